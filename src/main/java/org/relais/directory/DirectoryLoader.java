@@ -1,0 +1,48 @@
+package org.relais.directory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the directory and the seminars from configuration into PostgreSQL before any route starts, so that the
+ * first mail fetched already meets a known directory. Upserts: a restart with the same files changes nothing.
+ */
+@Component
+class DirectoryLoader implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(DirectoryLoader.class);
+
+    private final DirectoryRepository repository;
+    private final TransactionTemplate transaction;
+    private final Path configDirectory;
+
+    DirectoryLoader(DirectoryRepository repository, TransactionTemplate transaction,
+                    @Value("${relais.config-dir}") Path configDirectory) {
+        this.repository = repository;
+        this.transaction = transaction;
+        this.configDirectory = configDirectory;
+    }
+
+    @Override
+    public void afterPropertiesSet() throws IOException {
+        DirectoryFiles.DirectoryFile directory = DirectoryFiles.directory(configDirectory.resolve("directory.yaml"));
+        DirectoryFiles.SeminarsFile seminars = DirectoryFiles.seminars(configDirectory.resolve("seminars.yaml"));
+        transaction.executeWithoutResult(status -> {
+            directory.organisations().forEach(repository::upsertOrganisation);
+            directory.contacts().forEach(entry -> repository.upsertContact(new Contact(
+                    entry.address().trim().toLowerCase(Locale.ROOT), entry.name(), entry.organisation(),
+                    entry.language(), entry.roles() == null ? java.util.List.of() : entry.roles(),
+                    entry.translatesTo())));
+            seminars.seminars().forEach(repository::upsertSeminar);
+        });
+        log.info("Directory loaded: {} organisations, {} contacts, {} seminars", directory.organisations().size(),
+                directory.contacts().size(), seminars.seminars().size());
+    }
+}

@@ -1,0 +1,36 @@
+package org.relais.embedded;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The development run's mail server, inside the hub's JVM: every address has a mailbox and any password logs in,
+ * so anyone can try the hub with a standard mail client. It keeps mail in memory only (see the README).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "relais.embedded.mail.enabled", havingValue = "true")
+class DevMailServerConfiguration {
+
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    GreenMail devMailServer(DevMailServerProperties properties) {
+        ServerSetup smtp = new ServerSetup(properties.smtpPort(), properties.bindAddress(), ServerSetup.PROTOCOL_SMTP);
+        ServerSetup imap = new ServerSetup(properties.imapPort(), properties.bindAddress(), ServerSetup.PROTOCOL_IMAP);
+        GreenMail greenMail = new GreenMail(new ServerSetup[] {smtp, imap});
+        greenMail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        return greenMail;
+    }
+
+    @ConfigurationProperties("relais.embedded.mail")
+    record DevMailServerProperties(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("127.0.0.1") String bindAddress,
+            @DefaultValue("3025") int smtpPort,
+            @DefaultValue("3143") int imapPort) {
+    }
+}

@@ -1,0 +1,42 @@
+package org.relais.embedded;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The development run's PostgreSQL: real binaries shipped in a Maven jar (zonky), data kept under the data folder so
+ * that a restart finds what it stored. The {@code prod} profile switches this off and Boot's own DataSource applies.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "relais.embedded.postgres.enabled", havingValue = "true")
+class EmbeddedPostgresConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPort(properties.port())
+                .setServerConfig("max_connections", "100");
+        if (properties.keepsData()) {
+            Path dataDirectory = Path.of(properties.dataDirectory()).toAbsolutePath();
+            OrphanedPostmaster.stopIfRunning(dataDirectory);
+            builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+        }
+        return builder.start();
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setUsername("postgres");
+        dataSource.setMaximumPoolSize(properties.poolSize());
+        dataSource.setPoolName("relais-embedded");
+        return dataSource;
+    }
+}

@@ -1,0 +1,30 @@
+package org.relais.intake;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** What a part is to the partnership, and the queue of the flow that takes it next (none for OTHER). */
+public enum DocumentKind {
+    BUDGET_FORECAST("budget"),
+    FINANCIAL_REPORT("report"),
+    SUPPORTING_DOCUMENT("report"),
+    MINUTES("minutes"),
+    ATTENDANCE("attendance"),
+    /** A delivery status notification (RFC 3464) about a mail Relais sent. */
+    DELIVERY_REPORT("bounce"),
+    OTHER(null);
+
+    private final String queue;
+
+    DocumentKind(String queue) {
+        this.queue = queue;
+    }
+
+    public Optional<String> queue() {
+        return Optional.ofNullable(queue);
+    }
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

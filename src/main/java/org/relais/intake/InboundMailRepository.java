@@ -1,0 +1,155 @@
+package org.relais.intake;
+
+import java.time.Year;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The mails fetched from the hub mailbox, their parts and the documents found in them. */
+@Repository
+class InboundMailRepository {
+
+    record StoredMail(long id, String state, byte[] raw, String reference) {
+    }
+
+    record NewPart(int position, String fileName, String declaredType, String detectedType, long size, byte[] content,
+                   String kind, String rejection) {
+    }
+
+    private final JdbcClient jdbc;
+
+    InboundMailRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the mail unless a mail with the same key is there; either way returns the stored row's id and state. */
+    MailReceipt storeIfNew(String dedupKey, String messageId, String sender, String subject, byte[] raw) {
+        Optional<Long> inserted = jdbc.sql("""
+                        insert into inbound_mail (dedup_key, message_id, sender, subject, raw, size_bytes)
+                        values (:key, :messageId, :sender, :subject, :raw, :size)
+                        on conflict (dedup_key) do nothing
+                        returning id
+                        """)
+                .param("key", dedupKey)
+                .param("messageId", text(messageId))
+                .param("sender", text(sender))
+                .param("subject", text(subject))
+                .param("raw", raw)
+                .param("size", raw.length)
+                .query(Long.class)
+                .optional();
+        if (inserted.isPresent()) {
+            return new MailReceipt(inserted.get(), true);
+        }
+        return jdbc.sql("select id, state from inbound_mail where dedup_key = :key")
+                .param("key", dedupKey)
+                .query((rs, row) -> new MailReceipt(rs.getLong("id"), rs.getString("state").equals("received")))
+                .single();
+    }
+
+    /** The mail, locked until the end of the transaction so that two consumers never process it together. */
+    Optional<StoredMail> lockForProcessing(long id) {
+        return jdbc.sql("select id, state, raw, reference from inbound_mail where id = :id for update")
+                .param("id", id)
+                .query((rs, row) -> new StoredMail(rs.getLong("id"), rs.getString("state"), rs.getBytes("raw"),
+                        rs.getString("reference")))
+                .optional();
+    }
+
+    String nextReference() {
+        int year = Year.now().getValue();
+        int number = jdbc.sql("""
+                        insert into reference_counter (year, last) values (:year, 1)
+                        on conflict (year) do update set last = reference_counter.last + 1
+                        returning last
+                        """)
+                .param("year", year)
+                .query(Integer.class)
+                .single();
+        return "REL-%d-%04d".formatted(year, number);
+    }
+
+    void markDone(long id, String state, String reference, String quotedReference, String language,
+                  String seminarCode, String problem) {
+        jdbc.sql("""
+                        update inbound_mail set state = :state, reference = :reference, quoted_reference = :quoted,
+                            language = :language, seminar_code = :seminar, problem = :problem, processed_at = now()
+                        where id = :id
+                        """)
+                .param("id", id)
+                .param("state", state)
+                .param("reference", reference)
+                .param("quoted", quotedReference)
+                .param("language", language)
+                .param("seminar", seminarCode)
+                .param("problem", text(problem))
+                .update();
+    }
+
+    long insertPart(long mailId, NewPart part) {
+        return jdbc.sql("""
+                        insert into mail_part (mail_id, position, file_name, declared_type, detected_type, size_bytes,
+                            content, kind, rejection)
+                        values (:mailId, :position, :fileName, :declaredType, :detectedType, :size, :content, :kind,
+                            :rejection)
+                        returning id
+                        """)
+                .param("mailId", mailId)
+                .param("position", part.position())
+                .param("fileName", text(part.fileName()))
+                .param("declaredType", text(part.declaredType()))
+                .param("detectedType", part.detectedType())
+                .param("size", part.size())
+                .param("content", part.content())
+                .param("kind", part.kind())
+                .param("rejection", part.rejection())
+                .query(Long.class)
+                .single();
+    }
+
+    long insertDocument(DocumentMessage document) {
+        return jdbc.sql("""
+                        insert into document (reference, mail_id, part_id, kind, queue, seminar_code, sender, language,
+                            file_name)
+                        values (:reference, :mailId, :partId, :kind, :queue, :seminar, :sender, :language, :fileName)
+                        returning id
+                        """)
+                .param("reference", document.reference())
+                .param("mailId", document.mailId())
+                .param("partId", document.partId())
+                .param("kind", document.kind())
+                .param("queue", document.queue())
+                .param("seminar", document.seminar())
+                .param("sender", document.sender())
+                .param("language", document.language())
+                .param("fileName", text(document.fileName()))
+                .query(Long.class)
+                .single();
+    }
+
+    List<DocumentMessage> documentsOf(long mailId) {
+        return jdbc.sql("""
+                        select id, reference, kind, queue, seminar_code, sender, language, file_name, mail_id, part_id
+                        from document where mail_id = :mailId order by id
+                        """)
+                .param("mailId", mailId)
+                .query((rs, row) -> new DocumentMessage(rs.getLong("id"), rs.getString("reference"),
+                        rs.getString("kind"), rs.getString("queue"), rs.getString("seminar_code"),
+                        rs.getString("sender"), rs.getString("language"), rs.getString("file_name"),
+                        rs.getLong("mail_id"), rs.getLong("part_id")))
+                .list();
+    }
+
+    boolean isKnownReference(String reference) {
+        return jdbc.sql("select count(*) from inbound_mail where reference = :reference")
+                .param("reference", reference)
+                .query(Integer.class)
+                .single() > 0;
+    }
+
+    /** PostgreSQL text cannot hold NUL, which hostile headers and names may carry. */
+    private static String text(String value) {
+        return value == null ? null : value.replace("\0", "");
+    }
+}

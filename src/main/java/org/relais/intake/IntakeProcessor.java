@@ -1,0 +1,166 @@
+package org.relais.intake;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.relais.directory.Contact;
+import org.relais.directory.DirectoryRepository;
+import org.relais.directory.Seminar;
+import org.relais.intake.InboundMailRepository.NewPart;
+import org.relais.intake.InboundMailRepository.StoredMail;
+import org.relais.mail.OutgoingTicket;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Understands a stored mail, once: who wrote it, what each attachment is, which seminar it concerns; records the
+ * parts and documents, and writes the answer — all in one transaction with the mail row locked. A mail already
+ * processed (a redelivered ticket after a crash) yields what it produced before, to be published again.
+ */
+@Component("intakeProcessor")
+public class IntakeProcessor {
+
+    private static final Pattern QUOTED_REFERENCE = Pattern.compile("\\[(REL-\\d{4}-\\d{4,})]");
+
+    private final InboundMailRepository mails;
+    private final DirectoryRepository directory;
+    private final IntakeReplies replies;
+    private final DocumentClassifier classifier;
+    private final MailParser parser;
+    private final String hubAddress;
+
+    IntakeProcessor(InboundMailRepository mails, DirectoryRepository directory, IntakeReplies replies,
+                    IntakeProperties properties, @Value("${relais.hub-address}") String hubAddress,
+                    @Value("${relais.config-dir}") Path configDirectory) throws IOException {
+        this.mails = mails;
+        this.directory = directory;
+        this.replies = replies;
+        this.classifier = new DocumentClassifier(Keywords.load(configDirectory.resolve("intake/keywords.yaml")));
+        this.parser = new MailParser(properties.maxParts(), properties.maxAttachmentBytes());
+        this.hubAddress = hubAddress;
+    }
+
+    @Transactional
+    public IntakeOutcome process(IntakeTicket ticket) throws MessagingException {
+        StoredMail mail = mails.lockForProcessing(ticket.mailId())
+                .orElseThrow(() -> new IllegalArgumentException("No stored mail " + ticket.mailId()));
+        if (!mail.state().equals("received")) {
+            return new IntakeOutcome(mail.reference(), mails.documentsOf(mail.id()), replies.mailsFor(mail.id()));
+        }
+        MimeMessage headers = MailParser.headersAndBody(mail.raw());
+        var from = MailParser.sender(headers);
+        String sender = from == null ? null : from.getAddress().toLowerCase(Locale.ROOT);
+        Optional<String> automated = AutomatedMail.reason(headers, sender, hubAddress);
+        if (automated.isPresent()) {
+            return automated(mail, headers, sender, automated.get());
+        }
+        Optional<Contact> contact = directory.contact(sender);
+        if (contact.isEmpty()) {
+            mails.markDone(mail.id(), "quarantined", null, null, null, null, "unknown sender " + sender);
+            return new IntakeOutcome(null, List.of(), replies.unknownSender(mail.id(), headers, sender));
+        }
+        String reference = mails.nextReference();
+        ParsedMail parsed;
+        try {
+            parsed = parser.parse(mail.raw());
+        } catch (MalformedMailException e) {
+            mails.markDone(mail.id(), "malformed", reference, null, contact.get().language(), null, e.getMessage());
+            return new IntakeOutcome(reference, List.of(),
+                    replies.malformed(mail.id(), headers, contact.get(), reference, e.getMessage()));
+        }
+        return understood(mail.id(), parsed, contact.get(), reference);
+    }
+
+    private IntakeOutcome understood(long mailId, ParsedMail parsed, Contact sender, String reference) {
+        DocumentClassifier.Context context = DocumentClassifier.Context.of(parsed.subject(), parsed.bodyText());
+        List<Reviewed> reviewed = new ArrayList<>();
+        StringBuilder namingText = new StringBuilder(parsed.subject());
+        for (LeafPart part : parsed.parts()) {
+            if (part.attachment()) {
+                PartInspector.Inspection inspection = PartInspector.inspect(part);
+                DocumentKind kind = inspection.accepted()
+                        ? classifier.classify(inspection.type(), part.fileName(), inspection.sample(), context) : null;
+                reviewed.add(new Reviewed(part, inspection, kind));
+                namingText.append(' ').append(part.fileName()).append(' ').append(inspection.sample());
+            } else {
+                reviewed.add(new Reviewed(part, null, null));
+            }
+        }
+        boolean noAttachment = parsed.attachments().isEmpty();
+        Optional<Seminar> seminar = SeminarIdentifier.identify(directory.seminars(), sender,
+                Folding.fold(namingText.toString()), context.foldedBody());
+        String seminarCode = seminar.map(Seminar::code).orElse(null);
+
+        List<DocumentMessage> documents = new ArrayList<>();
+        List<IntakeReplies.Line> lines = new ArrayList<>();
+        boolean bodyDocumentTaken = false;
+        for (Reviewed item : reviewed) {
+            LeafPart part = item.part();
+            DocumentKind kind = item.kind();
+            boolean bodyIsMinutes = !bodyDocumentTaken && noAttachment && part.isBody()
+                    && classifier.bodyIsMinutes(context, parsed.bodyText().length());
+            if (bodyIsMinutes) {
+                kind = DocumentKind.MINUTES;
+                bodyDocumentTaken = true;
+            }
+            long partId = mails.insertPart(mailId, new NewPart(part.position(), part.fileName(), part.declaredType(),
+                    item.inspection() == null ? null : item.inspection().type().label(), part.size(),
+                    part.truncated() ? null : part.content(), partKind(item, kind),
+                    item.inspection() == null || item.inspection().accepted() ? null
+                            : item.inspection().rejection().code()));
+            if (kind != null && kind.queue().isPresent()) {
+                DocumentMessage document = new DocumentMessage(0, reference, kind.code(), kind.queue().get(),
+                        seminarCode, sender.address(), sender.language(), part.fileName(), mailId, partId);
+                documents.add(document.withId(mails.insertDocument(document)));
+            }
+            if (part.attachment() || bodyIsMinutes) {
+                lines.add(new IntakeReplies.Line(part.fileName(), kind,
+                        item.inspection() == null ? null : item.inspection().rejection()));
+            }
+        }
+        String quoted = quotedReference(parsed.subject()).filter(mails::isKnownReference).orElse(null);
+        mails.markDone(mailId, "processed", reference, quoted, sender.language(), seminarCode, null);
+        List<OutgoingTicket> outgoing = replies.acknowledgement(mailId, parsed, sender, reference, seminar, lines);
+        return new IntakeOutcome(reference, documents, outgoing);
+    }
+
+    private static String partKind(Reviewed item, DocumentKind kind) {
+        if (kind != null) {
+            return kind.code();
+        }
+        return item.inspection() == null ? "body" : "rejected";
+    }
+
+    private IntakeOutcome automated(StoredMail mail, MimeMessage headers, String sender, String reason)
+            throws MessagingException {
+        if (!AutomatedMail.isDeliveryReport(headers)) {
+            mails.markDone(mail.id(), "automated", null, null, null, null, reason);
+            return new IntakeOutcome(null, List.of(), List.of());
+        }
+        String reference = mails.nextReference();
+        long partId = mails.insertPart(mail.id(), new NewPart(0, null, "multipart/report", "mail",
+                mail.raw().length, null, DocumentKind.DELIVERY_REPORT.code(), null));
+        DocumentMessage report = new DocumentMessage(0, reference, DocumentKind.DELIVERY_REPORT.code(),
+                DocumentKind.DELIVERY_REPORT.queue().orElseThrow(), null, String.valueOf(sender), "", null, mail.id(),
+                partId);
+        DocumentMessage stored = report.withId(mails.insertDocument(report));
+        mails.markDone(mail.id(), "automated", reference, null, null, null, reason);
+        return new IntakeOutcome(reference, List.of(stored), List.of());
+    }
+
+    static Optional<String> quotedReference(String subject) {
+        Matcher matcher = QUOTED_REFERENCE.matcher(subject == null ? "" : subject);
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    private record Reviewed(LeafPart part, PartInspector.Inspection inspection, DocumentKind kind) {
+    }
+}

@@ -1,0 +1,50 @@
+package org.relais.intake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/** The words of {@code config/intake/keywords.yaml}, folded once. */
+record Keywords(WordSet budgetLabels, WordSet budgetWords, WordSet forecastWords, WordSet reportWords,
+                WordSet minutesWords, WordSet attendanceWords, WordSet attendanceColumns, WordSet receiptWords) {
+
+    private record File(List<String> budgetLabels, List<String> budgetWords, List<String> forecastWords,
+                        List<String> reportWords, List<String> minutesWords, List<String> attendanceWords,
+                        List<String> attendanceColumns, List<String> receiptWords) {
+    }
+
+    static Keywords load(Path path) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            File file = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+                    .convertValue(tree, File.class);
+            return new Keywords(new WordSet(file.budgetLabels()), new WordSet(file.budgetWords()),
+                    new WordSet(file.forecastWords()), new WordSet(file.reportWords()),
+                    new WordSet(file.minutesWords()), new WordSet(file.attendanceWords()),
+                    new WordSet(file.attendanceColumns()), new WordSet(file.receiptWords()));
+        }
+    }
+
+    /** Whole-word matching on folded text: "nom" finds "Nom" and "NOM :", not "nombre". */
+    record WordSet(List<String> folded) {
+
+        WordSet {
+            folded = folded.stream().map(Folding::fold).distinct().toList();
+        }
+
+        boolean anyIn(String foldedText) {
+            return folded.stream().anyMatch(foldedText::contains);
+        }
+
+        long countIn(String foldedText) {
+            return folded.stream().filter(foldedText::contains).count();
+        }
+    }
+}

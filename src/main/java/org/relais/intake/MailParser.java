@@ -1,0 +1,153 @@
+package org.relais.intake;
+
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UnsupportedEncodingException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * Walks a mail's MIME tree into leaf parts: nested multipart/alternative inside multipart/mixed (Outlook), forwarded
+ * message/rfc822 with their own attachments, names in RFC 2231 or encoded words. Bounded: at most {@code maxParts}
+ * leaves and {@code maxPartBytes} kept per part.
+ */
+final class MailParser {
+
+    static final Session SESSION = Session.getInstance(sessionProperties());
+
+    private final int maxParts;
+    private final long maxPartBytes;
+
+    MailParser(int maxParts, long maxPartBytes) {
+        this.maxParts = maxParts;
+        this.maxPartBytes = maxPartBytes;
+    }
+
+    static MimeMessage headersAndBody(byte[] raw) throws MessagingException {
+        return new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+    }
+
+    ParsedMail parse(byte[] raw) throws MalformedMailException {
+        try {
+            MimeMessage message = headersAndBody(raw);
+            List<LeafPart> leaves = new ArrayList<>();
+            walk(message, leaves);
+            InternetAddress from = sender(message);
+            return new ParsedMail(from == null ? null : from.getAddress().toLowerCase(Locale.ROOT),
+                    from == null ? null : from.getPersonal(), decodedSubject(message), message.getMessageID(),
+                    message.getHeader("References", " "), bodyText(leaves), List.copyOf(leaves));
+        } catch (MessagingException | IOException | RuntimeException e) {
+            throw new MalformedMailException(describe(e), e);
+        }
+    }
+
+    static InternetAddress sender(MimeMessage message) throws MessagingException {
+        Address[] from = message.getFrom();
+        if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress address)) {
+            return null;
+        }
+        return address;
+    }
+
+    static String decodedSubject(MimeMessage message) throws MessagingException {
+        String subject = message.getSubject();
+        return subject == null ? "" : subject;
+    }
+
+    private void walk(Part part, List<LeafPart> leaves) throws MessagingException, IOException, MalformedMailException {
+        if (part.isMimeType("multipart/*")) {
+            Object content = part.getContent();
+            if (!(content instanceof Multipart multipart)) {
+                throw new MalformedMailException("a multipart whose parts cannot be read", null);
+            }
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                walk(child, leaves);
+            }
+        } else if (part.isMimeType("message/rfc822") && part.getContent() instanceof MimeMessage forwarded) {
+            walk(forwarded, leaves);
+        } else {
+            if (leaves.size() >= maxParts) {
+                throw new MalformedMailException("more than " + maxParts + " parts", null);
+            }
+            leaves.add(leaf(part, leaves.size()));
+        }
+    }
+
+    private LeafPart leaf(Part part, int position) throws MessagingException, IOException {
+        String fileName = fileName(part);
+        boolean attachment = fileName != null || Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())
+                || !(part.isMimeType("text/plain") || part.isMimeType("text/html"));
+        try (InputStream in = part.getInputStream()) {
+            byte[] kept = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxPartBytes + 1));
+            boolean truncated = kept.length > maxPartBytes;
+            long size = kept.length + (truncated ? in.transferTo(OutputStream.nullOutputStream()) : 0);
+            if (truncated) {
+                kept = new byte[0];
+            }
+            ContentType type = contentType(part);
+            return new LeafPart(position, fileName, type.getBaseType().toLowerCase(Locale.ROOT),
+                    type.getParameter("charset"), kept, size, attachment, truncated);
+        }
+    }
+
+    static String fileName(Part part) throws MessagingException {
+        String name = part.getFileName();
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        if (name.contains("=?")) {
+            try {
+                name = MimeUtility.decodeText(name);
+            } catch (UnsupportedEncodingException e) {
+                // an unknown charset in the encoded word: keep the name as sent rather than lose it
+            }
+        }
+        return name.strip();
+    }
+
+    private static ContentType contentType(Part part) {
+        try {
+            return new ContentType(part.getContentType());
+        } catch (MessagingException | RuntimeException e) {
+            return new ContentType("application", "octet-stream", null);
+        }
+    }
+
+    /** The first plain-text body, else the first HTML body as text; forwarded bodies count too. */
+    private String bodyText(List<LeafPart> leaves) {
+        return leaves.stream().filter(LeafPart::isBody).filter(p -> p.declaredType().equals("text/plain"))
+                .findFirst().or(() -> leaves.stream().filter(LeafPart::isBody)
+                        .filter(p -> p.declaredType().equals("text/html")).findFirst())
+                .map(BodyText::of)
+                .orElse("");
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    private static Properties sessionProperties() {
+        Properties properties = new Properties();
+        properties.setProperty("mail.mime.address.strict", "false");
+        properties.setProperty("mail.mime.decodeparameters", "true");
+        properties.setProperty("mail.mime.parameters.strict", "false");
+        properties.setProperty("mail.mime.multipart.allowempty", "true");
+        return properties;
+    }
+}

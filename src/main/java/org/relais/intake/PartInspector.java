@@ -1,0 +1,64 @@
+package org.relais.intake;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides, from its bytes first and its name second, whether an attachment is taken in, and what file it is.
+ */
+final class PartInspector {
+
+    record Inspection(FileType type, Rejection rejection, String sample) {
+        boolean accepted() {
+            return rejection == null;
+        }
+    }
+
+    private PartInspector() {
+    }
+
+    static Inspection inspect(LeafPart part) {
+        Optional<FileType> named = FileType.ofExtension(part.fileName());
+        if (part.truncated()) {
+            return new Inspection(named.orElse(FileType.UNKNOWN), Rejection.TOO_LARGE, "");
+        }
+        if (part.size() == 0 || part.content().length == 0) {
+            return new Inspection(named.orElse(FileType.UNKNOWN), Rejection.EMPTY, "");
+        }
+        ContentSniffer.Sniffed sniffed = ContentSniffer.sniff(part.content());
+        FileType type = sniffed.type();
+        if (type == FileType.EXECUTABLE || named.map(FileType::family).orElse(null) == FileType.Family.EXECUTABLE) {
+            return new Inspection(FileType.EXECUTABLE, Rejection.EXECUTABLE, "");
+        }
+        if (sniffed.refusal() != null) {
+            return new Inspection(type, switch (sniffed.refusal()) {
+                case ENCRYPTED -> Rejection.ENCRYPTED;
+                case MACRO -> Rejection.MACRO;
+                case CORRUPT -> Rejection.CORRUPT;
+            }, "");
+        }
+        if (type == FileType.ARCHIVE) {
+            return new Inspection(type, Rejection.ARCHIVE, "");
+        }
+        if (named.isPresent() && contradicts(named.get(), type)) {
+            return new Inspection(type, Rejection.MISMATCH, "");
+        }
+        if (type.family() == FileType.Family.SPREADSHEET) {
+            try {
+                return new Inspection(type, null, SpreadsheetSampler.sample(type, part.content()));
+            } catch (SpreadsheetSampler.UnreadableException e) {
+                return new Inspection(type, Rejection.CORRUPT, "");
+            }
+        }
+        return new Inspection(type, null, "");
+    }
+
+    /** Pairs people mix up harmlessly: the readers take either, so the name may say one and the bytes the other. */
+    private static final Set<Set<FileType>> TOLERATED = Set.of(Set.of(FileType.CSV, FileType.TEXT),
+            Set.of(FileType.XLSX, FileType.XLS), Set.of(FileType.DOCX, FileType.DOC), Set.of(FileType.HTML, FileType.TEXT));
+
+    /** A name that says one thing and bytes another (a "budget.xlsx" that is a PDF); unknown bytes are not judged. */
+    private static boolean contradicts(FileType named, FileType detected) {
+        return detected != FileType.UNKNOWN && named != detected && !TOLERATED.contains(Set.of(named, detected));
+    }
+}

@@ -1,0 +1,105 @@
+package org.relais.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Date;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds a mail and stores it, ready to send: the rendered mail is what the ledger keeps, so a retry sends exactly
+ * what was decided, with the same Message-ID.
+ */
+@Component
+public class OutgoingMailComposer {
+
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t\\u0085\\u2028\\u2029]+");
+    private static final Session SESSION = Session.getInstance(new Properties());
+
+    private final OutgoingMailRepository repository;
+    private final String hubAddress;
+    private final String publicName;
+    private final String messageIdDomain;
+
+    OutgoingMailComposer(OutgoingMailRepository repository, @Value("${relais.hub-address}") String hubAddress,
+                         @Value("${relais.public-name}") String publicName) {
+        this.repository = repository;
+        this.hubAddress = hubAddress;
+        this.publicName = publicName;
+        this.messageIdDomain = hubAddress.substring(hubAddress.indexOf('@') + 1);
+    }
+
+    /** Stores the mail and returns its id for the {@code mail.outgoing} queue. */
+    public long store(OutgoingMail mail) {
+        String messageId = "<" + mail.purpose() + "." + UUID.randomUUID() + "@" + messageIdDomain + ">";
+        String subject = singleLine(mail.text().subject());
+        byte[] raw = render(mail, subject, messageId);
+        return repository.insert(mail.purpose(), mail.inboundMailId(), mail.recipient().toLowerCase(Locale.ROOT),
+                mail.language(), subject, messageId, raw);
+    }
+
+    /** Text that came from outside (a subject, a file name) never breaks a header line. */
+    public static String singleLine(String text) {
+        return text == null ? "" : LINE_BREAKS.matcher(text).replaceAll(" ").strip();
+    }
+
+    private byte[] render(OutgoingMail mail, String subject, String messageId) {
+        try {
+            MimeMessage message = new FixedIdMimeMessage(messageId);
+            boolean multipart = !mail.attachments().isEmpty();
+            MimeMessageHelper helper = new MimeMessageHelper(message, multipart, "UTF-8");
+            helper.setFrom(new InternetAddress(hubAddress, publicName, "UTF-8"));
+            helper.setTo(new InternetAddress(mail.recipient(), singleLine(mail.recipientName()), "UTF-8"));
+            helper.setSubject(subject);
+            helper.setSentDate(new Date());
+            helper.setText(mail.text().body());
+            for (OutgoingMail.Attachment attachment : mail.attachments()) {
+                helper.addAttachment(singleLine(attachment.fileName()), new ByteArrayResource(attachment.content()),
+                        attachment.contentType());
+            }
+            if (mail.inReplyTo() != null) {
+                message.setHeader("In-Reply-To", singleLine(mail.inReplyTo()));
+                String references = mail.references() == null ? mail.inReplyTo()
+                        : mail.references() + " " + mail.inReplyTo();
+                message.setHeader("References", singleLine(references));
+            }
+            // RFC 3834: tells other robots not to answer, so that no two machines ever loop.
+            message.setHeader("Auto-Submitted", mail.inReplyTo() != null ? "auto-replied" : "auto-generated");
+            message.setHeader("Content-Language", mail.language());
+            message.saveChanges();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            message.writeTo(out);
+            return out.toByteArray();
+        } catch (MessagingException e) {
+            throw new IllegalArgumentException("Cannot build the mail to " + mail.recipient() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A MimeMessage that keeps the Message-ID Relais gave it when the mail is saved or sent. */
+    static final class FixedIdMimeMessage extends MimeMessage {
+        private final String messageId;
+
+        FixedIdMimeMessage(String messageId) {
+            super(SESSION);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

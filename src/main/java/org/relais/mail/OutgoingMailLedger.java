@@ -1,0 +1,19 @@
+package org.relais.mail;
+
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** What was written in answer to an inbound mail, to be sent again if a crash interrupted the sending. */
+@Component
+public class OutgoingMailLedger {
+
+    private final OutgoingMailRepository repository;
+
+    OutgoingMailLedger(OutgoingMailRepository repository) {
+        this.repository = repository;
+    }
+
+    public List<OutgoingTicket> ticketsFor(long inboundMailId) {
+        return repository.idsFor(inboundMailId).stream().map(OutgoingTicket::new).toList();
+    }
+}

@@ -1,0 +1,94 @@
+package org.relais.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole hub, started once per test JVM on real parts (see relais-test.properties), shared by every test class
+ * that extends this one. Each test starts from empty mailboxes and an empty intake history; the directory stays.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(locations = "classpath:relais-test.properties")
+public abstract class HubTest {
+
+    private static final int SMTP_PORT = freePort();
+    private static final int IMAP_PORT = freePort();
+
+    @Autowired
+    protected GreenMail mailServer;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void mailPorts(DynamicPropertyRegistry registry) {
+        registry.add("relais.embedded.mail.smtp-port", () -> SMTP_PORT);
+        registry.add("relais.embedded.mail.imap-port", () -> IMAP_PORT);
+        registry.add("relais.mail.smtp.port", () -> SMTP_PORT);
+        registry.add("relais.mail.imap.port", () -> IMAP_PORT);
+    }
+
+    @BeforeEach
+    void startFromEmptyMailboxesAndHistory() throws Exception {
+        mailServer.purgeEmailFromAllMailboxes();
+        jdbc.sql("truncate document, mail_part, outgoing_mail, inbound_mail, failure, reference_counter cascade")
+                .update();
+    }
+
+    protected TestMail mail() {
+        return new TestMail(SMTP_PORT);
+    }
+
+    /** The mails the hub wrote to {@code address}, once {@code count} of them have arrived. */
+    protected List<MimeMessage> awaitMailsTo(String address, int count) {
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(address).size() >= count);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("No " + count + " mail(s) to " + address + "; failures recorded: "
+                    + jdbc.sql("select detail from failure").query(String.class).list(), e);
+        }
+        return mailsTo(address);
+    }
+
+    protected List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(mailServer.getReceivedMessages())
+                .filter(m -> isAddressedTo(m, address))
+                .toList();
+    }
+
+    private static boolean isAddressedTo(MimeMessage message, String address) {
+        try {
+            return message.getRecipients(Message.RecipientType.TO) != null
+                    && Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                    .anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.relais.support;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/** A mail as a partner's client would send it to the hub, over SMTP. */
+public class TestMail {
+
+    public static final String HUB = "hub@relais.test";
+
+    private final int smtpPort;
+    private final Session session;
+    private String from = "arges@relais.test";
+    private String subject = "";
+    private String text = "Bună ziua,\nvă trimit documentul.\n";
+    private String messageId;
+    private final List<MimeBodyPart> attachments = new ArrayList<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    TestMail(int smtpPort) {
+        this.smtpPort = smtpPort;
+        Properties properties = new Properties();
+        properties.setProperty("mail.smtp.host", "127.0.0.1");
+        properties.setProperty("mail.smtp.port", String.valueOf(smtpPort));
+        this.session = Session.getInstance(properties);
+    }
+
+    public TestMail from(String address) {
+        this.from = address;
+        return this;
+    }
+
+    public TestMail subject(String subject) {
+        this.subject = subject;
+        return this;
+    }
+
+    public TestMail text(String text) {
+        this.text = text;
+        return this;
+    }
+
+    public TestMail messageId(String messageId) {
+        this.messageId = messageId;
+        return this;
+    }
+
+    public TestMail header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public TestMail attach(String fileName, byte[] content, String contentType) {
+        try {
+            MimeBodyPart part = new MimeBodyPart();
+            part.setDataHandler(new DataHandler(new ByteArrayDataSource(content, contentType)));
+            part.setFileName(fileName);
+            part.setDisposition(MimeBodyPart.ATTACHMENT);
+            attachments.add(part);
+            return this;
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public MimeMessage build() {
+        try {
+            MimeMessage message = messageId == null ? new MimeMessage(session) : new MimeMessage(session) {
+                @Override
+                protected void updateMessageID() throws MessagingException {
+                    setHeader("Message-ID", messageId);
+                }
+            };
+            message.setFrom(new InternetAddress(from));
+            message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(HUB));
+            message.setSubject(subject, "UTF-8");
+            if (attachments.isEmpty()) {
+                message.setText(text, "UTF-8");
+            } else {
+                MimeMultipart mixed = new MimeMultipart("mixed");
+                MimeBodyPart body = new MimeBodyPart();
+                body.setText(text, "UTF-8");
+                mixed.addBodyPart(body);
+                for (MimeBodyPart attachment : attachments) {
+                    mixed.addBodyPart(attachment);
+                }
+                message.setContent(mixed);
+            }
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                message.setHeader(header.getKey(), header.getValue());
+            }
+            message.saveChanges();
+            return message;
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public MimeMessage send() {
+        MimeMessage message = build();
+        send(message);
+        return message;
+    }
+
+    public void send(MimeMessage message) {
+        try {
+            Transport.send(message);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends bytes exactly as given, however broken, the way a faulty client would. */
+    public void sendRaw(String envelopeFrom, byte[] raw) {
+        RawSmtp.send(smtpPort, envelopeFrom, HUB, raw);
+    }
+
+    public static byte[] bytes(MimeMessage message) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            message.writeTo(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Session session() {
+        return session;
+    }
+}
