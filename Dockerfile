@@ -1,0 +1,19 @@
+# The hub's image, built from this repository: docker build -t relais .
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src src
+COPY routes routes
+RUN mvn -B -q package -DskipTests
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --home /var/lib/relais relais && mkdir -p /var/lib/relais && chown relais /var/lib/relais
+WORKDIR /opt/relais
+COPY --from=build /src/target/relais-*.jar relais.jar
+COPY config config
+USER relais
+ENV SPRING_PROFILES_ACTIVE=prod
+EXPOSE 8080
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s CMD wget -qO- http://127.0.0.1:8080/actuator/health || exit 1
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "relais.jar"]
