@@ -49,7 +49,7 @@ public abstract class HubTest {
     @BeforeEach
     void startFromEmptyMailboxesAndHistory() throws Exception {
         mailServer.purgeEmailFromAllMailboxes();
-        jdbc.sql("truncate document, mail_part, outgoing_mail, inbound_mail, failure, reference_counter cascade")
+        jdbc.sql("truncate document, mail_part, outgoing_mail, inbound_mail, failure cascade")
                 .update();
     }
 

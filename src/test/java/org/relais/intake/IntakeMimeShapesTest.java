@@ -1,0 +1,97 @@
+package org.relais.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.relais.support.Files;
+import org.relais.support.HubTest;
+import org.relais.support.RawMail;
+import org.relais.support.Spreadsheets;
+
+/** The shapes real mail clients give a mail: every attachment is found and named exactly as sent. */
+class IntakeMimeShapesTest extends HubTest {
+
+    @Test
+    void attachmentNamesInEncodedWordsAndRfc2231AreNamedExactlyAsSentInCyrillicAndRomanian() throws Exception {
+        String bulgarianName = "Бюджет_Варна.xlsx";
+        byte[] raw = RawMail.headers("varna@relais.test", RawMail.encodedWord("Бюджет за семинара"), "<names@varna.test>")
+                .line("Content-Type: multipart/mixed; boundary=\"b1\"").line("")
+                .textPart("b1", "text/plain; charset=UTF-8", "Здравейте, изпращаме бюджета и протокола.")
+                .base64Part("b1", Spreadsheets.romanianForecast(),
+                        "Content-Type: " + Spreadsheets.XLSX + "; name=\"" + RawMail.encodedWord(bulgarianName) + "\"",
+                        "Content-Disposition: attachment; filename=\"" + RawMail.encodedWord(bulgarianName) + "\"")
+                .base64Part("b1", Files.pdf("proces-verbal"),
+                        "Content-Type: application/pdf",
+                        "Content-Disposition: attachment; filename*0*=UTF-8''Proces-verbal%20seminar;",
+                        " filename*1*=%20Arge%C8%99.pdf")
+                .end("b1").bytes();
+
+        mail().sendRaw("varna@relais.test", raw);
+
+        String answer = (String) awaitMailsTo("varna@relais.test", 1).get(0).getContent();
+        assertThat(answer).contains("Здравейте", "„Бюджет_Варна.xlsx“: прогнозен бюджет",
+                "„Proces-verbal seminar Argeș.pdf“: протокол от семинар");
+        assertThat(jdbc.sql("select file_name from mail_part where file_name is not null order by position")
+                .query(String.class).list())
+                .containsExactly(bulgarianName, "Proces-verbal seminar Argeș.pdf");
+    }
+
+    @Test
+    void outlooksAlternativeNestedInMixedKeepsTheBodyOutOfTheAttachments() throws Exception {
+        byte[] raw = RawMail.headers("neamt@relais.test", "Lista de prezenta seminar Neamt", "<outlook@neamt.test>")
+                .line("Content-Type: multipart/mixed; boundary=\"mixed\"").line("")
+                .line("--mixed").line("Content-Type: multipart/alternative; boundary=\"alt\"").line("")
+                .textPart("alt", "text/plain; charset=UTF-8", "Vă trimitem lista de prezență.")
+                .textPart("alt", "text/html; charset=UTF-8", "<html><body><p>Vă trimitem lista de prezență.</p></body></html>")
+                .end("alt")
+                .base64Part("mixed", Spreadsheets.attendanceSheet(),
+                        "Content-Type: " + Spreadsheets.XLSX + "; name=\"prezenta.xlsx\"",
+                        "Content-Disposition: attachment; filename=\"prezenta.xlsx\"")
+                .end("mixed").bytes();
+
+        mail().sendRaw("neamt@relais.test", raw);
+
+        String answer = (String) awaitMailsTo("neamt@relais.test", 1).get(0).getContent();
+        assertThat(answer).contains("„prezenta.xlsx”: listă de prezență").doesNotContain("textul mesajului");
+        assertThat(jdbc.sql("select kind from mail_part order by position").query(String.class).list())
+                .containsExactly("body", "body", "attendance");
+    }
+
+    @Test
+    void aForwardedMessageGivesUpTheAttachmentInsideIt() throws Exception {
+        byte[] inner = RawMail.headers("primaria@example.test", "Buget", "<inner@example.test>")
+                .line("Content-Type: multipart/mixed; boundary=\"in\"").line("")
+                .textPart("in", "text/plain; charset=UTF-8", "Bugetul seminarului.")
+                .base64Part("in", Spreadsheets.romanianForecast(),
+                        "Content-Type: " + Spreadsheets.XLSX + "; name=\"buget_initial.xlsx\"",
+                        "Content-Disposition: attachment; filename=\"buget_initial.xlsx\"")
+                .end("in").bytes();
+        byte[] raw = RawMail.headers("tulcea@relais.test", "Fwd: Buget", "<forward@tulcea.test>")
+                .line("Content-Type: multipart/mixed; boundary=\"out\"").line("")
+                .textPart("out", "text/plain; charset=UTF-8", "Vă transmit mesajul de mai jos.")
+                .line("--out").line("Content-Type: message/rfc822").line("Content-Disposition: inline").line("")
+                .line(new String(inner, java.nio.charset.StandardCharsets.UTF_8))
+                .end("out").bytes();
+
+        mail().sendRaw("tulcea@relais.test", raw);
+
+        List<MimeMessage> answers = awaitMailsTo("tulcea@relais.test", 1);
+        // the spreadsheet's own title names Argeș: it outweighs the forwarding organiser's seminar
+        assertThat((String) answers.get(0).getContent()).contains("„buget_initial.xlsx”: buget previzional",
+                "seminarul nr. 1 (Argeș)");
+        assertThat(jdbc.sql("select kind from document").query(String.class).list()).containsExactly("budget_forecast");
+    }
+
+    @Test
+    void aMailWhoseBodyIsTheMinutesBecomesAMinutesDocument() throws Exception {
+        mail().from("suivi-ro@relais.test").subject("Proces-verbal seminar Cahul")
+                .text("Proces-verbal al seminarului de la Cahul. " + "Participanții au discutat analiza nevoilor. ".repeat(10))
+                .send();
+
+        String answer = (String) awaitMailsTo("suivi-ro@relais.test", 1).get(0).getContent();
+        assertThat(answer).contains("„textul mesajului”: raport de seminar", "seminarul nr. 6 (Cahul)");
+        assertThat(jdbc.sql("select queue from document").query(String.class).list()).containsExactly("minutes");
+    }
+}
