@@ -22,6 +22,10 @@ class EmbeddedPostgresConfiguration {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPort(properties.port())
                 .setServerConfig("max_connections", "100");
+        if (properties.durable()) {
+            // zonky starts PostgreSQL tuned for throw-away test data; the development run keeps real data
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        }
         if (properties.keepsData()) {
             Path dataDirectory = Path.of(properties.dataDirectory()).toAbsolutePath();
             OrphanedPostmaster.stopIfRunning(dataDirectory);

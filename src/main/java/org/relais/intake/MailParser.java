@@ -148,6 +148,8 @@ final class MailParser {
         properties.setProperty("mail.mime.decodeparameters", "true");
         properties.setProperty("mail.mime.parameters.strict", "false");
         properties.setProperty("mail.mime.multipart.allowempty", "true");
+        // headers in raw UTF-8 (RFC 6532), as some clients and curl write them, read as UTF-8
+        properties.setProperty("mail.mime.allowutf8", "true");
         return properties;
     }
 }

@@ -26,7 +26,9 @@ final class PartInspector {
             return new Inspection(named.orElse(FileType.UNKNOWN), Rejection.EMPTY, "");
         }
         ContentSniffer.Sniffed sniffed = ContentSniffer.sniff(part.content());
-        FileType type = sniffed.type();
+        // plain text named .csv is read as a table: bytes alone cannot tell a one-column CSV from prose
+        FileType type = sniffed.type() == FileType.TEXT && named.orElse(null) == FileType.CSV
+                ? FileType.CSV : sniffed.type();
         if (type == FileType.EXECUTABLE || named.map(FileType::family).orElse(null) == FileType.Family.EXECUTABLE) {
             return new Inspection(FileType.EXECUTABLE, Rejection.EXECUTABLE, "");
         }
