@@ -1,5 +1,6 @@
 package org.relais.broker;
 
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.artemis.autoconfigure.ArtemisConfigurationCustomizer;
@@ -19,7 +20,7 @@ class BrokerConfiguration {
     ArtemisConfigurationCustomizer deadLetterSettings(
             @Value("${relais.broker.max-delivery-attempts:10}") int maxDeliveryAttempts) {
         return configuration -> configuration.addAddressSetting("#", new AddressSettings()
-                .setDeadLetterAddress(org.apache.activemq.artemis.api.core.SimpleString.of(DEAD_LETTER_QUEUE))
+                .setDeadLetterAddress(SimpleString.of(DEAD_LETTER_QUEUE))
                 .setMaxDeliveryAttempts(maxDeliveryAttempts)
                 .setRedeliveryDelay(1000)
                 .setRedeliveryMultiplier(2)
