@@ -10,9 +10,9 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.relais.budget.UnreadableSpreadsheetException.Reason;
 
 /**
@@ -46,9 +46,10 @@ final class ZipInspector {
         Map<String, byte[]> kept = new HashMap<>();
         CountingStream counted = new CountingStream(new ByteArrayInputStream(zip));
         long total = 0;
-        try (ZipInputStream in = new ZipInputStream(counted)) {
+        // commons-compress, as POI uses: java.util.zip rejects the data descriptors some writers (POI's SXSSF) emit
+        try (ZipArchiveInputStream in = new ZipArchiveInputStream(counted, StandardCharsets.UTF_8.name(), true, true)) {
             byte[] buffer = new byte[8192];
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+            for (ZipArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 if (names.size() >= limits.maxZipEntries()) {
                     throw new UnreadableSpreadsheetException(Reason.TOO_LARGE, "more than " + limits.maxZipEntries() + " parts");
                 }
