@@ -43,6 +43,11 @@ class BudgetMessagesTest {
     }
 
     @Test
+    void everyLanguageTheLabelsKnowHasItsMessagesFile() {
+        assertThat(MESSAGES.languages()).containsAll(CONFIG.labels().languages());
+    }
+
+    @Test
     void findingNamesItsCellLineColumnAndValuesInTheRecipientsLanguage() {
         Finding finding = Finding.of(FindingCode.AMOUNT_NOT_A_NUMBER, "Buget!C8", BudgetLine.CATERING,
                 BudgetColumn.EXPENSES_IN_KIND, "de stabilit", "");
