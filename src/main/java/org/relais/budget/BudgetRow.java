@@ -14,7 +14,7 @@ import java.util.Optional;
 public record BudgetRow(BudgetLine line, String label, String labelCell, Map<BudgetColumn, Amount> amounts) {
 
     public BudgetRow {
-        amounts = Map.copyOf(amounts);
+        amounts = OrderedCopies.of(amounts, BudgetColumn.class);
     }
 
     public Optional<Amount> amount(BudgetColumn column) {

@@ -32,8 +32,8 @@ public record BudgetSheet(
         List<BudgetRow> rows) {
 
     public BudgetSheet {
-        currenciesSeen = Set.copyOf(currenciesSeen);
-        columnHeaders = Map.copyOf(columnHeaders);
+        currenciesSeen = OrderedCopies.of(currenciesSeen);
+        columnHeaders = OrderedCopies.of(columnHeaders, BudgetColumn.class);
         rows = List.copyOf(rows);
     }
 

@@ -39,6 +39,9 @@ final class BudgetTableLocator {
     private record Table(List<BudgetRow> rows, int lastRow, List<GridCell> amountCells) {
     }
 
+    private record Title(String text, String cell) {
+    }
+
     private final BudgetLabels labels;
     private final CurrencyMarks marks;
     private final LocalNumberParser numbers;
@@ -66,25 +69,33 @@ final class BudgetTableLocator {
         Table table = table(sheet, labelCol, lineHits, columns);
 
         int top = headers.stream().mapToInt(h -> h.cell().row()).min().orElse(lineHits.get(0).cell().row());
-        List<GridCell> titleCells = sheet.cells().stream().filter(c -> c.row() < top && c.number().isEmpty()).toList();
-        String title = titleCells.stream()
-                .collect(Collectors.groupingBy(GridCell::row, TreeMap::new, Collectors.mapping(GridCell::text, Collectors.joining(" "))))
-                .values().stream().collect(Collectors.joining("\n"));
-        String titleCell = titleCells.isEmpty() ? sheet.address(top, labelCol)
-                : sheet.address(titleCells.get(0).row(), titleCells.get(0).column());
-
+        Title title = title(sheet, top, labelCol);
         Map<BudgetColumn, String> headerCells = new EnumMap<>(BudgetColumn.class);
         columns.forEach((column, index) -> headerCells.put(column, sheet.address(headerBottom, index)));
+        Set<String> currencies = currencies(sheet, table);
+        List<Hit<BudgetLine>> tableHits = lineHits.stream().filter(h -> h.cell().row() <= table.lastRow()).toList();
 
-        // marks in the amounts themselves decide; only when they have none do the title, headers and labels
-        Set<String> currencies = currencies(table.amountCells().stream().map(c -> c.text() + " " + c.numberFormat()).toList());
-        if (currencies.isEmpty()) {
-            currencies = currencies(sheet.cells().stream().filter(c -> c.row() <= table.lastRow()).map(GridCell::text).toList());
-        }
-
-        return new BudgetSheet(fileName, workbook.format(), sheet.name(), title, titleCell,
-                language(lineHits.stream().filter(h -> h.cell().row() <= table.lastRow()).toList(), headers), currencies.size() == 1 ? currencies.stream().findFirst() : Optional.empty(),
+        return new BudgetSheet(fileName, workbook.format(), sheet.name(), title.text(), title.cell(),
+                language(tableHits, headers), currencies.size() == 1 ? currencies.stream().findFirst() : Optional.empty(),
                 currencies, headerCells, table.rows());
+    }
+
+    /** Everything written above the table, row by row; where it starts, or the table's corner if nothing is. */
+    private static Title title(SheetGrid sheet, int top, int labelCol) {
+        List<GridCell> cells = sheet.cells().stream().filter(c -> c.row() < top && c.number().isEmpty()).toList();
+        String text = cells.stream()
+                .collect(Collectors.groupingBy(GridCell::row, TreeMap::new, Collectors.mapping(GridCell::text, Collectors.joining(" "))))
+                .values().stream().collect(Collectors.joining("\n"));
+        String cell = cells.isEmpty() ? sheet.address(top, labelCol) : sheet.address(cells.get(0).row(), cells.get(0).column());
+        return new Title(text, cell);
+    }
+
+    /** Marks in the amounts themselves decide; only when they have none do the title, headers and labels. */
+    private Set<String> currencies(SheetGrid sheet, Table table) {
+        Set<String> inAmounts = currencies(table.amountCells().stream().map(c -> c.text() + " " + c.numberFormat()).toList());
+        return inAmounts.isEmpty()
+                ? currencies(sheet.cells().stream().filter(c -> c.row() <= table.lastRow()).map(GridCell::text).toList())
+                : inAmounts;
     }
 
     /** The sheet and column holding the most distinct line labels. */

@@ -51,8 +51,10 @@ public class BudgetValidator {
         sheet.rows().forEach(row -> checkRow(row, findings));
 
         Map<BudgetColumn, Optional<BigDecimal>> totals = new EnumMap<>(BudgetColumn.class);
-        for (BudgetColumn column : sheet.columnHeaders().keySet()) {
-            totals.put(column, total(sheet, column, findings));
+        for (BudgetColumn column : BudgetColumn.values()) {
+            if (sheet.columnHeaders().containsKey(column)) {
+                totals.put(column, total(sheet, column, findings));
+            }
         }
         balance(sheet, totals, Kind.CASH, FindingCode.UNBALANCED_CASH, findings);
         balance(sheet, totals, Kind.IN_KIND, FindingCode.UNBALANCED_IN_KIND, findings);

@@ -2,6 +2,7 @@ package org.relais.budget;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Collections;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ public final class ExchangeRates {
     private final CurrencyMarks marks;
 
     ExchangeRates(Map<String, BigDecimal> toEur, Map<String, List<String>> marks) {
-        this.toEur = Map.copyOf(toEur);
+        this.toEur = Collections.unmodifiableMap(new LinkedHashMap<>(toEur));
         this.marks = new CurrencyMarks(marks);
         for (String currency : marks.keySet()) {
             if (!toEur.containsKey(currency)) {

@@ -18,7 +18,8 @@ public record ValidationResult(BudgetSheet sheet, List<Finding> findings, Map<Bu
 
     public ValidationResult {
         findings = List.copyOf(findings);
-        totals = Map.copyOf(totals);
+        totals = OrderedCopies.of(totals, BudgetColumn.class);
+        totalsInEur = totalsInEur.map(eur -> OrderedCopies.of(eur, BudgetColumn.class));
     }
 
     /** A budget is accepted when nothing but warnings was found. */
