@@ -65,6 +65,19 @@ class BudgetValidatorTest {
     }
 
     @Test
+    void formulaThatFailsIsReportedWithItsErrorNotReadAsZero() throws Exception {
+        BudgetLayout layout = BudgetLayout.french()
+                .set(BudgetLine.COMMUNICATION, BudgetColumn.EXPENSES_CASH, new BudgetLayout.Formula("300/0", BigDecimal.ZERO));
+
+        List<Finding> findings = validate(layout).findings();
+
+        assertThat(findings).filteredOn(f -> f.code() == FindingCode.AMOUNT_NOT_A_NUMBER).singleElement().satisfies(finding -> {
+            assertThat(finding.cell()).isEqualTo(layout.address(BudgetLine.COMMUNICATION, BudgetColumn.EXPENSES_CASH));
+            assertThat(finding.found()).isEqualTo("#DIV/0!");
+        });
+    }
+
+    @Test
     void negativeAmountIsReportedOnThatCell() throws Exception {
         BudgetLayout layout = BudgetLayout.romanian().set(BudgetLine.STAFF_TIME, BudgetColumn.RECEIPTS_IN_KIND, "(7.500,00)")
                 .setTotal(BudgetColumn.RECEIPTS_IN_KIND, 1000.0);
