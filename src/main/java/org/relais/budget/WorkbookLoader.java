@@ -1,6 +1,5 @@
 package org.relais.budget;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
