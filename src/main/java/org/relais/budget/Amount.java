@@ -1,0 +1,22 @@
+package org.relais.budget;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * One amount cell of the table.
+ *
+ * @param cell    where it is, as {@code Sheet!D12}
+ * @param rawText what the partner typed or what the cell shows; empty for a blank cell
+ * @param value   the parsed amount (a blank cell counts as zero); empty when the text is not a number
+ */
+public record Amount(String cell, String rawText, Optional<BigDecimal> value) {
+
+    public boolean isNumber() {
+        return value.isPresent();
+    }
+
+    public BigDecimal valueOrZero() {
+        return value.orElse(BigDecimal.ZERO);
+    }
+}

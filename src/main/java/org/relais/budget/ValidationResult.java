@@ -1,0 +1,29 @@
+package org.relais.budget;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the validator concluded about a budget.
+ *
+ * @param sheet       the budget as read
+ * @param findings    every problem, errors and warnings, in the order of the table
+ * @param totals      each column's total: the total row's amount where it is a number, else the column's sum
+ * @param totalsInEur the same totals converted at the configured rate; empty when the currency is unknown
+ */
+public record ValidationResult(BudgetSheet sheet, List<Finding> findings, Map<BudgetColumn, BigDecimal> totals,
+                               Optional<Map<BudgetColumn, BigDecimal>> totalsInEur) {
+
+    public ValidationResult {
+        findings = List.copyOf(findings);
+        totals = OrderedCopies.of(totals, BudgetColumn.class);
+        totalsInEur = totalsInEur.map(eur -> OrderedCopies.of(eur, BudgetColumn.class));
+    }
+
+    /** A budget is accepted when nothing but warnings was found. */
+    public boolean accepted() {
+        return findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
+    }
+}
