@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 class BudgetBeans {
 
     @Bean
-    BudgetConfig budgetConfig(@Value("${relais.budget.config-dir:config/budget}") String directory) {
+    BudgetConfig budgetConfig(@Value("${relais.budget.config-dir:${relais.config-dir:config}/budget}") String directory) {
         return BudgetConfig.load(Path.of(directory));
     }
 

@@ -14,6 +14,11 @@ public class OutgoingMailLedger {
     }
 
     public List<OutgoingTicket> ticketsFor(long inboundMailId) {
-        return repository.idsFor(inboundMailId).stream().map(OutgoingTicket::new).toList();
+        return repository.idsFor(inboundMailId, null).stream().map(OutgoingTicket::new).toList();
+    }
+
+    /** Only the mails written for one purpose (a budget verdict among the answers to the same mail). */
+    public List<OutgoingTicket> ticketsFor(long inboundMailId, String purpose) {
+        return repository.idsFor(inboundMailId, purpose).stream().map(OutgoingTicket::new).toList();
     }
 }

@@ -60,9 +60,13 @@ class OutgoingMailRepository {
                 .update();
     }
 
-    List<Long> idsFor(long inboundMailId) {
-        return jdbc.sql("select id from outgoing_mail where mail_id = :mailId order by id")
+    List<Long> idsFor(long inboundMailId, String purpose) {
+        return jdbc.sql("""
+                        select id from outgoing_mail
+                        where mail_id = :mailId and (cast(:purpose as text) is null or purpose = :purpose) order by id
+                        """)
                 .param("mailId", inboundMailId)
+                .param("purpose", purpose)
                 .query(Long.class)
                 .list();
     }

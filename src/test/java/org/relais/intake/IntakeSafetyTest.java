@@ -62,7 +62,7 @@ class IntakeSafetyTest extends HubTest {
 
         awaitMailsTo("arges@relais.test", 1);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                .until(() -> mailsTo("arges@relais.test").size() == 1);
+                .until(() -> mailsTo("arges@relais.test", "intake-ack").size() == 1);
         assertThat(jdbc.sql("select count(*) from inbound_mail").query(Integer.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from document").query(Integer.class).single()).isEqualTo(1);
     }
@@ -124,7 +124,7 @@ class IntakeSafetyTest extends HubTest {
         awaitMailsTo("pazardzhik@relais.test", 1);
         assertThat(CRASH_BEFORE_STORE).isFalse();
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
-                .until(() -> mailsTo("pazardzhik@relais.test").size() == 1);
+                .until(() -> mailsTo("pazardzhik@relais.test", "intake-ack").size() == 1);
         assertThat(jdbc.sql("select count(*) from inbound_mail").query(Integer.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from document").query(Integer.class).single()).isEqualTo(1);
     }
@@ -138,7 +138,7 @@ class IntakeSafetyTest extends HubTest {
         awaitMailsTo("pazardzhik@relais.test", 1);
         assertThat(CRASH_AFTER_STORE).isFalse();
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
-                .until(() -> mailsTo("pazardzhik@relais.test").size() == 1);
+                .until(() -> mailsTo("pazardzhik@relais.test", "intake-ack").size() == 1);
         assertThat(jdbc.sql("select count(*) from inbound_mail").query(Integer.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from document").query(Integer.class).single()).isEqualTo(1);
     }

@@ -74,6 +74,19 @@ public abstract class HubTest {
                 .toList();
     }
 
+    /** The mails the hub wrote to {@code address} for one purpose (intake-ack, budget-verdict, ...). */
+    protected List<MimeMessage> mailsTo(String address, String purpose) {
+        return mailsTo(address).stream().filter(m -> hasPurpose(m, purpose)).toList();
+    }
+
+    private static boolean hasPurpose(MimeMessage message, String purpose) {
+        try {
+            return message.getMessageID() != null && message.getMessageID().startsWith("<" + purpose + ".");
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static boolean isAddressedTo(MimeMessage message, String address) {
         try {
             return message.getRecipients(Message.RecipientType.TO) != null

@@ -19,7 +19,7 @@ public final class Spreadsheets {
     /** A forecast budget on the model, in Romanian, with a title above a table that does not start at A1. */
     public static byte[] romanianForecast() {
         return workbook("Buget", new String[][] {
-                {"Buget previzional — Seminarul de la Argeș, septembrie 2009"},
+                {"Buget previzional — Seminarul de la Argeș, septembrie 2009 — sume în RON"},
                 {},
                 {"", "", "Cheltuieli", "", "Venituri", ""},
                 {"", "", "Numerar", "În natură", "Numerar", "În natură"},

@@ -1,0 +1,115 @@
+package org.relais.budget;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.relais.intake.DocumentMessage;
+import org.relais.mail.MailTemplates;
+import org.relais.mail.Messages;
+import org.relais.mail.OutgoingMail;
+import org.relais.mail.OutgoingMailComposer;
+import org.relais.mail.OutgoingMailLedger;
+import org.relais.mail.OutgoingTicket;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Checks a forecast budget taken in by intake and writes the organiser's answer: accepted with the figures as Relais
+ * read them, or each problem with its cell and an annotated copy of the partner's own file. Once per document: a
+ * redelivered message finds the budget recorded and yields the answer already written.
+ */
+@Component("forecastCheck")
+public class ForecastCheck {
+
+    static final String PURPOSE = "budget-verdict";
+
+    private final BudgetSheetReader reader;
+    private final BudgetValidator validator;
+    private final BudgetMessages findings;
+    private final BudgetAnnotator annotator;
+    private final BudgetRepository budgets;
+    private final MailTemplates templates;
+    private final Messages messages;
+    private final OutgoingMailComposer composer;
+    private final OutgoingMailLedger ledger;
+
+    ForecastCheck(BudgetSheetReader reader, BudgetValidator validator, BudgetMessages findings,
+                  BudgetAnnotator annotator, BudgetRepository budgets, MailTemplates templates, Messages messages,
+                  OutgoingMailComposer composer, OutgoingMailLedger ledger) {
+        this.reader = reader;
+        this.validator = validator;
+        this.findings = findings;
+        this.annotator = annotator;
+        this.budgets = budgets;
+        this.templates = templates;
+        this.messages = messages;
+        this.composer = composer;
+        this.ledger = ledger;
+    }
+
+    @Transactional
+    public List<OutgoingTicket> check(DocumentMessage document) {
+        BudgetRepository.DocumentFile file = budgets.file(document.partId());
+        if (budgets.isChecked(document.documentId())) {
+            return ledger.ticketsFor(file.mailId(), PURPOSE);
+        }
+        String language = document.language();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("subject", OutgoingMailComposer.singleLine(file.subject()));
+        variables.put("tag", "[" + document.reference() + "]");
+        variables.put("fileName", OutgoingMailComposer.singleLine(document.fileName()));
+        List<OutgoingMail.Attachment> attachments = new ArrayList<>();
+        try {
+            BudgetSheet sheet = reader.read(file.content(), document.fileName());
+            ValidationResult result = validator.validate(sheet, document.seminar());
+            long budgetId = budgets.insert(document.documentId(), document.reference(), document.seminar(),
+                    document.kind(), sheet.sheetName(), sheet.currency().orElse(null),
+                    result.accepted() ? "accepted" : "rejected", null);
+            sheet.rows().forEach(row -> row.amounts().forEach((column, amount) ->
+                    budgets.insertAmount(budgetId, row, column, amount)));
+            result.findings().forEach(finding -> budgets.insertIssue(budgetId, finding));
+            variables.put("verdict", result.accepted() ? "accepted" : "rejected");
+            variables.put("figures", figures(sheet, language));
+            variables.put("currency", sheet.currency().orElse("?"));
+            variables.put("findings", result.findings().stream().map(f -> findings.render(f, language)).toList());
+            if (!result.findings().isEmpty()) {
+                AnnotatedCopy copy = annotator.annotate(file.content(), document.fileName(), result.findings(),
+                        language);
+                attachments.add(new OutgoingMail.Attachment(copy.fileName(), copy.mediaType(), copy.bytes()));
+            }
+        } catch (UnreadableSpreadsheetException e) {
+            budgets.insert(document.documentId(), document.reference(), document.seminar(), document.kind(), null,
+                    null, "unreadable", e.reason().name());
+            variables.put("verdict", "unreadable");
+            variables.put("figures", List.of());
+            variables.put("findings", List.of(findings.render(e.reason(), document.fileName(), language)));
+        }
+        MailTemplates.Rendered text = templates.render("budget-verdict", language, variables);
+        long id = composer.store(new OutgoingMail(PURPOSE, file.mailId(), document.sender(), null, language, text,
+                file.messageId(), null, attachments));
+        return List.of(new OutgoingTicket(id));
+    }
+
+    /** Each line as read: the partner's own label, its cell, and the four amounts in the reader's number format. */
+    private List<String> figures(BudgetSheet sheet, String language) {
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.forLanguageTag(language));
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        List<String> lines = new ArrayList<>();
+        for (BudgetRow row : sheet.rows()) {
+            StringBuilder line = new StringBuilder(OutgoingMailComposer.singleLine(row.label()))
+                    .append(" (").append(row.labelCell()).append(")");
+            for (BudgetColumn column : BudgetColumn.values()) {
+                line.append(" | ").append(messages.get(language, "budget.column." + column.name())).append(": ")
+                        .append(row.amount(column).map(a -> a.value().map(format::format).orElse(a.rawText()))
+                                .orElse("—"));
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,104 @@
+package org.relais.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Comment;
+import org.apache.poi.ss.util.CellAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.relais.support.HubTest;
+import org.relais.support.Spreadsheets;
+
+/** A forecast mailed in is validated and answered in the organiser's language, cell by cell. */
+class ForecastAnswerTest extends HubTest {
+
+    @Test
+    void aBalancedForecastIsAcceptedWithTheFiguresAsRead() throws Exception {
+        mail().from("arges@relais.test").subject("Buget seminar")
+                .attach("buget.xlsx", Spreadsheets.romanianForecast(), Spreadsheets.XLSX).send();
+
+        List<MimeMessage> answers = awaitMailsTo("arges@relais.test", 2);
+        MimeMessage verdict = answers.stream().filter(m -> subject(m).contains("— buget")).findFirst().orElseThrow();
+        assertThat(subject(verdict)).as(text(verdict)).contains("buget acceptat");
+        assertThat(text(verdict)).contains("corespunde modelului", "Cazare (Buget!B6)", "cheltuieli numerar: 2.500,00");
+        assertThat(jdbc.sql("select verdict || ' ' || version from budget").query(String.class).single())
+                .isEqualTo("accepted 1");
+        assertThat(jdbc.sql("select amount from budget_amount where cell = 'Buget!C6'").query(Double.class).single())
+                .isEqualTo(2500.0);
+    }
+
+    @Test
+    void anUnbalancedForecastIsAnsweredWithTheCellsAndAnAnnotatedCopy() throws Exception {
+        String[][] rows = {
+                {"Budget prévisionnel — séminaire de Varna"},
+                {"", "Dépenses", "", "Recettes", ""},
+                {"", "Numéraire", "Valorisation", "Numéraire", "Valorisation"},
+                {"Frais de déplacement des participants", "1000", "0", "1000", "0"},
+                {"Frais d'hébergement", "2000", "0", "2000", "0"},
+                {"Frais de restauration", "1500", "0", "1500", "0"},
+                {"Traduction", "500", "0", "500", "0"},
+                {"Communication", "200", "0", "200", "0"},
+                {"Location de salles de réunion", "300", "0", "300", "0"},
+                {"Temps de travail", "0", "800", "0", "800"},
+                {"Total", "5500", "800", "5000", "800"}};
+        mail().from("savoie@relais.test").subject("Budget Varna EUR")
+                .attach("budget.xlsx", Spreadsheets.workbook("Budget", rows), Spreadsheets.XLSX).send();
+
+        List<MimeMessage> answers = awaitMailsTo("savoie@relais.test", 2);
+        MimeMessage verdict = answers.stream().filter(m -> subject(m).contains("budget à corriger")).findFirst()
+                .orElseThrow(() -> new AssertionError("no verdict among " + answers.stream().map(ForecastAnswerTest::subject).toList()));
+        String body = text(verdict);
+        assertThat(body).contains("doit être corrigé", "Budget!");
+        byte[] copy = attachment(verdict);
+        try (XSSFWorkbook annotated = new XSSFWorkbook(new ByteArrayInputStream(copy))) {
+            List<String> commented = jdbc.sql("select cell from budget_issue where severity = 'ERROR'")
+                    .query(String.class).list();
+            assertThat(commented).isNotEmpty();
+            for (String cell : commented) {
+                CellAddress address = new CellAddress(cell.substring(cell.indexOf('!') + 1));
+                Comment comment = annotated.getSheet("Budget").getCellComment(address);
+                assertThat(comment).as("comment on %s", cell).isNotNull();
+            }
+        }
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(jakarta.mail.Part part) throws Exception {
+        if (part.isMimeType("text/plain") && part.getFileName() == null) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String text = text(multipart.getBodyPart(i));
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static byte[] attachment(MimeMessage message) throws Exception {
+        Multipart multipart = (Multipart) message.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart part = multipart.getBodyPart(i);
+            if (part.getFileName() != null) {
+                return part.getInputStream().readAllBytes();
+            }
+        }
+        throw new AssertionError("no attachment");
+    }
+}
