@@ -110,8 +110,9 @@ class IntakeReplies {
                 "sender", String.valueOf(sender),
                 "subject", subject,
                 "mailId", mailId));
-        tickets.add(new OutgoingTicket(composer.store(new OutgoingMail("quarantine-notice", mailId,
-                coordinator.address(), coordinator.name(), coordinator.language(), notice, null, null, List.of()))));
+        // limited like any answer: a flood from forged senders must not flood the coordinators (the console lists all)
+        tickets.addAll(reply(mailId, "quarantine-notice", coordinator.address(), coordinator.name(),
+                coordinator.language(), notice, null, null));
         return tickets;
     }
 
