@@ -94,6 +94,9 @@ public class IntakeProcessor {
                         ? classifier.classify(inspection.type(), part.fileName(), inspection.sample(), context) : null;
                 reviewed.add(new Reviewed(part, inspection, kind));
                 namingText.append(' ').append(part.fileName()).append(' ').append(inspection.sample());
+            } else if (!bodyDocumentTaken && parsed.attachments().isEmpty() && classifier.asksForTheBudgetModel(context)) {
+                reviewed.add(new Reviewed(part, null, DocumentKind.TEMPLATE_REQUEST));
+                bodyDocumentTaken = true;
             } else if (!bodyDocumentTaken && parsed.attachments().isEmpty()
                     && classifier.bodyIsMinutes(context, parsed.bodyText().length())) {
                 reviewed.add(new Reviewed(part, null, DocumentKind.MINUTES));
