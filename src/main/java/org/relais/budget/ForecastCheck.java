@@ -36,10 +36,11 @@ public class ForecastCheck {
     private final Messages messages;
     private final OutgoingMailComposer composer;
     private final OutgoingMailLedger ledger;
+    private final BudgetReview review;
 
     ForecastCheck(BudgetSheetReader reader, BudgetValidator validator, BudgetMessages findings,
                   BudgetAnnotator annotator, BudgetRepository budgets, MailTemplates templates, Messages messages,
-                  OutgoingMailComposer composer, OutgoingMailLedger ledger) {
+                  OutgoingMailComposer composer, OutgoingMailLedger ledger, BudgetReview review) {
         this.reader = reader;
         this.validator = validator;
         this.findings = findings;
@@ -49,13 +50,15 @@ public class ForecastCheck {
         this.messages = messages;
         this.composer = composer;
         this.ledger = ledger;
+        this.review = review;
     }
 
     @Transactional
     public List<OutgoingTicket> check(DocumentMessage document) {
         BudgetRepository.DocumentFile file = budgets.file(document.partId());
         if (budgets.isChecked(document.documentId())) {
-            return ledger.ticketsFor(file.mailId(), PURPOSE);
+            // a redelivery: the verdict and review requests were written; the sender skips what went out
+            return ledger.ticketsFor(file.mailId());
         }
         String language = document.language();
         Map<String, Object> variables = new HashMap<>();
@@ -63,6 +66,7 @@ public class ForecastCheck {
         variables.put("tag", "[" + document.reference() + "]");
         variables.put("fileName", OutgoingMailComposer.singleLine(document.fileName()));
         List<OutgoingMail.Attachment> attachments = new ArrayList<>();
+        List<OutgoingTicket> reviewRequests = new ArrayList<>();
         try {
             BudgetSheet sheet = reader.read(file.content(), document.fileName());
             ValidationResult result = validator.validate(sheet, document.seminar());
@@ -76,6 +80,9 @@ public class ForecastCheck {
             variables.put("figures", figures(sheet, language));
             variables.put("currency", sheet.currency().orElse("?"));
             variables.put("findings", result.findings().stream().map(f -> findings.render(f, language)).toList());
+            if (result.accepted()) {
+                reviewRequests.addAll(review.request(budgetId, document, figures(sheet, language), file.content()));
+            }
             if (!result.findings().isEmpty()) {
                 AnnotatedCopy copy = annotator.annotate(file.content(), document.fileName(), result.findings(),
                         language);
@@ -91,7 +98,9 @@ public class ForecastCheck {
         MailTemplates.Rendered text = templates.render("budget-verdict", language, variables);
         long id = composer.store(new OutgoingMail(PURPOSE, file.mailId(), document.sender(), null, language, text,
                 file.messageId(), null, attachments));
-        return List.of(new OutgoingTicket(id));
+        List<OutgoingTicket> tickets = new ArrayList<>(List.of(new OutgoingTicket(id)));
+        tickets.addAll(reviewRequests);
+        return tickets;
     }
 
     /** Each line as read: the partner's own label, its cell, and the four amounts in the reader's number format. */
