@@ -1,11 +1,8 @@
 package org.relais.budget;
 
-import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.relais.intake.DocumentMessage;
 import org.relais.mail.MailTemplates;
@@ -77,11 +74,11 @@ public class ForecastCheck {
                     budgets.insertAmount(budgetId, row, column, amount)));
             result.findings().forEach(finding -> budgets.insertIssue(budgetId, finding));
             variables.put("verdict", result.accepted() ? "accepted" : "rejected");
-            variables.put("figures", figures(sheet, language));
+            variables.put("figures", Figures.lines(sheet, language, messages));
             variables.put("currency", sheet.currency().orElse("?"));
             variables.put("findings", result.findings().stream().map(f -> findings.render(f, language)).toList());
             if (result.accepted()) {
-                reviewRequests.addAll(review.request(budgetId, document, figures(sheet, language), file.content()));
+                reviewRequests.addAll(review.request(budgetId, document, Figures.lines(sheet, language, messages), file.content()));
             }
             if (!result.findings().isEmpty()) {
                 AnnotatedCopy copy = annotator.annotate(file.content(), document.fileName(), result.findings(),
@@ -101,24 +98,5 @@ public class ForecastCheck {
         List<OutgoingTicket> tickets = new ArrayList<>(List.of(new OutgoingTicket(id)));
         tickets.addAll(reviewRequests);
         return tickets;
-    }
-
-    /** Each line as read: the partner's own label, its cell, and the four amounts in the reader's number format. */
-    private List<String> figures(BudgetSheet sheet, String language) {
-        NumberFormat format = NumberFormat.getNumberInstance(Locale.forLanguageTag(language));
-        format.setMinimumFractionDigits(2);
-        format.setMaximumFractionDigits(2);
-        List<String> lines = new ArrayList<>();
-        for (BudgetRow row : sheet.rows()) {
-            StringBuilder line = new StringBuilder(OutgoingMailComposer.singleLine(row.label()))
-                    .append(" (").append(row.labelCell()).append(")");
-            for (BudgetColumn column : BudgetColumn.values()) {
-                line.append(" | ").append(messages.get(language, "budget.column." + column.name())).append(": ")
-                        .append(row.amount(column).map(a -> a.value().map(format::format).orElse(a.rawText()))
-                                .orElse("—"));
-            }
-            lines.add(line.toString());
-        }
-        return lines;
     }
 }

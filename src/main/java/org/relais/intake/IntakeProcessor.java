@@ -109,6 +109,11 @@ public class IntakeProcessor {
                 Folding.fold(namingText.toString()), context.foldedBody());
         String seminarCode = seminar.map(Seminar::code).orElse(null);
         String quoted = quotedReference(parsed.subject()).filter(mails::isKnownReference).orElse(null);
+        boolean aboutAFinancialReport = reviewed.stream().anyMatch(r -> r.kind() == DocumentKind.FINANCIAL_REPORT)
+                || quoted != null && mails.hasFinancialReport(quoted);
+        if (aboutAFinancialReport) {
+            reviewed.replaceAll(Reviewed::asSupportingDocumentIfScanOrPdf);
+        }
         List<AwaitedReplies.Awaiting> awaiting = quoted == null ? List.of()
                 : awaitedReplies.awaiting(quoted, sender.address());
 
@@ -189,6 +194,14 @@ public class IntakeProcessor {
     }
 
     private record Reviewed(LeafPart part, PartInspector.Inspection inspection, DocumentKind kind) {
+
+        /** Beside a financial report, an unnamed PDF or picture is a receipt or an invoice. */
+        Reviewed asSupportingDocumentIfScanOrPdf() {
+            boolean scanOrPdf = inspection != null && (inspection.type() == FileType.PDF
+                    || inspection.type() == FileType.IMAGE);
+            return kind == DocumentKind.OTHER && scanOrPdf
+                    ? new Reviewed(part, inspection, DocumentKind.SUPPORTING_DOCUMENT) : this;
+        }
     }
 
     private record Stored(Reviewed reviewed, long partId) {
