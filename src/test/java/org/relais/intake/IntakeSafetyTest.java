@@ -50,6 +50,8 @@ class IntakeSafetyTest extends HubTest {
                 }
             });
         });
+        // the advised route is added anew, and singleton routes start only when the leader starts them
+        camel.getRouteController().startRoute("intake-fetch-mail");
         advised = true;
     }
 
