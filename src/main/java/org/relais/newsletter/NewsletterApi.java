@@ -3,6 +3,7 @@ package org.relais.newsletter;
 import java.util.List;
 import org.relais.distribution.ListMailQueue;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,9 +35,12 @@ class NewsletterApi {
     }
 
     @GetMapping("/{schedule}/preview")
-    NewsletterService.Preview preview(@PathVariable String schedule,
-                                      @RequestParam(defaultValue = "fr") String language) {
-        return newsletters.preview(schedule, language);
+    ResponseEntity<NewsletterService.Preview> preview(@PathVariable String schedule,
+                                                      @RequestParam(defaultValue = "fr") String language) {
+        if (!newsletters.languages().contains(language)) {
+            return ResponseEntity.badRequest().build();
+        }
+        return ResponseEntity.ok(newsletters.preview(schedule, language));
     }
 
     /** Writes the issue (committed), then queues its mails. */

@@ -71,6 +71,11 @@ public class NewsletterService {
                 Schedules.next(s.cron(), s.zone(), now))).toList();
     }
 
+    /** The languages an issue can be written in (a template exists). */
+    public List<String> languages() {
+        return distribution.languages().stream().filter(language -> templates.exists(TEMPLATE, language)).toList();
+    }
+
     /** The issue as a reader of {@code language} would get it now, without sending anything. */
     @Transactional(readOnly = true)
     public Preview preview(String scheduleName, String language) {
@@ -108,8 +113,7 @@ public class NewsletterService {
     private Issue write(DistributionConfig.NewsletterSchedule schedule, Instant scheduledFor, String requestedBy) {
         long issueId = repository.issue(schedule.name(), scheduledFor, requestedBy);
         Set<String> done = repository.recipients(issueId);
-        List<String> templateLanguages = distribution.languages().stream()
-                .filter(language -> templates.exists(TEMPLATE, language)).toList();
+        List<String> templateLanguages = languages();
         Map<String, Map<String, Object>> contentByLanguage = new HashMap<>();
         Instant now = Instant.now();
         for (ListContact member : contacts.members(schedule.audiences(), null)) {
