@@ -173,6 +173,13 @@ class InboundMailRepository {
                 .list();
     }
 
+    boolean hasFinancialReport(String reference) {
+        return jdbc.sql("select count(*) from document where reference = :reference and kind = 'financial_report'")
+                .param("reference", reference)
+                .query(Integer.class)
+                .single() > 0;
+    }
+
     /** A reference Relais gave to a mail it received, or one a flow awaits replies for (a list subscription). */
     boolean isKnownReference(String reference) {
         return jdbc.sql("""

@@ -152,6 +152,25 @@ class OutgoingMailRepository {
                 .update();
     }
 
+    /**
+     * Unsent mails older than {@code age} that have not yet failed {@code maxAttempts} times, are not refused for
+     * good and are due (a deferred mail waits for its next attempt). List mail is left to the distribution's own
+     * sweep, which sends it through its throttle.
+     */
+    List<Long> unsentSince(Duration age, int maxAttempts) {
+        return jdbc.sql("""
+                        select id from outgoing_mail
+                        where sent_at is null and failed_at is null and list_id is null and attempts < :maxAttempts
+                          and (next_attempt_at is null or next_attempt_at <= now())
+                          and created_at < now() - make_interval(secs => :seconds)
+                        order by id limit 1000
+                        """)
+                .param("seconds", age.toSeconds())
+                .param("maxAttempts", maxAttempts)
+                .query(Long.class)
+                .list();
+    }
+
     List<Long> idsFor(long inboundMailId, String purpose) {
         return jdbc.sql("""
                         select id from outgoing_mail
