@@ -180,11 +180,15 @@ class InboundMailRepository {
                 .single() > 0;
     }
 
+    /** A reference Relais gave to a mail it received, or one a flow awaits replies for (a list subscription). */
     boolean isKnownReference(String reference) {
-        return jdbc.sql("select count(*) from inbound_mail where reference = :reference")
+        return jdbc.sql("""
+                        select exists (select 1 from inbound_mail where reference = :reference)
+                            or exists (select 1 from awaited_reply where reference = :reference)
+                        """)
                 .param("reference", reference)
-                .query(Integer.class)
-                .single() > 0;
+                .query(Boolean.class)
+                .single();
     }
 
     /** PostgreSQL text cannot hold NUL, which hostile headers and names may carry. */

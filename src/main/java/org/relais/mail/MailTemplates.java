@@ -1,6 +1,7 @@
 package org.relais.mail;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +14,8 @@ import org.thymeleaf.templateresolver.FileTemplateResolver;
 
 /**
  * Renders the mail templates of {@code config/templates/mail/<name>_<language>.txt} (Thymeleaf text mode). A
- * template's first line is the subject; the rest, after one blank line, is the body.
+ * template's first line is the subject; the rest, after one blank line, is the body. A template may have an HTML
+ * alternative beside it, {@code <name>_<language>.html} (Thymeleaf HTML mode, which escapes what it inserts).
  */
 @Component
 public class MailTemplates {
@@ -21,16 +23,26 @@ public class MailTemplates {
     public record Rendered(String subject, String body) {
     }
 
-    private final SpringTemplateEngine engine = new SpringTemplateEngine();
+    private final SpringTemplateEngine engine;
+    private final SpringTemplateEngine htmlEngine;
+    private final Path folder;
 
     MailTemplates(@Value("${relais.config-dir}") Path configDirectory) {
+        this.folder = configDirectory.resolve("templates/mail").toAbsolutePath();
+        this.engine = engine(".txt", TemplateMode.TEXT);
+        this.htmlEngine = engine(".html", TemplateMode.HTML);
+    }
+
+    private SpringTemplateEngine engine(String suffix, TemplateMode mode) {
         FileTemplateResolver resolver = new FileTemplateResolver();
-        resolver.setPrefix(configDirectory.resolve("templates/mail").toAbsolutePath() + "/");
-        resolver.setSuffix(".txt");
-        resolver.setTemplateMode(TemplateMode.TEXT);
+        resolver.setPrefix(folder + "/");
+        resolver.setSuffix(suffix);
+        resolver.setTemplateMode(mode);
         resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
         resolver.setCacheable(true);
-        engine.setTemplateResolver(resolver);
+        SpringTemplateEngine templateEngine = new SpringTemplateEngine();
+        templateEngine.setTemplateResolver(resolver);
+        return templateEngine;
     }
 
     public Rendered render(String template, String language, Map<String, Object> variables) {
@@ -40,5 +52,15 @@ public class MailTemplates {
             throw new IllegalStateException("Template " + template + "_" + language + " has no body");
         }
         return new Rendered(text.substring(0, endOfSubject).strip(), text.substring(endOfSubject + 1).stripLeading());
+    }
+
+    /** The HTML alternative of a template, rendered with the same variables. */
+    public String renderHtml(String template, String language, Map<String, Object> variables) {
+        return htmlEngine.process(template + "_" + language, new Context(Locale.forLanguageTag(language), variables));
+    }
+
+    /** Whether a template exists in a language, so that a reader of another language gets a fallback. */
+    public boolean exists(String template, String language) {
+        return Files.isRegularFile(folder.resolve(template + "_" + language + ".txt"));
     }
 }

@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,7 +47,7 @@ public class OutgoingMailComposer {
         String subject = singleLine(mail.text().subject());
         byte[] raw = render(mail, subject, messageId);
         return repository.insert(mail.purpose(), mail.inboundMailId(), mail.recipient().toLowerCase(Locale.ROOT),
-                mail.language(), subject, messageId, raw);
+                mail.language(), subject, messageId, raw, mail.list() == null ? null : mail.list().listId());
     }
 
     /** Text that came from outside (a subject, a file name) never breaks a header line. */
@@ -57,13 +58,17 @@ public class OutgoingMailComposer {
     private byte[] render(OutgoingMail mail, String subject, String messageId) {
         try {
             MimeMessage message = new FixedIdMimeMessage(messageId);
-            boolean multipart = !mail.attachments().isEmpty();
+            boolean multipart = !mail.attachments().isEmpty() || mail.html() != null;
             MimeMessageHelper helper = new MimeMessageHelper(message, multipart, "UTF-8");
             helper.setFrom(new InternetAddress(hubAddress, publicName, "UTF-8"));
             helper.setTo(new InternetAddress(mail.recipient(), singleLine(mail.recipientName()), "UTF-8"));
             helper.setSubject(subject);
             helper.setSentDate(new Date());
-            helper.setText(mail.text().body());
+            if (mail.html() == null) {
+                helper.setText(mail.text().body());
+            } else {
+                helper.setText(mail.text().body(), mail.html());
+            }
             for (OutgoingMail.Attachment attachment : mail.attachments()) {
                 helper.addAttachment(singleLine(attachment.fileName()), new ByteArrayResource(attachment.content()),
                         attachment.contentType());
@@ -77,6 +82,9 @@ public class OutgoingMailComposer {
             // RFC 3834: tells other robots not to answer, so that no two machines ever loop.
             message.setHeader("Auto-Submitted", mail.inReplyTo() != null ? "auto-replied" : "auto-generated");
             message.setHeader("Content-Language", mail.language());
+            if (mail.list() != null) {
+                listHeaders(message, mail.list());
+            }
             message.saveChanges();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             message.writeTo(out);
@@ -86,6 +94,24 @@ public class OutgoingMailComposer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** RFC 2369 list headers, and RFC 8058 one-click unsubscription when there is a link to post to. */
+    private static void listHeaders(MimeMessage message, OutgoingMail.ListHeaders list) throws MessagingException {
+        message.setHeader("List-Id", singleLine(list.listName()) + " <" + singleLine(list.listId()) + ">");
+        StringBuilder unsubscribe = new StringBuilder();
+        if (list.unsubscribeMailto() != null) {
+            unsubscribe.append('<').append(singleLine(list.unsubscribeMailto())).append('>');
+        }
+        if (list.unsubscribeUrl() != null) {
+            unsubscribe.append(unsubscribe.isEmpty() ? "" : ", ").append('<').append(singleLine(list.unsubscribeUrl()))
+                    .append('>');
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        if (!unsubscribe.isEmpty()) {
+            message.setHeader("List-Unsubscribe", MimeUtility.fold("List-Unsubscribe: ".length(), unsubscribe.toString()));
+        }
+        message.setHeader("Precedence", "list");
     }
 
     /** A MimeMessage that keeps the Message-ID Relais gave it when the mail is saved or sent. */

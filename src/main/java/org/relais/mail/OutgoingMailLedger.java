@@ -1,10 +1,12 @@
 package org.relais.mail;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** What was written in answer to an inbound mail, to be sent again if a crash interrupted the sending. */
+/** What was written and what became of it: to send again after a crash, a refusal or a bounce. */
 @Component("outgoingMailLedger")
 public class OutgoingMailLedger {
 
@@ -29,5 +31,39 @@ public class OutgoingMailLedger {
     /** Only the mails written for one purpose (a budget verdict among the answers to the same mail). */
     public List<OutgoingTicket> ticketsFor(long inboundMailId, String purpose) {
         return repository.idsFor(inboundMailId, purpose).stream().map(OutgoingTicket::new).toList();
+    }
+
+    /**
+     * Mails of these purposes to send now: deferred after a temporary refusal and due again, or still unsent
+     * {@code unsentFor} after they were written (their ticket was lost in a crash of the broker).
+     */
+    public List<OutgoingTicket> due(List<String> purposes, Duration unsentFor) {
+        return repository.due(purposes, unsentFor).stream().map(OutgoingTicket::new).toList();
+    }
+
+    /**
+     * Mails refused for good or bounced, to send again (a coordinator corrected something): attempts start over and
+     * they are due at once for {@link #due}.
+     */
+    public List<OutgoingTicket> reopen(List<Long> outgoingMailIds) {
+        return repository.reopen(outgoingMailIds).stream().map(OutgoingTicket::new).toList();
+    }
+
+    /** A mail Relais wrote, as a bounce report names it by its Message-ID. */
+    public record Written(long id, String purpose, String recipient) {
+    }
+
+    public Optional<Written> byMessageId(String messageId) {
+        return repository.byMessageId(messageId);
+    }
+
+    /** A hard bounce: the mail did not arrive and will not be sent again. */
+    public void bounced(long outgoingMailId, String diagnostic) {
+        repository.markBounced(outgoingMailId, diagnostic, null);
+    }
+
+    /** A soft bounce: the mail did not arrive; it is sent again (same Message-ID) at {@code nextAttempt}. */
+    public void sendAgainAfterSoftBounce(long outgoingMailId, String diagnostic, Instant nextAttempt) {
+        repository.markBounced(outgoingMailId, diagnostic, nextAttempt);
     }
 }

@@ -1,6 +1,8 @@
 package org.relais.mail;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,10 +21,11 @@ class OutgoingMailRepository {
     }
 
     long insert(String purpose, Long inboundMailId, String recipient, String language, String subject,
-                String messageId, byte[] raw) {
+                String messageId, byte[] raw, String listId) {
         return jdbc.sql("""
-                        insert into outgoing_mail (purpose, mail_id, recipient, language, subject, message_id, raw)
-                        values (:purpose, :mailId, :recipient, :language, :subject, :messageId, :raw)
+                        insert into outgoing_mail (purpose, mail_id, recipient, language, subject, message_id, raw,
+                                                   list_id)
+                        values (:purpose, :mailId, :recipient, :language, :subject, :messageId, :raw, :listId)
                         returning id
                         """)
                 .param("purpose", purpose)
@@ -32,14 +35,17 @@ class OutgoingMailRepository {
                 .param("subject", subject)
                 .param("messageId", messageId)
                 .param("raw", raw)
+                .param("listId", listId)
                 .query(Long.class)
                 .single();
     }
 
+    /** Answers only: list mail cannot start a loop between robots, and must not use up a partner's answers. */
     int countSince(String recipient, Duration window) {
         return jdbc.sql("""
                         select count(*) from outgoing_mail
-                        where recipient = :recipient and created_at > now() - make_interval(secs => :seconds)
+                        where recipient = :recipient and list_id is null
+                          and created_at > now() - make_interval(secs => :seconds)
                         """)
                 .param("recipient", recipient)
                 .param("seconds", window.toSeconds())
@@ -47,31 +53,115 @@ class OutgoingMailRepository {
                 .single();
     }
 
+    /** The mail if it is still to send (not sent, not refused for good), locked until the transaction ends. */
     Optional<Unsent> unsent(long id) {
-        return jdbc.sql("select id, recipient, raw from outgoing_mail where id = :id and sent_at is null for update")
+        return jdbc.sql("""
+                        select id, recipient, raw from outgoing_mail
+                        where id = :id and sent_at is null and failed_at is null for update
+                        """)
                 .param("id", id)
                 .query((rs, row) -> new Unsent(rs.getLong("id"), rs.getString("recipient"), rs.getBytes("raw")))
                 .optional();
     }
 
-    void markSent(long id) {
-        jdbc.sql("update outgoing_mail set sent_at = now(), attempts = attempts + 1, last_error = null where id = :id")
+    void markSent(long id, String reply) {
+        jdbc.sql("""
+                        update outgoing_mail set sent_at = now(), attempts = attempts + 1, last_error = null,
+                            last_reply = :reply, next_attempt_at = null
+                        where id = :id
+                        """)
                 .param("id", id)
+                .param("reply", reply)
                 .update();
     }
 
-    void recordFailedAttempt(long id, String error) {
-        jdbc.sql("update outgoing_mail set attempts = attempts + 1, last_error = :error where id = :id")
+    /** A refused attempt: temporary (try again at {@code nextAttempt}) or for good ({@code nextAttempt} null). */
+    void markRefused(long id, String reply, boolean permanent, Instant nextAttempt) {
+        jdbc.sql("""
+                        update outgoing_mail set attempts = attempts + 1, last_error = :reply, last_reply = :reply,
+                            next_attempt_at = :next, failed_at = case when :permanent then now() end
+                        where id = :id and sent_at is null
+                        """)
                 .param("id", id)
-                .param("error", error == null ? null : error.replace("\0", ""))
+                .param("reply", reply)
+                .param("permanent", permanent)
+                .param("next", nextAttempt == null ? null : Timestamp.from(nextAttempt))
                 .update();
     }
 
-    /** Unsent mails older than {@code age} that have not yet failed {@code maxAttempts} times. */
+    int attempts(long id) {
+        return jdbc.sql("select attempts from outgoing_mail where id = :id")
+                .param("id", id)
+                .query(Integer.class)
+                .single();
+    }
+
+    /**
+     * Mails of these purposes to send now: refused for a while and due again, or still unsent long after they were
+     * written (their ticket was lost).
+     */
+    List<Long> due(List<String> purposes, Duration unsentFor) {
+        return jdbc.sql("""
+                        select id from outgoing_mail
+                        where sent_at is null and failed_at is null and purpose in (:purposes)
+                          and coalesce(next_attempt_at, created_at + make_interval(secs => :seconds)) <= now()
+                        order by id
+                        """)
+                .param("purposes", purposes)
+                .param("seconds", unsentFor.toSeconds())
+                .query(Long.class)
+                .list();
+    }
+
+    /** Refused mails sent again: their attempts start over. */
+    List<Long> reopen(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        update outgoing_mail set failed_at = null, bounced_at = null, sent_at = null,
+                            next_attempt_at = now(), attempts = 0
+                        where id in (:ids) and (failed_at is not null or bounced_at is not null)
+                        returning id
+                        """)
+                .param("ids", ids)
+                .query(Long.class)
+                .list();
+    }
+
+    Optional<OutgoingMailLedger.Written> byMessageId(String messageId) {
+        return jdbc.sql("select id, purpose, recipient from outgoing_mail where message_id = :messageId")
+                .param("messageId", messageId)
+                .query((rs, row) -> new OutgoingMailLedger.Written(rs.getLong("id"), rs.getString("purpose"),
+                        rs.getString("recipient")))
+                .optional();
+    }
+
+    /** A bounce reported after the server took the mail: for good, or to be sent again at {@code nextAttempt}. */
+    void markBounced(long id, String diagnostic, Instant nextAttempt) {
+        jdbc.sql("""
+                        update outgoing_mail set last_reply = :diagnostic,
+                            bounced_at = case when cast(:next as timestamptz) is null then now() end,
+                            sent_at = case when cast(:next as timestamptz) is null then sent_at end,
+                            next_attempt_at = :next
+                        where id = :id
+                        """)
+                .param("id", id)
+                .param("diagnostic", diagnostic)
+                .param("next", nextAttempt == null ? null : Timestamp.from(nextAttempt))
+                .update();
+    }
+
+    /**
+     * Unsent mails older than {@code age} that have not yet failed {@code maxAttempts} times, are not refused for
+     * good and are due (a deferred mail waits for its next attempt). List mail is left to the distribution's own
+     * sweep, which sends it through its throttle.
+     */
     List<Long> unsentSince(Duration age, int maxAttempts) {
         return jdbc.sql("""
                         select id from outgoing_mail
-                        where sent_at is null and attempts < :maxAttempts
+                        where sent_at is null and failed_at is null and list_id is null and attempts < :maxAttempts
+                          and (next_attempt_at is null or next_attempt_at <= now())
                           and created_at < now() - make_interval(secs => :seconds)
                         order by id limit 1000
                         """)

@@ -1,49 +1,133 @@
 package org.relais.mail;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends a stored mail once. The row stays locked while the SMTP server answers, so a duplicate ticket (a queue
- * redelivery after a crash) waits and then finds the mail sent.
+ * Sends a stored mail once and writes down what the SMTP server answered. The row stays locked while the server
+ * answers, so a duplicate ticket (a queue redelivery after a crash) waits and then finds the mail sent. A refusal is
+ * recorded in its own transaction: a 5xx reply marks the mail failed for good, a 4xx reply (or no reply) sets the
+ * time of the next attempt, with exponential backoff, until {@code relais.mail.retry.max-attempts}.
  */
 @Component("outgoingMailSender")
 public class OutgoingMailSender {
 
-    private final OutgoingMailRepository repository;
-    private final JavaMailSender smtp;
-    private final TransactionTemplate separately;
+    public enum Outcome { SENT, ALREADY_DONE, DEFERRED, REFUSED }
 
-    OutgoingMailSender(OutgoingMailRepository repository, JavaMailSender smtp, PlatformTransactionManager transactions) {
-        this.repository = repository;
-        this.smtp = smtp;
-        this.separately = new TransactionTemplate(transactions);
-        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    /** What became of one mail: sent (with the server's reply), already done before, deferred or refused. */
+    public record Result(long outgoingMailId, Outcome outcome, String reply) {
     }
 
-    @Transactional
-    public boolean send(OutgoingTicket ticket) throws MessagingException {
-        var unsent = repository.unsent(ticket.outgoingMailId());
-        if (unsent.isEmpty()) {
-            return false;
+    private final OutgoingMailRepository repository;
+    private final JavaMailSender smtp;
+    private final TransactionTemplate transaction;
+    private final RetryPolicy retry;
+
+    @Autowired
+    OutgoingMailSender(OutgoingMailRepository repository, JavaMailSender smtp, TransactionTemplate transaction,
+                       @Value("${relais.mail.retry.first-delay:PT1M}") Duration firstDelay,
+                       @Value("${relais.mail.retry.multiplier:2}") double multiplier,
+                       @Value("${relais.mail.retry.max-delay:PT2H}") Duration maxDelay,
+                       @Value("${relais.mail.retry.max-attempts:10}") int maxAttempts) {
+        this(repository, smtp, transaction, new RetryPolicy(firstDelay, multiplier, maxDelay, maxAttempts));
+    }
+
+    private OutgoingMailSender(OutgoingMailRepository repository, JavaMailSender smtp, TransactionTemplate transaction,
+                               RetryPolicy retry) {
+        this.repository = repository;
+        this.smtp = smtp;
+        this.transaction = transaction;
+        this.retry = retry;
+    }
+
+    /** The same sender through another SMTP server (a separate relay for list mail, a test server). */
+    public OutgoingMailSender via(JavaMailSender otherSmtp) {
+        return new OutgoingMailSender(repository, otherSmtp, transaction, retry);
+    }
+
+    /**
+     * For the mail-send route: a temporary refusal is thrown, so that the route's redelivery tries again; a 5xx
+     * refusal is recorded and not retried (another try gets the same answer).
+     */
+    public boolean send(OutgoingTicket ticket) {
+        Result result = deliver(ticket);
+        if (result.outcome() == Outcome.DEFERRED) {
+            throw new MailSendException("SMTP refused mail " + ticket.outgoingMailId() + " for now: " + result.reply());
         }
-        MimeMessage message = new MimeMessage(null, new ByteArrayInputStream(unsent.get().raw()));
+        return result.outcome() == Outcome.SENT;
+    }
+
+    /** Sends the mail if it is still to send, and says what happened; a refusal is recorded, never thrown. */
+    public Result deliver(OutgoingTicket ticket) {
+        long id = ticket.outgoingMailId();
         try {
-            smtp.send(message);
+            Result sent = transaction.execute(status -> {
+                var unsent = repository.unsent(id);
+                if (unsent.isEmpty()) {
+                    return new Result(id, Outcome.ALREADY_DONE, null);
+                }
+                String reply = transmit(unsent.get().raw());
+                repository.markSent(id, reply);
+                return new Result(id, Outcome.SENT, reply);
+            });
+            return sent;
         } catch (MailException e) {
-            // kept even though this transaction rolls back: the ledger shows each failed attempt and its answer
-            separately.executeWithoutResult(status -> repository.recordFailedAttempt(unsent.get().id(), e.getMessage()));
-            throw e;
+            SmtpAnswer answer = SmtpAnswer.of(e);
+            return transaction.execute(status -> {
+                int attempts = repository.attempts(id) + 1;
+                boolean giveUp = answer.permanent() || attempts >= retry.maxAttempts();
+                repository.markRefused(id, answer.text(), giveUp,
+                        giveUp ? null : Instant.now().plus(retry.delayAfter(attempts)));
+                return new Result(id, giveUp ? Outcome.REFUSED : Outcome.DEFERRED, answer.text());
+            });
         }
-        repository.markSent(unsent.get().id());
-        return true;
+    }
+
+    /** Sends the stored bytes as they are (same Message-ID) and returns the server's final reply. */
+    private String transmit(byte[] raw) {
+        try {
+            if (!(smtp instanceof JavaMailSenderImpl server)) {
+                smtp.send(new MimeMessage(null, new ByteArrayInputStream(raw)));
+                return "accepted";
+            }
+            Session session = server.getSession();
+            MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
+            try (Transport transport = session.getTransport(server.getProtocol() == null ? "smtp" : server.getProtocol())) {
+                transport.connect(server.getHost(), server.getPort(), emptyToNull(server.getUsername()),
+                        emptyToNull(server.getPassword()));
+                transport.sendMessage(message, message.getAllRecipients());
+                return transport instanceof SMTPTransport smtpTransport
+                        ? OutgoingMailComposer.singleLine(smtpTransport.getLastServerResponse()) : "accepted";
+            }
+        } catch (MessagingException e) {
+            throw new MailSendException("SMTP refused the mail: " + e.getMessage(), e);
+        }
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** Delay before attempt n+1 after n refusals: first-delay × multiplier^(n-1), at most max-delay. */
+    record RetryPolicy(Duration firstDelay, double multiplier, Duration maxDelay, int maxAttempts) {
+
+        Duration delayAfter(int attempts) {
+            double millis = firstDelay.toMillis() * Math.pow(multiplier, Math.max(0, attempts - 1));
+            return millis >= maxDelay.toMillis() ? maxDelay : Duration.ofMillis((long) millis);
+        }
     }
 }

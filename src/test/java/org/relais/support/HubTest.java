@@ -59,7 +59,10 @@ public abstract class HubTest {
         await().atMost(Duration.ofSeconds(60)).during(Duration.ofMillis(500))
                 .until(() -> camel.getInflightRepository().size() == 0);
         mailServer.purgeEmailFromAllMailboxes();
-        jdbc.sql("truncate document, mail_part, outgoing_mail, inbound_mail, failure cascade")
+        jdbc.sql("""
+                        truncate document, mail_part, outgoing_mail, inbound_mail, failure, distribution,
+                                 pipeline_event, newsletter_issue, schedule_run cascade
+                        """)
                 .update();
     }
 

@@ -1,0 +1,92 @@
+package org.relais.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.Test;
+import org.relais.mail.OutgoingMailSender;
+import org.relais.mail.OutgoingTicket;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/** What the SMTP relay answers is written in the ledger: 4xx is tried again later, 5xx is final. */
+class SmtpAnswersTest extends ListMailTest {
+
+    @Autowired
+    CamelContext camel;
+
+    @Autowired
+    DistributionPlanner planner;
+
+    @Autowired
+    OutgoingMailSender sender;
+
+    @Autowired
+    ListMailRetries retries;
+
+    @Autowired
+    DistributionService distributions;
+
+    @Test
+    void aTemporaryRefusalIsTriedAgainLaterAndSucceedsWhileAPermanentOneIsRecordedOnce() throws Exception {
+        camel.getRouteController().stopRoute("distribution-send-mail");
+        try (ScriptedSmtpServer relay = new ScriptedSmtpServer()) {
+            relay.answer("uncjr@relais.test", "451 4.7.1 Greylisted, please try again later");
+            relay.answer("anmrb@relais.test", "550 5.1.1 <anmrb@relais.test>: Recipient address rejected");
+            JavaMailSenderImpl smtp = new JavaMailSenderImpl();
+            smtp.setHost("127.0.0.1");
+            smtp.setPort(relay.port());
+            OutgoingMailSender viaRelay = sender.via(smtp);
+            var parts = storedVersions("pazardzhik@relais.test", "S5-PAZARDZHIK", "minutes", "fr", "ro", "bg");
+
+            List<OutgoingTicket> mails = planner.plan(request("REL-2026-0301", "minutes", "S5-PAZARDZHIK", parts))
+                    .mails();
+            List<OutgoingMailSender.Outcome> outcomes = mails.stream().map(viaRelay::deliver)
+                    .map(OutgoingMailSender.Result::outcome).toList();
+
+            assertThat(outcomes).hasSize(8).containsOnlyOnce(OutgoingMailSender.Outcome.DEFERRED,
+                    OutgoingMailSender.Outcome.REFUSED);
+            assertThat(ledgerState("REL-2026-0301", "uncjr@relais.test")).isEqualTo("deferred");
+            assertThat(lastReply("uncjr@relais.test")).startsWith("451 4.7.1 Greylisted");
+            assertThat(ledgerState("REL-2026-0301", "anmrb@relais.test")).isEqualTo("failed");
+            assertThat(lastReply("anmrb@relais.test")).startsWith("550 5.1.1");
+            assertThat(ledgerState("REL-2026-0301", "cuf@relais.test")).isEqualTo("sent");
+            assertThat(lastReply("cuf@relais.test")).startsWith("250 2.0.0 Ok: queued as SCRIPTED");
+
+            long deferred = mailIdOf("uncjr@relais.test");
+            await().atMost(Duration.ofSeconds(5)).until(() -> retries.due().contains(new OutgoingTicket(deferred)));
+            assertThat(retries.due()).as("only the deferred mail is due").containsExactly(new OutgoingTicket(deferred));
+            assertThat(viaRelay.deliver(new OutgoingTicket(deferred)).outcome())
+                    .isEqualTo(OutgoingMailSender.Outcome.SENT);
+            assertThat(ledgerState("REL-2026-0301", "uncjr@relais.test")).isEqualTo("sent");
+            assertThat(jdbc.sql("select attempts from distribution_ledger where recipient = 'uncjr@relais.test'")
+                    .query(Integer.class).single()).isEqualTo(2);
+
+            long refused = mailIdOf("anmrb@relais.test");
+            assertThat(viaRelay.deliver(new OutgoingTicket(refused)).outcome())
+                    .isEqualTo(OutgoingMailSender.Outcome.ALREADY_DONE);
+            assertThat(relay.attemptsFor("anmrb@relais.test")).as("a 5xx is never tried again by itself").isEqualTo(1);
+            assertThat(relay.attemptsFor("cuf@relais.test")).isEqualTo(1);
+
+            long distributionId = jdbc.sql("select id from distribution where reference = 'REL-2026-0301'")
+                    .query(Long.class).single();
+            assertThat(distributions.resendFailed(distributionId)).as("resend failed only")
+                    .containsExactly(new OutgoingTicket(refused));
+        } finally {
+            camel.getRouteController().startRoute("distribution-send-mail");
+        }
+    }
+
+    private String lastReply(String recipient) {
+        return jdbc.sql("select last_reply from distribution_ledger where recipient = :recipient")
+                .param("recipient", recipient).query(String.class).single();
+    }
+
+    private long mailIdOf(String recipient) {
+        return jdbc.sql("select outgoing_mail_id from delivery where recipient = :recipient")
+                .param("recipient", recipient).query(Long.class).single();
+    }
+}
