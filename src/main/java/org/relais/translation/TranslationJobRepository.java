@@ -32,8 +32,10 @@ class TranslationJobRepository {
         this.jdbc = jdbc;
     }
 
-    void insertIfAbsent(String reference, long sourceDocumentId, String source, String target, boolean human,
-                        String machine) {
+    /** True when the job is new; false when the language already had one. */
+    boolean insertIfAbsent(String reference, long sourceDocumentId, String source, String target, boolean human,
+                           String machine) {
+        return
         jdbc.sql("""
                         insert into translation_job (reference, source_document_id, source_language, target_language,
                             human, machine)
@@ -46,7 +48,7 @@ class TranslationJobRepository {
                 .param("target", target)
                 .param("human", human)
                 .param("machine", machine)
-                .update();
+                .update() == 1;
     }
 
     List<TranslationJob> jobs(String reference) {
