@@ -182,7 +182,10 @@ public class MachineTranslator {
             if (end < text.length()) {
                 int cut = text.lastIndexOf("\n", end - 1);
                 if (cut <= start) {
-                    cut = Math.max(text.lastIndexOf(". ", end - 2) + 1, text.lastIndexOf(' ', end - 1));
+                    cut = text.lastIndexOf(". ", end - 2) + 1;
+                }
+                if (cut <= start) {
+                    cut = text.lastIndexOf(' ', end - 1);
                 }
                 if (cut > start) {
                     end = cut + 1;
