@@ -173,6 +173,13 @@ class InboundMailRepository {
                 .list();
     }
 
+    boolean hasFinancialReport(String reference) {
+        return jdbc.sql("select count(*) from document where reference = :reference and kind = 'financial_report'")
+                .param("reference", reference)
+                .query(Integer.class)
+                .single() > 0;
+    }
+
     boolean isKnownReference(String reference) {
         return jdbc.sql("select count(*) from inbound_mail where reference = :reference")
                 .param("reference", reference)

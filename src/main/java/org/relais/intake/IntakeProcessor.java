@@ -16,6 +16,7 @@ import org.relais.directory.Seminar;
 import org.relais.intake.InboundMailRepository.NewPart;
 import org.relais.intake.InboundMailRepository.StoredMail;
 import org.relais.mail.OutgoingTicket;
+import org.relais.spreadsheet.WorkbookLoader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,10 +37,11 @@ public class IntakeProcessor {
     private final AwaitedReplies awaitedReplies;
     private final DocumentClassifier classifier;
     private final MailParser parser;
+    private final PartInspector inspector;
     private final String hubAddress;
 
     IntakeProcessor(InboundMailRepository mails, DirectoryRepository directory, IntakeReplies replies,
-                    AwaitedReplies awaitedReplies, IntakeProperties properties, @Value("${relais.hub-address}") String hubAddress,
+                    AwaitedReplies awaitedReplies, IntakeProperties properties, WorkbookLoader spreadsheets, @Value("${relais.hub-address}") String hubAddress,
                     @Value("${relais.config-dir}") Path configDirectory) throws IOException {
         this.mails = mails;
         this.directory = directory;
@@ -47,6 +49,7 @@ public class IntakeProcessor {
         this.awaitedReplies = awaitedReplies;
         this.classifier = new DocumentClassifier(Keywords.load(configDirectory.resolve("intake/keywords.yaml")));
         this.parser = new MailParser(properties.maxParts(), properties.maxAttachmentBytes());
+        this.inspector = new PartInspector(spreadsheets);
         this.hubAddress = hubAddress;
     }
 
@@ -89,11 +92,14 @@ public class IntakeProcessor {
         boolean bodyDocumentTaken = false;
         for (LeafPart part : parsed.parts()) {
             if (part.attachment()) {
-                PartInspector.Inspection inspection = PartInspector.inspect(part);
+                PartInspector.Inspection inspection = inspector.inspect(part);
                 DocumentKind kind = inspection.accepted()
                         ? classifier.classify(inspection.type(), part.fileName(), inspection.sample(), context) : null;
                 reviewed.add(new Reviewed(part, inspection, kind));
                 namingText.append(' ').append(part.fileName()).append(' ').append(inspection.sample());
+            } else if (!bodyDocumentTaken && parsed.attachments().isEmpty() && classifier.asksForTheBudgetModel(context)) {
+                reviewed.add(new Reviewed(part, null, DocumentKind.TEMPLATE_REQUEST));
+                bodyDocumentTaken = true;
             } else if (!bodyDocumentTaken && parsed.attachments().isEmpty()
                     && classifier.bodyIsMinutes(context, parsed.bodyText().length())) {
                 reviewed.add(new Reviewed(part, null, DocumentKind.MINUTES));
@@ -106,6 +112,11 @@ public class IntakeProcessor {
                 Folding.fold(namingText.toString()), context.foldedBody());
         String seminarCode = seminar.map(Seminar::code).orElse(null);
         String quoted = quotedReference(parsed.subject()).filter(mails::isKnownReference).orElse(null);
+        boolean aboutAFinancialReport = reviewed.stream().anyMatch(r -> r.kind() == DocumentKind.FINANCIAL_REPORT)
+                || quoted != null && mails.hasFinancialReport(quoted);
+        if (aboutAFinancialReport) {
+            reviewed.replaceAll(Reviewed::asSupportingDocumentIfScanOrPdf);
+        }
         List<AwaitedReplies.Awaiting> awaiting = quoted == null ? List.of()
                 : awaitedReplies.awaiting(quoted, sender.address());
 
@@ -186,6 +197,14 @@ public class IntakeProcessor {
     }
 
     private record Reviewed(LeafPart part, PartInspector.Inspection inspection, DocumentKind kind) {
+
+        /** Beside a financial report, an unnamed PDF or picture is a receipt or an invoice. */
+        Reviewed asSupportingDocumentIfScanOrPdf() {
+            boolean scanOrPdf = inspection != null && (inspection.type() == FileType.PDF
+                    || inspection.type() == FileType.IMAGE);
+            return kind == DocumentKind.OTHER && scanOrPdf
+                    ? new Reviewed(part, inspection, DocumentKind.SUPPORTING_DOCUMENT) : this;
+        }
     }
 
     private record Stored(Reviewed reviewed, long partId) {
