@@ -45,6 +45,8 @@ public abstract class HubTest {
         registry.add("relais.embedded.mail.imap-port", () -> IMAP_PORT);
         registry.add("relais.mail.smtp.port", () -> SMTP_PORT);
         registry.add("relais.mail.imap.port", () -> IMAP_PORT);
+        // a LibreTranslate-compatible server over real HTTP, for the translation flow's machine drafts
+        registry.add("relais.translation.machine.url", () -> LibreTranslateStub.shared().url());
     }
 
     @Autowired

@@ -1,0 +1,77 @@
+package org.relais.minutes;
+
+import java.util.List;
+import java.util.Map;
+import org.relais.directory.Contact;
+import org.relais.directory.DirectoryRepository;
+import org.relais.mail.MailTemplates;
+import org.relais.mail.OutgoingMail;
+import org.relais.mail.OutgoingMailComposer;
+import org.relais.mail.OutgoingTicket;
+import org.relais.mail.ReplyLimiter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the mails of the minutes and translation flows from their templates, in each reader's language. Answers to
+ * a mail someone sent are limited like every automatic answer ({@link ReplyLimiter}: two robots cannot loop); work
+ * given to a person (a job, a reminder, an escalation) is not an answer and is always written.
+ */
+@Component
+public class FlowMails {
+
+    /** Where a mail threads: the Message-ID it answers and the References before it. */
+    public record Thread(String inReplyTo, String references) {
+        public static final Thread NONE = new Thread(null, null);
+    }
+
+    private final MailTemplates templates;
+    private final OutgoingMailComposer composer;
+    private final ReplyLimiter limiter;
+    private final DirectoryRepository directory;
+    private final String coordinatorAddress;
+
+    FlowMails(MailTemplates templates, OutgoingMailComposer composer, ReplyLimiter limiter,
+              DirectoryRepository directory, @Value("${relais.coordinator-address}") String coordinatorAddress) {
+        this.templates = templates;
+        this.composer = composer;
+        this.limiter = limiter;
+        this.directory = directory;
+        this.coordinatorAddress = coordinatorAddress;
+    }
+
+    public List<OutgoingTicket> answer(String purpose, Long inboundMailId, Contact to, String template,
+                                       Map<String, Object> variables, Thread thread) {
+        if (!limiter.mayWriteTo(to.address())) {
+            return List.of();
+        }
+        return write(purpose, inboundMailId, to, template, variables, thread, List.of());
+    }
+
+    public List<OutgoingTicket> write(String purpose, Long inboundMailId, Contact to, String template,
+                                      Map<String, Object> variables, Thread thread,
+                                      List<OutgoingMail.Attachment> attachments) {
+        MailTemplates.Rendered text = templates.render(template, to.language(), variables);
+        long id = composer.store(new OutgoingMail(purpose, inboundMailId, to.address(), to.name(), to.language(), text,
+                thread.inReplyTo(), thread.references(), attachments));
+        return List.of(new OutgoingTicket(id));
+    }
+
+    /** One mail to each coordinator, each in their language; the configured address when the role is empty. */
+    public List<OutgoingTicket> toCoordinators(String purpose, Long inboundMailId, String template,
+                                               Map<String, Object> variables) {
+        List<Contact> coordinators = directory.contactsWithRole("coordinator");
+        if (coordinators.isEmpty()) {
+            coordinators = directory.contact(coordinatorAddress).map(List::of).orElseThrow(
+                    () -> new IllegalStateException("No coordinator in the directory"));
+        }
+        return coordinators.stream()
+                .flatMap(c -> write(purpose, inboundMailId, c, template, variables, Thread.NONE, List.of()).stream())
+                .toList();
+    }
+
+    public Contact contact(String address) {
+        return directory.contact(address).orElseThrow(
+                () -> new IllegalStateException(address + " is not in the directory"));
+    }
+}
