@@ -8,6 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.camel.CamelContext;
 import org.springframework.jms.core.JmsTemplate;
 
 /** Reading what the flow sent: mail bodies and attachments, and the JSON messages on its output queues. */
@@ -60,6 +61,23 @@ final class FlowMailbox {
             for (int i = 0; i < multipart.getCount(); i++) {
                 collect(multipart.getBodyPart(i), attachments);
             }
+        }
+    }
+
+    /** The routes that consume this flow's output queues; stopped while a test reads those queues itself. */
+    private static final List<String> OUTPUT_CONSUMERS = List.of("distribution-plan-request",
+            "notification-notify-members");
+
+    /** The test reads `distribution` and `events` itself, to count exactly what the flow published there. */
+    static void holdOutputConsumers(CamelContext camel) throws Exception {
+        for (String route : OUTPUT_CONSUMERS) {
+            camel.getRouteController().stopRoute(route);
+        }
+    }
+
+    static void releaseOutputConsumers(CamelContext camel) throws Exception {
+        for (String route : OUTPUT_CONSUMERS) {
+            camel.getRouteController().startRoute(route);
         }
     }
 

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.relais.distribution.DistributionRequest;
@@ -38,9 +40,18 @@ class MinutesDecisionsFlowTest extends HubTest {
 
     final LibreTranslateStub machine = LibreTranslateStub.shared();
 
+    @Autowired
+    CamelContext camel;
+
     @BeforeEach
-    void aMachineThatKnowsNothing() {
+    void aMachineThatKnowsNothing() throws Exception {
         machine.reset();
+        FlowMailbox.holdOutputConsumers(camel);
+    }
+
+    @AfterEach
+    void distributionAndNotificationsConsumeAgain() throws Exception {
+        FlowMailbox.releaseOutputConsumers(camel);
     }
 
     @Test

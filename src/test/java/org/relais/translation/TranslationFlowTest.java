@@ -46,7 +46,8 @@ class TranslationFlowTest extends HubTest {
     final LibreTranslateStub machine = LibreTranslateStub.shared();
 
     @BeforeEach
-    void aSecondFrenchTranslatorAndAMachineThatKnowsTheseMinutes() {
+    void aSecondFrenchTranslatorAndAMachineThatKnowsTheseMinutes() throws Exception {
+        FlowMailbox.holdOutputConsumers(camel);
         jdbc.sql("""
                         insert into contact (address, name, organisation_code, language, roles, translates_to)
                         values (:address, 'Vincent, traducteur', 'relais', 'fr', '{translator}', 'fr')
@@ -63,6 +64,7 @@ class TranslationFlowTest extends HubTest {
     @AfterEach
     void removeTheSecondTranslator() throws Exception {
         camel.getRouteController().startRoute("translation-collect-replies");
+        FlowMailbox.releaseOutputConsumers(camel);
         jdbc.sql("delete from contact where address = :address").param("address", SECOND_FRENCH_TRANSLATOR).update();
     }
 
