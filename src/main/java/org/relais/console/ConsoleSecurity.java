@@ -48,7 +48,7 @@ class ConsoleSecurity {
         var paths = PathPatternRequestMatcher.withDefaults();
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/login", "/console.css", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/login", "/console.css", "/console.js", "/favicon.ico", "/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/logout").authenticated()
                         .requestMatchers(HttpMethod.GET, "/**").authenticated()
                         .anyRequest().hasRole("COORDINATOR"))

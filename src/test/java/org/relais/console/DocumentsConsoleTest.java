@@ -46,17 +46,7 @@ class DocumentsConsoleTest extends HubTest {
 
     @Test
     void aRejectedBudgetShowsItsValidationIssuesWithTheirCells() throws Exception {
-        byte[] unbalanced = Spreadsheets.workbook("Buget", new String[][] {
-                {"", "Cheltuieli", "", "Venituri", ""},
-                {"", "Numerar", "În natură", "Numerar", "În natură"},
-                {"Transport participanți", "1200", "0", "1000", "0"},
-                {"Cazare", "2500", "0", "2500", "0"},
-                {"Masă", "1800", "0", "1800", "0"},
-                {"Traducere", "600", "400", "600", "400"},
-                {"Comunicare", "300", "0", "300", "0"},
-                {"Închiriere săli", "500", "0", "500", "0"},
-                {"Timp de lucru", "0", "1500", "0", "1500"},
-                {"Total", "6900", "1900", "6700", "1900"}});
+        byte[] unbalanced = ConsoleSamples.unbalancedForecast();
         mail().from("arges@relais.test").subject("Buget Argeș")
                 .attach("buget.xlsx", unbalanced, Spreadsheets.XLSX).send();
         awaitMailsTo("arges@relais.test", 2);
