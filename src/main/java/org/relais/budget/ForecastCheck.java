@@ -1,11 +1,8 @@
 package org.relais.budget;
 
-import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.relais.intake.DocumentMessage;
 import org.relais.mail.MailTemplates;
@@ -36,10 +33,11 @@ public class ForecastCheck {
     private final Messages messages;
     private final OutgoingMailComposer composer;
     private final OutgoingMailLedger ledger;
+    private final BudgetReview review;
 
     ForecastCheck(BudgetSheetReader reader, BudgetValidator validator, BudgetMessages findings,
                   BudgetAnnotator annotator, BudgetRepository budgets, MailTemplates templates, Messages messages,
-                  OutgoingMailComposer composer, OutgoingMailLedger ledger) {
+                  OutgoingMailComposer composer, OutgoingMailLedger ledger, BudgetReview review) {
         this.reader = reader;
         this.validator = validator;
         this.findings = findings;
@@ -49,13 +47,15 @@ public class ForecastCheck {
         this.messages = messages;
         this.composer = composer;
         this.ledger = ledger;
+        this.review = review;
     }
 
     @Transactional
     public List<OutgoingTicket> check(DocumentMessage document) {
         BudgetRepository.DocumentFile file = budgets.file(document.partId());
         if (budgets.isChecked(document.documentId())) {
-            return ledger.ticketsFor(file.mailId(), PURPOSE);
+            // a redelivery: the verdict and review requests were written; the sender skips what went out
+            return ledger.ticketsFor(file.mailId());
         }
         String language = document.language();
         Map<String, Object> variables = new HashMap<>();
@@ -63,6 +63,7 @@ public class ForecastCheck {
         variables.put("tag", "[" + document.reference() + "]");
         variables.put("fileName", OutgoingMailComposer.singleLine(document.fileName()));
         List<OutgoingMail.Attachment> attachments = new ArrayList<>();
+        List<OutgoingTicket> reviewRequests = new ArrayList<>();
         try {
             BudgetSheet sheet = reader.read(file.content(), document.fileName());
             ValidationResult result = validator.validate(sheet, document.seminar());
@@ -73,9 +74,12 @@ public class ForecastCheck {
                     budgets.insertAmount(budgetId, row, column, amount)));
             result.findings().forEach(finding -> budgets.insertIssue(budgetId, finding));
             variables.put("verdict", result.accepted() ? "accepted" : "rejected");
-            variables.put("figures", figures(sheet, language));
+            variables.put("figures", Figures.lines(sheet, language, messages));
             variables.put("currency", sheet.currency().orElse("?"));
             variables.put("findings", result.findings().stream().map(f -> findings.render(f, language)).toList());
+            if (result.accepted()) {
+                reviewRequests.addAll(review.request(budgetId, document, Figures.lines(sheet, language, messages), file.content()));
+            }
             if (!result.findings().isEmpty()) {
                 AnnotatedCopy copy = annotator.annotate(file.content(), document.fileName(), result.findings(),
                         language);
@@ -91,25 +95,8 @@ public class ForecastCheck {
         MailTemplates.Rendered text = templates.render("budget-verdict", language, variables);
         long id = composer.store(new OutgoingMail(PURPOSE, file.mailId(), document.sender(), null, language, text,
                 file.messageId(), null, attachments));
-        return List.of(new OutgoingTicket(id));
-    }
-
-    /** Each line as read: the partner's own label, its cell, and the four amounts in the reader's number format. */
-    private List<String> figures(BudgetSheet sheet, String language) {
-        NumberFormat format = NumberFormat.getNumberInstance(Locale.forLanguageTag(language));
-        format.setMinimumFractionDigits(2);
-        format.setMaximumFractionDigits(2);
-        List<String> lines = new ArrayList<>();
-        for (BudgetRow row : sheet.rows()) {
-            StringBuilder line = new StringBuilder(OutgoingMailComposer.singleLine(row.label()))
-                    .append(" (").append(row.labelCell()).append(")");
-            for (BudgetColumn column : BudgetColumn.values()) {
-                line.append(" | ").append(messages.get(language, "budget.column." + column.name())).append(": ")
-                        .append(row.amount(column).map(a -> a.value().map(format::format).orElse(a.rawText()))
-                                .orElse("—"));
-            }
-            lines.add(line.toString());
-        }
-        return lines;
+        List<OutgoingTicket> tickets = new ArrayList<>(List.of(new OutgoingTicket(id)));
+        tickets.addAll(reviewRequests);
+        return tickets;
     }
 }

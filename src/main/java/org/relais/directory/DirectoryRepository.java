@@ -114,6 +114,14 @@ public class DirectoryRepository {
                 .list();
     }
 
+    @Transactional(readOnly = true)
+    public Optional<String> countryOf(String organisationCode) {
+        return jdbc.sql("select country from organisation where code = :code")
+                .param("code", organisationCode)
+                .query(String.class)
+                .optional();
+    }
+
     private static Contact contact(ResultSet rs, int row) throws SQLException {
         return new Contact(rs.getString("address"), rs.getString("name"), rs.getString("organisation_code"),
                 rs.getString("language"), strings(rs.getArray("roles")), rs.getString("translates_to"));

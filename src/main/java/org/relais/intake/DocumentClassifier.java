@@ -52,6 +52,11 @@ final class DocumentClassifier {
                 || words.minutesWords().anyIn(mail.foldedBody().substring(0, Math.min(300, mail.foldedBody().length()))));
     }
 
+    /** A mail without attachments asking for the budget model, in its subject. */
+    boolean asksForTheBudgetModel(Context mail) {
+        return words.templateRequestWords().anyIn(mail.foldedSubject());
+    }
+
     private DocumentKind byWords(FileType type, String text) {
         if (words.receiptWords().anyIn(text) && type.family() != Family.SPREADSHEET) {
             return DocumentKind.SUPPORTING_DOCUMENT;

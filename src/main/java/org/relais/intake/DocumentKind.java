@@ -10,6 +10,8 @@ public enum DocumentKind {
     SUPPORTING_DOCUMENT("report"),
     MINUTES("minutes"),
     ATTENDANCE("attendance"),
+    /** A mail asking for the budget model; the budget flow answers it with the model in the sender's language. */
+    TEMPLATE_REQUEST("budget"),
     /** A delivery status notification (RFC 3464) about a mail Relais sent. */
     DELIVERY_REPORT("bounce"),
     OTHER(null);

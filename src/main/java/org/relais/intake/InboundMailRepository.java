@@ -13,8 +13,8 @@ class InboundMailRepository {
     record StoredMail(long id, String state, byte[] raw, String reference) {
     }
 
-    record NewPart(int position, String fileName, String declaredType, String detectedType, long size, byte[] content,
-                   String kind, String rejection) {
+    record NewPart(int position, String fileName, String declaredType, String charset, String detectedType, long size,
+                   byte[] content, String kind, String rejection) {
     }
 
     private final JdbcClient jdbc;
@@ -89,16 +89,17 @@ class InboundMailRepository {
 
     long insertPart(long mailId, NewPart part) {
         return jdbc.sql("""
-                        insert into mail_part (mail_id, position, file_name, declared_type, detected_type, size_bytes,
-                            content, kind, rejection)
-                        values (:mailId, :position, :fileName, :declaredType, :detectedType, :size, :content, :kind,
-                            :rejection)
+                        insert into mail_part (mail_id, position, file_name, declared_type, charset, detected_type,
+                            size_bytes, content, kind, rejection)
+                        values (:mailId, :position, :fileName, :declaredType, :charset, :detectedType, :size, :content,
+                            :kind, :rejection)
                         returning id
                         """)
                 .param("mailId", mailId)
                 .param("position", part.position())
                 .param("fileName", text(part.fileName()))
                 .param("declaredType", text(part.declaredType()))
+                .param("charset", text(part.charset()))
                 .param("detectedType", part.detectedType())
                 .param("size", part.size())
                 .param("content", part.content())
@@ -139,6 +140,44 @@ class InboundMailRepository {
                         rs.getString("sender"), rs.getString("language"), rs.getString("file_name"),
                         rs.getLong("mail_id"), rs.getLong("part_id")))
                 .list();
+    }
+
+    void insertReply(ReplyMessage reply) {
+        jdbc.sql("""
+                        insert into inbound_reply (mail_id, queue, quoted_reference, context, body_part_id, attachment_ids)
+                        values (:mailId, :queue, :quoted, :context, :bodyPartId,
+                            cast(string_to_array(:attachmentIds, ',') as bigint[]))
+                        """)
+                .param("mailId", reply.mailId())
+                .param("queue", reply.queue())
+                .param("quoted", reply.quotedReference())
+                .param("context", reply.context())
+                .param("bodyPartId", reply.bodyPartId())
+                .param("attachmentIds", String.join(",", reply.attachmentIds().stream().map(String::valueOf).toList()))
+                .update();
+    }
+
+    List<ReplyMessage> repliesOf(long mailId) {
+        return jdbc.sql("""
+                        select r.queue, r.mail_id, m.reference, r.quoted_reference, m.sender, m.language, r.context,
+                            m.subject, r.body_part_id, r.attachment_ids
+                        from inbound_reply r join inbound_mail m on m.id = r.mail_id
+                        where r.mail_id = :mailId order by r.queue
+                        """)
+                .param("mailId", mailId)
+                .query((rs, row) -> new ReplyMessage(rs.getString("queue"), rs.getLong("mail_id"),
+                        rs.getString("reference"), rs.getString("quoted_reference"), rs.getString("sender"),
+                        rs.getString("language"), rs.getString("context"), rs.getString("subject"),
+                        (Long) rs.getObject("body_part_id"),
+                        java.util.Arrays.asList((Long[]) rs.getArray("attachment_ids").getArray())))
+                .list();
+    }
+
+    boolean hasFinancialReport(String reference) {
+        return jdbc.sql("select count(*) from document where reference = :reference and kind = 'financial_report'")
+                .param("reference", reference)
+                .query(Integer.class)
+                .single() > 0;
     }
 
     boolean isKnownReference(String reference) {

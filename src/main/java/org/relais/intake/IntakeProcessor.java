@@ -33,16 +33,18 @@ public class IntakeProcessor {
     private final InboundMailRepository mails;
     private final DirectoryRepository directory;
     private final IntakeReplies replies;
+    private final AwaitedReplies awaitedReplies;
     private final DocumentClassifier classifier;
     private final MailParser parser;
     private final String hubAddress;
 
     IntakeProcessor(InboundMailRepository mails, DirectoryRepository directory, IntakeReplies replies,
-                    IntakeProperties properties, @Value("${relais.hub-address}") String hubAddress,
+                    AwaitedReplies awaitedReplies, IntakeProperties properties, @Value("${relais.hub-address}") String hubAddress,
                     @Value("${relais.config-dir}") Path configDirectory) throws IOException {
         this.mails = mails;
         this.directory = directory;
         this.replies = replies;
+        this.awaitedReplies = awaitedReplies;
         this.classifier = new DocumentClassifier(Keywords.load(configDirectory.resolve("intake/keywords.yaml")));
         this.parser = new MailParser(properties.maxParts(), properties.maxAttachmentBytes());
         this.hubAddress = hubAddress;
@@ -53,7 +55,8 @@ public class IntakeProcessor {
         StoredMail mail = mails.lockForProcessing(ticket.mailId())
                 .orElseThrow(() -> new IllegalArgumentException("No stored mail " + ticket.mailId()));
         if (!mail.state().equals("received")) {
-            return new IntakeOutcome(mail.reference(), mails.documentsOf(mail.id()), replies.mailsFor(mail.id()));
+            return new IntakeOutcome(mail.reference(), mails.documentsOf(mail.id()), mails.repliesOf(mail.id()),
+                    replies.mailsFor(mail.id()));
         }
         MimeMessage headers = MailParser.headersAndBody(mail.raw());
         var from = MailParser.sender(headers);
@@ -65,7 +68,7 @@ public class IntakeProcessor {
         Optional<Contact> contact = directory.contact(sender);
         if (contact.isEmpty()) {
             mails.markDone(mail.id(), "quarantined", null, null, null, null, "unknown sender " + sender);
-            return new IntakeOutcome(null, List.of(), replies.unknownSender(mail.id(), headers, sender));
+            return IntakeOutcome.answered(null, replies.unknownSender(mail.id(), headers, sender));
         }
         String reference = mails.nextReference();
         ParsedMail parsed;
@@ -73,7 +76,7 @@ public class IntakeProcessor {
             parsed = parser.parse(mail.raw());
         } catch (MalformedMailException e) {
             mails.markDone(mail.id(), "malformed", reference, null, contact.get().language(), null, e.getMessage());
-            return new IntakeOutcome(reference, List.of(),
+            return IntakeOutcome.answered(reference,
                     replies.malformed(mail.id(), headers, contact.get(), reference, e.getMessage()));
         }
         return understood(mail.id(), parsed, contact.get(), reference);
@@ -83,6 +86,7 @@ public class IntakeProcessor {
         DocumentClassifier.Context context = DocumentClassifier.Context.of(parsed.subject(), parsed.bodyText());
         List<Reviewed> reviewed = new ArrayList<>();
         StringBuilder namingText = new StringBuilder(parsed.subject());
+        boolean bodyDocumentTaken = false;
         for (LeafPart part : parsed.parts()) {
             if (part.attachment()) {
                 PartInspector.Inspection inspection = PartInspector.inspect(part);
@@ -90,51 +94,79 @@ public class IntakeProcessor {
                         ? classifier.classify(inspection.type(), part.fileName(), inspection.sample(), context) : null;
                 reviewed.add(new Reviewed(part, inspection, kind));
                 namingText.append(' ').append(part.fileName()).append(' ').append(inspection.sample());
+            } else if (!bodyDocumentTaken && parsed.attachments().isEmpty() && classifier.asksForTheBudgetModel(context)) {
+                reviewed.add(new Reviewed(part, null, DocumentKind.TEMPLATE_REQUEST));
+                bodyDocumentTaken = true;
+            } else if (!bodyDocumentTaken && parsed.attachments().isEmpty()
+                    && classifier.bodyIsMinutes(context, parsed.bodyText().length())) {
+                reviewed.add(new Reviewed(part, null, DocumentKind.MINUTES));
+                bodyDocumentTaken = true;
             } else {
                 reviewed.add(new Reviewed(part, null, null));
             }
         }
-        boolean noAttachment = parsed.attachments().isEmpty();
         Optional<Seminar> seminar = SeminarIdentifier.identify(directory.seminars(), sender,
                 Folding.fold(namingText.toString()), context.foldedBody());
         String seminarCode = seminar.map(Seminar::code).orElse(null);
+        String quoted = quotedReference(parsed.subject()).filter(mails::isKnownReference).orElse(null);
+        boolean aboutAFinancialReport = reviewed.stream().anyMatch(r -> r.kind() == DocumentKind.FINANCIAL_REPORT)
+                || quoted != null && mails.hasFinancialReport(quoted);
+        if (aboutAFinancialReport) {
+            reviewed.replaceAll(Reviewed::asSupportingDocumentIfScanOrPdf);
+        }
+        List<AwaitedReplies.Awaiting> awaiting = quoted == null ? List.of()
+                : awaitedReplies.awaiting(quoted, sender.address());
 
-        List<DocumentMessage> documents = new ArrayList<>();
-        List<IntakeReplies.Line> lines = new ArrayList<>();
-        boolean bodyDocumentTaken = false;
+        List<Stored> stored = new ArrayList<>();
         for (Reviewed item : reviewed) {
             LeafPart part = item.part();
-            DocumentKind kind = item.kind();
-            boolean bodyIsMinutes = !bodyDocumentTaken && noAttachment && part.isBody()
-                    && classifier.bodyIsMinutes(context, parsed.bodyText().length());
-            if (bodyIsMinutes) {
-                kind = DocumentKind.MINUTES;
-                bodyDocumentTaken = true;
-            }
             long partId = mails.insertPart(mailId, new NewPart(part.position(), part.fileName(), part.declaredType(),
-                    item.inspection() == null ? null : item.inspection().type().label(), part.size(),
-                    part.truncated() ? null : part.content(), partKind(item, kind),
+                    part.charset(), item.inspection() == null ? null : item.inspection().type().label(), part.size(),
+                    part.truncated() ? null : part.content(), partKind(item),
                     item.inspection() == null || item.inspection().accepted() ? null
                             : item.inspection().rejection().code()));
+            stored.add(new Stored(item, partId));
+        }
+        if (!awaiting.isEmpty()) {
+            mails.markDone(mailId, "reply", reference, quoted, sender.language(), seminarCode, null);
+            return IntakeOutcome.replied(reference, replies(mailId, parsed, sender, reference, quoted, awaiting, stored));
+        }
+        List<DocumentMessage> documents = new ArrayList<>();
+        List<IntakeReplies.Line> lines = new ArrayList<>();
+        for (Stored item : stored) {
+            DocumentKind kind = item.reviewed().kind();
+            LeafPart part = item.reviewed().part();
             if (kind != null && kind.queue().isPresent()) {
                 DocumentMessage document = new DocumentMessage(0, reference, kind.code(), kind.queue().get(),
-                        seminarCode, sender.address(), sender.language(), part.fileName(), mailId, partId);
+                        seminarCode, sender.address(), sender.language(), part.fileName(), mailId, item.partId());
                 documents.add(document.withId(mails.insertDocument(document)));
             }
-            if (part.attachment() || bodyIsMinutes) {
+            if (part.attachment() || kind != null) {
                 lines.add(new IntakeReplies.Line(part.fileName(), kind,
-                        item.inspection() == null ? null : item.inspection().rejection()));
+                        item.reviewed().inspection() == null ? null : item.reviewed().inspection().rejection()));
             }
         }
-        String quoted = quotedReference(parsed.subject()).filter(mails::isKnownReference).orElse(null);
         mails.markDone(mailId, "processed", reference, quoted, sender.language(), seminarCode, null);
         List<OutgoingTicket> outgoing = replies.acknowledgement(mailId, parsed, sender, reference, seminar, lines);
-        return new IntakeOutcome(reference, documents, outgoing);
+        return new IntakeOutcome(reference, documents, List.of(), outgoing);
     }
 
-    private static String partKind(Reviewed item, DocumentKind kind) {
-        if (kind != null) {
-            return kind.code();
+    private List<ReplyMessage> replies(long mailId, ParsedMail parsed, Contact sender, String reference,
+                                       String quoted, List<AwaitedReplies.Awaiting> awaiting, List<Stored> stored) {
+        Long bodyPartId = stored.stream().filter(s -> s.reviewed().part().isBody()).map(Stored::partId)
+                .findFirst().orElse(null);
+        List<Long> attachmentIds = stored.stream()
+                .filter(s -> s.reviewed().inspection() != null && s.reviewed().inspection().accepted())
+                .map(Stored::partId).toList();
+        List<ReplyMessage> messages = awaiting.stream().map(a -> new ReplyMessage(a.queue(), mailId, reference, quoted,
+                sender.address(), sender.language(), a.context(), parsed.subject(), bodyPartId, attachmentIds)).toList();
+        messages.forEach(mails::insertReply);
+        return messages;
+    }
+
+    private static String partKind(Reviewed item) {
+        if (item.kind() != null) {
+            return item.kind().code();
         }
         return item.inspection() == null ? "body" : "rejected";
     }
@@ -143,17 +175,17 @@ public class IntakeProcessor {
             throws MessagingException {
         if (!AutomatedMail.isDeliveryReport(headers)) {
             mails.markDone(mail.id(), "automated", null, null, null, null, reason);
-            return new IntakeOutcome(null, List.of(), List.of());
+            return IntakeOutcome.answered(null, List.of());
         }
         String reference = mails.nextReference();
-        long partId = mails.insertPart(mail.id(), new NewPart(0, null, "multipart/report", "mail",
+        long partId = mails.insertPart(mail.id(), new NewPart(0, null, "multipart/report", null, "mail",
                 mail.raw().length, null, DocumentKind.DELIVERY_REPORT.code(), null));
         DocumentMessage report = new DocumentMessage(0, reference, DocumentKind.DELIVERY_REPORT.code(),
                 DocumentKind.DELIVERY_REPORT.queue().orElseThrow(), null, String.valueOf(sender), "", null, mail.id(),
                 partId);
         DocumentMessage stored = report.withId(mails.insertDocument(report));
         mails.markDone(mail.id(), "automated", reference, null, null, null, reason);
-        return new IntakeOutcome(reference, List.of(stored), List.of());
+        return new IntakeOutcome(reference, List.of(stored), List.of(), List.of());
     }
 
     static Optional<String> quotedReference(String subject) {
@@ -162,5 +194,16 @@ public class IntakeProcessor {
     }
 
     private record Reviewed(LeafPart part, PartInspector.Inspection inspection, DocumentKind kind) {
+
+        /** Beside a financial report, an unnamed PDF or picture is a receipt or an invoice. */
+        Reviewed asSupportingDocumentIfScanOrPdf() {
+            boolean scanOrPdf = inspection != null && (inspection.type() == FileType.PDF
+                    || inspection.type() == FileType.IMAGE);
+            return kind == DocumentKind.OTHER && scanOrPdf
+                    ? new Reviewed(part, inspection, DocumentKind.SUPPORTING_DOCUMENT) : this;
+        }
+    }
+
+    private record Stored(Reviewed reviewed, long partId) {
     }
 }

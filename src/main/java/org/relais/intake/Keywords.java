@@ -13,11 +13,13 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** The words of {@code config/intake/keywords.yaml}, folded once. */
 record Keywords(WordSet budgetLabels, WordSet budgetWords, WordSet forecastWords, WordSet reportWords,
-                WordSet minutesWords, WordSet attendanceWords, WordSet attendanceColumns, WordSet receiptWords) {
+                WordSet minutesWords, WordSet attendanceWords, WordSet attendanceColumns, WordSet receiptWords,
+                WordSet templateRequestWords) {
 
     private record File(List<String> budgetLabels, List<String> budgetWords, List<String> forecastWords,
                         List<String> reportWords, List<String> minutesWords, List<String> attendanceWords,
-                        List<String> attendanceColumns, List<String> receiptWords) {
+                        List<String> attendanceColumns, List<String> receiptWords,
+                        List<String> templateRequestWords) {
     }
 
     static Keywords load(Path path) throws IOException {
@@ -28,7 +30,8 @@ record Keywords(WordSet budgetLabels, WordSet budgetWords, WordSet forecastWords
             return new Keywords(new WordSet(file.budgetLabels()), new WordSet(file.budgetWords()),
                     new WordSet(file.forecastWords()), new WordSet(file.reportWords()),
                     new WordSet(file.minutesWords()), new WordSet(file.attendanceWords()),
-                    new WordSet(file.attendanceColumns()), new WordSet(file.receiptWords()));
+                    new WordSet(file.attendanceColumns()), new WordSet(file.receiptWords()),
+                    new WordSet(file.templateRequestWords()));
         }
     }
 

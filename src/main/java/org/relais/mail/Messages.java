@@ -1,19 +1,35 @@
 package org.relais.mail;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 
-/** The short texts of {@code config/i18n/messages_<language>.properties}: labels and reasons put into mails. */
+/**
+ * The short texts put into mails: every bundle {@code config/i18n/<name>_<language>.properties} (one per capability,
+ * e.g. messages, minutes, distribution), looked up by key in the reader's language.
+ */
 @Component
 public class Messages {
 
+    private static final Pattern BUNDLE_FILE = Pattern.compile("(.+)_[a-z]{2}\\.properties");
+
     private final ReloadableResourceBundleMessageSource source = new ReloadableResourceBundleMessageSource();
 
-    Messages(@Value("${relais.config-dir}") Path configDirectory) {
-        source.setBasename("file:" + configDirectory.resolve("i18n/messages").toAbsolutePath());
+    Messages(@Value("${relais.config-dir}") Path configDirectory) throws IOException {
+        Path folder = configDirectory.resolve("i18n").toAbsolutePath();
+        try (Stream<Path> files = Files.list(folder)) {
+            source.setBasenames(files.map(file -> BUNDLE_FILE.matcher(file.getFileName().toString()))
+                    .filter(Matcher::matches)
+                    .map(match -> "file:" + folder.resolve(match.group(1)))
+                    .distinct().sorted().toArray(String[]::new));
+        }
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
     }

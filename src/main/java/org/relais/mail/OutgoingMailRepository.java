@@ -60,6 +60,27 @@ class OutgoingMailRepository {
                 .update();
     }
 
+    void recordFailedAttempt(long id, String error) {
+        jdbc.sql("update outgoing_mail set attempts = attempts + 1, last_error = :error where id = :id")
+                .param("id", id)
+                .param("error", error == null ? null : error.replace("\0", ""))
+                .update();
+    }
+
+    /** Unsent mails older than {@code age} that have not yet failed {@code maxAttempts} times. */
+    List<Long> unsentSince(Duration age, int maxAttempts) {
+        return jdbc.sql("""
+                        select id from outgoing_mail
+                        where sent_at is null and attempts < :maxAttempts
+                          and created_at < now() - make_interval(secs => :seconds)
+                        order by id limit 1000
+                        """)
+                .param("seconds", age.toSeconds())
+                .param("maxAttempts", maxAttempts)
+                .query(Long.class)
+                .list();
+    }
+
     List<Long> idsFor(long inboundMailId, String purpose) {
         return jdbc.sql("""
                         select id from outgoing_mail

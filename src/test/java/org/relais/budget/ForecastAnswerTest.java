@@ -1,6 +1,7 @@
 package org.relais.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -12,6 +13,7 @@ import org.apache.poi.ss.usermodel.Comment;
 import org.apache.poi.ss.util.CellAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.relais.support.HubTest;
 import org.relais.support.Spreadsheets;
 
@@ -65,6 +67,51 @@ class ForecastAnswerTest extends HubTest {
                 Comment comment = annotated.getSheet("Budget").getCellComment(address);
                 assertThat(comment).as("comment on %s", cell).isNotNull();
             }
+        }
+    }
+
+    @Autowired
+    BudgetSheetReader reader;
+
+    @Test
+    void theModelAskedForByMailComesInTheSendersLanguageAndValidatesOnceFilledIn() throws Exception {
+        mail().from("savoie@relais.test").subject("Modèle de budget, s'il vous plaît").text("Bonjour").send();
+
+        MimeMessage model = await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> mailsTo("savoie@relais.test", "budget-model"), list -> !list.isEmpty()).get(0);
+        assertThat(subject(model)).contains("modèle de budget prévisionnel");
+        byte[] template = attachment(model);
+
+        mailServer.purgeEmailFromAllMailboxes();
+        mail().from("savoie@relais.test").subject("Budget prévisionnel Varna")
+                .attach("budget.xlsx", filledIn(template), Spreadsheets.XLSX).send();
+
+        MimeMessage verdict = await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> mailsTo("savoie@relais.test", "budget-verdict"), list -> !list.isEmpty()).get(0);
+        assertThat(subject(verdict)).as(text(verdict)).contains("budget accepté");
+    }
+
+    /** The model with a balanced amount typed in every cell of every expense line, as an organiser would. */
+    private byte[] filledIn(byte[] template) throws Exception {
+        BudgetSheet sheet = reader.read(template, "model.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template));
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            for (BudgetRow row : sheet.rows()) {
+                if (row.line() == BudgetLine.TOTAL) {
+                    continue;
+                }
+                for (Amount amount : row.amounts().values()) {
+                    CellAddress address = new CellAddress(amount.cell().substring(amount.cell().indexOf('!') + 1));
+                    var cells = workbook.getSheet(sheet.sheetName()).getRow(address.getRow());
+                    var cell = cells.getCell(address.getColumn()) == null ? cells.createCell(address.getColumn())
+                            : cells.getCell(address.getColumn());
+                    cell.setCellValue(row.line() == BudgetLine.ACCOMMODATION ? 1500 : 300);
+                }
+            }
+            workbook.setForceFormulaRecalculation(true);
+            workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            workbook.write(out);
+            return out.toByteArray();
         }
     }
 

@@ -26,6 +26,14 @@ public final class Files {
                 .getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    /** The signature and header of a PNG picture, as a phone's scan of a receipt starts. */
+    public static byte[] png() {
+        byte[] png = new byte[64];
+        byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        System.arraycopy(signature, 0, png, 0, signature.length);
+        return png;
+    }
+
     public static byte[] windowsExecutable() {
         byte[] exe = new byte[512];
         exe[0] = 'M';

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.camel.CamelContext;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,8 +47,17 @@ public abstract class HubTest {
         registry.add("relais.mail.imap.port", () -> IMAP_PORT);
     }
 
+    @Autowired
+    private CamelContext camel;
+
+    /**
+     * Waits until the previous test's mails have gone through every flow (nothing in flight for a moment), so that
+     * no late answer lands in this test's mailboxes and no flow holds the rows being emptied.
+     */
     @BeforeEach
     void startFromEmptyMailboxesAndHistory() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).during(Duration.ofMillis(500))
+                .until(() -> camel.getInflightRepository().size() == 0);
         mailServer.purgeEmailFromAllMailboxes();
         jdbc.sql("truncate document, mail_part, outgoing_mail, inbound_mail, failure cascade")
                 .update();

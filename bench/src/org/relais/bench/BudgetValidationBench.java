@@ -1,0 +1,176 @@
+package org.relais.bench;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.relais.budget.BudgetConfig;
+import org.relais.budget.BudgetSheet;
+import org.relais.budget.BudgetSheetReader;
+import org.relais.budget.BudgetValidator;
+import org.relais.budget.UnreadableSpreadsheetException;
+
+/**
+ * Budget validation per file: Relais reading (table found by its labels, local number formats) and validating a
+ * typical forecast, against a baseline that only opens the same workbook with POI and reads every cell. Then the
+ * peak heap for a 10 MB sheet, Relais against the same baseline.
+ */
+final class BudgetValidationBench implements Benchmarks.Scenario {
+
+    private static final int WARM_UP = 300;
+    private static final int MEASURED = 1000;
+
+    @Override
+    public void run() throws Exception {
+        BudgetConfig config = BudgetConfig.load(Path.of("config/budget"));
+        BudgetSheetReader reader = new BudgetSheetReader(config);
+        BudgetValidator validator = new BudgetValidator(config);
+        byte[] typical = typicalForecast();
+
+        for (int i = 0; i < WARM_UP; i++) {
+            validate(reader, validator, typical);
+            baseline(typical);
+        }
+        long[] relais = new long[MEASURED];
+        long[] poi = new long[MEASURED];
+        for (int i = 0; i < MEASURED; i++) {
+            long start = System.nanoTime();
+            validate(reader, validator, typical);
+            relais[i] = System.nanoTime() - start;
+            start = System.nanoTime();
+            baseline(typical);
+            poi[i] = System.nanoTime() - start;
+        }
+        Stats ours = Stats.of(relais);
+        Stats base = Stats.of(poi);
+        System.out.printf("typical forecast (.xlsx, %d bytes), %d runs after %d warm-up%n", typical.length, MEASURED,
+                WARM_UP);
+        System.out.printf("  relais read+validate  p50 %.2f ms  p95 %.2f ms   (target p50 <= 50 ms)%n", ours.p50(), ours.p95());
+        System.out.printf("  baseline POI open+read p50 %.2f ms  p95 %.2f ms%n", base.p50(), base.p95());
+        System.out.printf("  ratio relais/baseline p50 %.2f%n", ours.p50() / base.p50());
+
+        byte[] large = largeSheet(10 * 1024 * 1024);
+        long ourPeak = peakHeapOf(() -> {
+            try {
+                validate(reader, validator, large);
+            } catch (UnreadableSpreadsheetException e) {
+                System.out.println("  10 MB sheet: relais refuses it: " + e.reason() + " (" + e.getMessage() + ")");
+            }
+        });
+        System.out.printf("sheet of %.1f MB%n", large.length / 1048576.0);
+        System.out.printf("  relais peak heap %d MB%n", ourPeak >> 20);
+        try {
+            long basePeak = peakHeapOf(() -> baseline(large));
+            System.out.printf("  baseline POI peak heap %d MB, ratio relais/baseline %.2f%n", basePeak >> 20,
+                    (double) ourPeak / basePeak);
+        } catch (OutOfMemoryError e) {
+            // the baseline loads the whole sheet: past the heap, which is the point of the reader's limits
+            System.out.printf("  baseline POI: OutOfMemoryError within the %d MB heap%n",
+                    Runtime.getRuntime().maxMemory() >> 20);
+        }
+    }
+
+    private static void validate(BudgetSheetReader reader, BudgetValidator validator, byte[] file)
+            throws UnreadableSpreadsheetException {
+        BudgetSheet sheet = reader.read(file, "buget.xlsx");
+        validator.validate(sheet, "S1-ARGES");
+    }
+
+    private static void baseline(byte[] file) {
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file))) {
+            long cells = 0;
+            for (Sheet sheet : workbook) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        cells += cell.toString().length();
+                    }
+                }
+            }
+            if (cells < 0) {
+                throw new IllegalStateException();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    /** The most heap used while the work runs, over the heap in use before it (old generation included). */
+    private static long peakHeapOf(Work work) throws Exception {
+        System.gc();
+        long before = used();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        work.run();
+        long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        return Math.max(0, peak - before);
+    }
+
+    private static long used() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static final String[][] TYPICAL = {
+                {"Buget previzional — Seminarul de la Argeș — sume în RON"}, {},
+                {"", "", "Cheltuieli", "", "Venituri", ""},
+                {"", "", "Numerar", "În natură", "Numerar", "În natură"},
+                {"", "Cheltuieli de transport ale participanților", "1 200,00 lei", "0", "1200", "0"},
+                {"", "Cazare", "2500", "0", "2500", "0"},
+                {"", "Masă", "1800", "0", "1800", "0"},
+                {"", "Traducere", "600", "400", "600", "400"},
+                {"", "Comunicare", "300", "0", "300", "0"},
+                {"", "Închiriere săli", "500", "0", "500", "0"},
+                {"", "Timp de lucru", "0", "1500", "0", "1500"},
+                {"", "Total", "6900", "1900", "6900", "1900"}};
+
+    private static byte[] typicalForecast() throws Exception {
+        String[][] rows = TYPICAL;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("Buget");
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** A workbook of about {@code bytes}: the budget table followed by rows of notes, written by streaming. */
+    private static byte[] largeSheet(int bytes) throws Exception {
+        int rows = bytes / 30;
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("Buget");
+            String[][] table = TYPICAL;
+            for (int r = 0; r < table.length; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < table[r].length; c++) {
+                    row.createCell(c).setCellValue(table[r][c]);
+                }
+            }
+            for (int r = table.length + 2; r < rows; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < 4; c++) {
+                    row.createCell(c).setCellValue(r * 7.0 + c);
+                }
+                row.createCell(4).setCellValue("note " + Long.toHexString(r * 2654435761L));
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+}

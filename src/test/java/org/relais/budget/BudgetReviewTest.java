@@ -1,0 +1,107 @@
+package org.relais.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.relais.mail.OutgoingTicket;
+import org.relais.support.HubTest;
+import org.relais.support.Spreadsheets;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jms.core.JmsTemplate;
+
+/** The follow-up group reviews an accepted forecast by mail; the rule or a coordinator decides; people are told. */
+class BudgetReviewTest extends HubTest {
+
+    @Autowired
+    BudgetReview review;
+
+    @Autowired
+    JmsTemplate jms;
+
+    private String sendAcceptedForecast() throws Exception {
+        mail().from("arges@relais.test").subject("Buget seminar")
+                .attach("buget.xlsx", Spreadsheets.romanianForecast(), Spreadsheets.XLSX).send();
+        for (String member : List.of("suivi-fr@relais.test", "suivi-ro@relais.test", "suivi-bg@relais.test",
+                "suivi-md@relais.test")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !mailsTo(member, "budget-review-request").isEmpty());
+        }
+        return jdbc.sql("select reference from budget").query(String.class).single();
+    }
+
+    @Test
+    void eachMemberIsAskedInTheirLanguageWithTheFileAndTwoApprovalsApproveTheBudget() throws Exception {
+        String reference = sendAcceptedForecast();
+        MimeMessage toBulgarian = mailsTo("suivi-bg@relais.test", "budget-review-request").get(0);
+        assertThat(toBulgarian.getSubject()).contains("[" + reference + "]", "Прогнозен бюджет");
+        assertThat(((Multipart) toBulgarian.getContent()).getCount()).isGreaterThan(1);
+        assertThat(mailsTo("suivi-fr@relais.test", "budget-review-request").get(0).getSubject()).contains("votre avis");
+
+        mail().from("suivi-fr@relais.test").subject("RE: [" + reference + "] Budget").text("J'approuve.\n\n> citation").send();
+        mail().from("suivi-ro@relais.test").subject("Re: [" + reference + "]").text("Aprob. Bugetul este realist.").send();
+
+        MimeMessage outcome = await().atMost(Duration.ofSeconds(30))
+                .until(() -> mailsTo("arges@relais.test", "budget-review-outcome"), l -> !l.isEmpty()).get(0);
+        assertThat(outcome.getSubject()).contains("aprobat");
+        for (String told : List.of("coordination@relais.test", "savoie@relais.test", "solidarite-laique@relais.test")) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> !mailsTo(told, "budget-review-outcome").isEmpty());
+        }
+        assertThat(jdbc.sql("select state || ' ' || decided_by from budget_review").query(String.class).single())
+                .isEqualTo("approved rule");
+        assertThat(jdbc.sql("select reviewer || '=' || decision || ':' || comment from review_decision order by id")
+                .query(String.class).list())
+                .containsExactly("suivi-fr@relais.test=APPROVE:J'approuve.",
+                        "suivi-ro@relais.test=APPROVE:Aprob. Bugetul este realist.");
+        assertThat(mailsTo("suivi-ro@relais.test", "budget-review-ack")).hasSize(1);
+    }
+
+    @Test
+    void anObjectionWaitsForTheCoordinatorsDecision() throws Exception {
+        String reference = sendAcceptedForecast();
+
+        mail().from("suivi-bg@relais.test").subject("Re: [" + reference + "]")
+                .text("Възражение: кетърингът е твърде скъп.").send();
+        mail().from("suivi-fr@relais.test").subject("Re: [" + reference + "]").text("D'accord.").send();
+        mail().from("suivi-ro@relais.test").subject("Re: [" + reference + "]").text("Sunt de acord.").send();
+
+        MimeMessage objection = await().atMost(Duration.ofSeconds(30))
+                .until(() -> mailsTo("coordination@relais.test", "budget-review-objection"), l -> !l.isEmpty()).get(0);
+        assertThat((String) objection.getContent()).contains("кетърингът е твърде скъп");
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select count(*) from review_decision")
+                .query(Integer.class).single() == 3);
+        assertThat(jdbc.sql("select state from budget_review").query(String.class).single()).isEqualTo("objected");
+        assertThat(mailsTo("arges@relais.test", "budget-review-outcome")).isEmpty();
+
+        long budgetId = jdbc.sql("select budget_id from budget_review").query(Long.class).single();
+        List<OutgoingTicket> outcome = review.decide(budgetId, false, "coordination@relais.test");
+        outcome.forEach(ticket -> jms.convertAndSend("mail.outgoing", "{\"outgoingMailId\":" + ticket.outgoingMailId() + "}"));
+
+        MimeMessage toOrganiser = await().atMost(Duration.ofSeconds(30))
+                .until(() -> mailsTo("arges@relais.test", "budget-review-outcome"), l -> !l.isEmpty()).get(0);
+        assertThat(toOrganiser.getSubject()).contains("respins");
+        assertThat(jdbc.sql("select state || ' ' || decided_by from budget_review").query(String.class).single())
+                .isEqualTo("rejected coordination@relais.test");
+    }
+
+    @Test
+    void membersWhoHaveNotAnsweredAreRemindedAfterTheDelay() throws Exception {
+        String reference = sendAcceptedForecast();
+        mail().from("suivi-fr@relais.test").subject("Re: [" + reference + "]").text("J'approuve").send();
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from review_decision")
+                .query(Integer.class).single() == 1);
+
+        assertThat(review.remind(Instant.now())).isEmpty();
+        List<OutgoingTicket> reminders = review.remind(Instant.now().plus(Duration.ofDays(4)));
+
+        assertThat(reminders).hasSize(3);
+        assertThat(jdbc.sql("select recipient from outgoing_mail where purpose = 'budget-review-reminder' order by recipient")
+                .query(String.class).list())
+                .containsExactly("suivi-bg@relais.test", "suivi-md@relais.test", "suivi-ro@relais.test");
+        assertThat(review.remind(Instant.now().plus(Duration.ofDays(4)))).isEmpty();
+    }
+}
