@@ -79,7 +79,8 @@ class ConsoleInChromiumTest extends HubTest {
         List<String> steps = browser.findElements(By.cssSelector("#trail li strong")).stream()
                 .map(WebElement::getText).toList();
         assertThat(steps).containsSubsequence("Mail received", "Mail understood and answered",
-                "Attachment inspected", "Document handed to its flow", "Mail written", "Budget checked: accepted");
+                "Attachment inspected", "Document handed to its flow", "Mail written", "Budget checked: accepted",
+                "Review asked of the follow-up group");
         assertThat(steps).contains("Mail sent");
         assertThat(browser.findElement(By.id("original")).getAttribute("href")).endsWith(reference + "/original.eml");
         HeadlessChromium.screenshot(browser, "document-trail");
@@ -91,7 +92,7 @@ class ConsoleInChromiumTest extends HubTest {
         assertThat(browser.findElement(By.cssSelector("tr[data-seminar='S4-VARNA'] td[data-column='forecast']"))
                 .getText()).contains("invalid");
         WebElement forecast = browser.findElement(By.cssSelector("tr[data-seminar='S1-ARGES'] td[data-column='forecast']"));
-        assertThat(forecast.getText()).contains("valid", reference);
+        assertThat(forecast.getText()).contains("in review", reference);
         HeadlessChromium.screenshot(browser, "board");
     }
 

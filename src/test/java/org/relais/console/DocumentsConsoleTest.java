@@ -33,7 +33,8 @@ class DocumentsConsoleTest extends HubTest {
         assertThat(document.path("type").asText()).isEqualTo("budget_forecast");
         assertThat(document.path("seminar").asText()).isEqualTo("S1-ARGES");
         assertThat(document.path("sender").asText()).isEqualTo("arges@relais.test");
-        assertThat(document.path("state").asText()).isEqualTo("accepted");
+        assertThat(document.path("state").asText()).as("accepted, then sent to the follow-up group")
+                .isEqualTo("in-review");
         assertThat(document.path("language").asText()).isEqualTo("ro");
         assertThat(document.path("translations").path("ro").get(0).path("origin").asText()).isEqualTo("original");
         assertThat(document.path("validationIssues").findValuesAsText("severity")).as("warnings only")
@@ -42,6 +43,35 @@ class DocumentsConsoleTest extends HubTest {
                 .contains("intake-ack", "budget-verdict");
         assertThat(document.path("trail").findValuesAsText("step")).containsSubsequence("mail-received",
                 "intake-processed", "part-inspected", "document-queued", "answer-written", "budget-accepted");
+        assertThat(document.path("trail").findValuesAsText("step")).contains("review-requested");
+    }
+
+    @Test
+    void theFollowUpGroupsApprovalShowsOnTheBoardTheApiAndTheTrail() throws Exception {
+        String reference = mailAForecastAndAwaitItsVerdict("Buget seminar Argeș");
+        mail().from("suivi-fr@relais.test").subject("RE: [" + reference + "] Budget").text("J'approuve.").send();
+        mail().from("suivi-ro@relais.test").subject("Re: [" + reference + "]").text("Aprob. Bugetul este realist.")
+                .send();
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select state from budget_review")
+                .query(String.class).single().equals("approved"));
+        ConsoleClient observer = ConsoleClient.loggedIn(port, "observer");
+
+        JsonNode document = JSON.readTree(observer.get("/api/documents/" + reference).body());
+        JsonNode board = JSON.readTree(observer.get("/api/board").body());
+
+        assertThat(document.path("state").asText()).isEqualTo("approved");
+        assertThat(document.path("trail").findValuesAsText("step")).containsSubsequence("review-requested",
+                "review-answer", "review-answer").contains("review-approved");
+        assertThat(document.path("trail").findValuesAsText("text")).contains("Aprob. Bugetul este realist.");
+        JsonNode arges = null;
+        for (JsonNode row : board.path("rows")) {
+            if (row.path("seminar").path("code").asText().equals("S1-ARGES")) {
+                arges = row;
+            }
+        }
+        assertThat(arges).isNotNull();
+        assertThat(arges.path("facts").path("forecast").findValuesAsText("state")).containsExactly("approved");
+        assertThat(observer.get("/board?lang=ro").body()).contains("aprobat");
     }
 
     @Test
@@ -66,7 +96,7 @@ class DocumentsConsoleTest extends HubTest {
         ConsoleClient coordinator = ConsoleClient.loggedIn(port, "coordinator");
 
         assertThat(coordinator.get("/documents?search=" + reference).body()).contains(reference, "buget.xlsx");
-        assertThat(coordinator.get("/documents?search=BUGET.XLSX&seminar=S1-ARGES&kind=budget_forecast&state=accepted")
+        assertThat(coordinator.get("/documents?search=BUGET.XLSX&seminar=S1-ARGES&kind=budget_forecast&state=in-review")
                 .body()).contains(reference);
         assertThat(coordinator.get("/documents?search=" + reference + "&state=failed").body())
                 .doesNotContain("data-reference=\"" + reference + "\"");
@@ -74,7 +104,7 @@ class DocumentsConsoleTest extends HubTest {
 
         String page = coordinator.get("/documents/" + reference + "?lang=fr").body();
         assertThat(page).contains("Courriel reçu", "Pièce jointe examinée", "Document transmis à son flux",
-                "Budget vérifié : accepté", "Courriel envoyé", "budget-verdict");
+                "Budget vérifié : accepté", "Examen demandé au groupe de suivi", "Courriel envoyé", "budget-verdict");
     }
 
     @Test

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the intake and budget tables say about each seminar: its forecast budget (received, then valid, invalid or
- * unreadable by the latest check), its minutes per language, its financial report and supporting documents.
+ * What the intake and budget tables say about each seminar: its forecast budget and financial report (received,
+ * checked, reviewed), its minutes per language, its supporting documents.
  */
 @Component
 @Transactional(readOnly = true)
@@ -23,7 +23,8 @@ class DocumentFacts implements SeminarFactSource {
     @Override
     public List<SeminarFact> facts() {
         List<SeminarFact> facts = new ArrayList<>();
-        facts.addAll(forecasts());
+        facts.addAll(budgets("budget_forecast", "forecast"));
+        facts.addAll(budgets("financial_report", "report"));
         facts.addAll(jdbc.sql("""
                         select seminar_code, language, count(*) as documents, max(created_at) as last
                         from document where kind = 'minutes' and seminar_code is not null
@@ -45,26 +46,34 @@ class DocumentFacts implements SeminarFactSource {
         return facts;
     }
 
-    /** The newest check of each seminar's forecast wins; a forecast not yet checked is "received". */
-    private List<SeminarFact> forecasts() {
+    /**
+     * The newest forecast (or financial report) of each seminar: received until checked, then valid, invalid or
+     * unreadable by the check, then in review, approved or objected by the follow-up group.
+     */
+    private List<SeminarFact> budgets(String kind, String column) {
         return jdbc.sql("""
                         select distinct on (d.seminar_code) d.seminar_code, d.reference, d.created_at,
-                               b.verdict, b.version, b.checked_at
+                               b.verdict, b.version, b.checked_at, r.state as review, r.decided_at
                         from document d left join budget b on b.document_id = d.id
-                        where d.kind = 'budget_forecast' and d.seminar_code is not null
+                            left join budget_review r on r.budget_id = b.id
+                        where d.kind = :kind and d.seminar_code is not null
                         order by d.seminar_code, coalesce(b.checked_at, d.created_at) desc, d.id desc
                         """)
+                .param("kind", kind)
                 .query((rs, row) -> {
                     String verdict = rs.getString("verdict");
-                    String state = verdict == null ? "received" : switch (verdict) {
-                        case "accepted" -> "valid";
-                        case "rejected" -> "invalid";
-                        default -> "unreadable";
-                    };
+                    String review = rs.getString("review");
+                    String state = review != null ? (review.equals("open") ? "in-review" : review)
+                            : verdict == null ? "received" : switch (verdict) {
+                                case "accepted" -> "valid";
+                                case "rejected" -> "invalid";
+                                default -> "unreadable";
+                            };
                     String detail = rs.getString("reference") + (verdict == null ? "" : " v" + rs.getInt("version"));
-                    return new SeminarFact(rs.getString("seminar_code"), "forecast", null, state, detail,
-                            (verdict == null ? rs.getTimestamp("created_at") : rs.getTimestamp("checked_at"))
-                                    .toInstant());
+                    var at = rs.getTimestamp("decided_at") != null ? rs.getTimestamp("decided_at")
+                            : verdict == null ? rs.getTimestamp("created_at") : rs.getTimestamp("checked_at");
+                    return new SeminarFact(rs.getString("seminar_code"), column, null, state, detail,
+                            at.toInstant());
                 })
                 .list();
     }

@@ -56,6 +56,40 @@ class BudgetTrail implements TrailSource {
                 steps.add(TrailStep.ok(check.supersededAt(), "budget-superseded", check.supersededBy()));
             }
         }
+        steps.addAll(review(subject));
+        return steps;
+    }
+
+    /** The follow-up group's review of an accepted forecast: requested, each member's answer, the decision. */
+    private List<TrailStep> review(TrailSubject subject) {
+        List<TrailStep> steps = new ArrayList<>();
+        jdbc.sql("""
+                        select r.requested_at, r.state, r.decided_at, r.decided_by
+                        from budget_review r join budget b on b.id = r.budget_id where b.document_id in (:ids)
+                        """)
+                .param("ids", subject.documentIds())
+                .query((rs, row) -> {
+                    steps.add(new TrailStep(rs.getTimestamp("requested_at").toInstant(), "review-requested",
+                            "ok", null, null, null));
+                    if (rs.getTimestamp("decided_at") != null) {
+                        steps.add(new TrailStep(rs.getTimestamp("decided_at").toInstant(),
+                                "review-" + rs.getString("state"),
+                                rs.getString("state").equals("approved") ? "ok" : "warning",
+                                rs.getString("decided_by"), null, null));
+                    }
+                    return row;
+                })
+                .list();
+        jdbc.sql("""
+                        select v.decided_at, v.reviewer, v.decision, v.comment
+                        from review_decision v join budget b on b.id = v.budget_id where b.document_id in (:ids)
+                        order by v.id
+                        """)
+                .param("ids", subject.documentIds())
+                .query((rs, row) -> steps.add(new TrailStep(rs.getTimestamp("decided_at").toInstant(),
+                        "review-answer", rs.getString("decision").equals("APPROVE") ? "ok" : "warning",
+                        rs.getString("reviewer") + " — " + rs.getString("decision"), null, rs.getString("comment"))))
+                .list();
         return steps;
     }
 }

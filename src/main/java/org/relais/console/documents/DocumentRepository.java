@@ -20,13 +20,17 @@ class DocumentRepository {
 
     /**
      * Where a document stands, from what the database has: a dead failure of its message wins, then the budget
-     * check's verdict (or superseded), else it waits on (or was taken from) its flow's queue.
+     * (superseded, then the follow-up group's review, then the check's verdict), else it waits on (or was taken
+     * from) its flow's queue.
      */
     static final String STATE = """
             case
               when exists (select 1 from failure f where f.state = 'dead'
                            and f.body ~ ('"documentId":' || d.id || '[,}]')) then 'failed'
               when b.superseded_by is not null then 'superseded'
+              when r.state = 'approved' then 'approved'
+              when r.state = 'objected' then 'objected'
+              when r.state = 'open' then 'in-review'
               when b.verdict is not null then b.verdict
               else 'queued'
             end
@@ -38,6 +42,7 @@ class DocumentRepository {
             from document d
             join inbound_mail m on m.id = d.mail_id
             left join budget b on b.document_id = d.id
+            left join budget_review r on r.budget_id = b.id
             """.formatted(STATE);
 
     record DocumentRow(long id, String reference, String kind, String queue, String seminar, String sender,

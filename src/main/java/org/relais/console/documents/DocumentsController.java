@@ -24,9 +24,9 @@ class DocumentsController {
 
     static final int LIST_LIMIT = 200;
     static final List<String> KINDS = List.of("budget_forecast", "financial_report", "supporting_document",
-            "minutes", "attendance", "delivery_report");
-    static final List<String> STATES = List.of("queued", "accepted", "rejected", "unreadable", "superseded",
-            "failed");
+            "minutes", "attendance", "template_request", "delivery_report");
+    static final List<String> STATES = List.of("queued", "accepted", "rejected", "unreadable", "in-review",
+            "approved", "objected", "superseded", "failed");
 
     private final DocumentRepository documents;
     private final DocumentPages pages;
