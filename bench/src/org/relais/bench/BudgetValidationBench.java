@@ -1,5 +1,7 @@
 package org.relais.bench;
 
+import org.relais.spreadsheet.UnreadableSpreadsheetException;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
@@ -16,7 +18,7 @@ import org.relais.budget.BudgetConfig;
 import org.relais.budget.BudgetSheet;
 import org.relais.budget.BudgetSheetReader;
 import org.relais.budget.BudgetValidator;
-import org.relais.budget.UnreadableSpreadsheetException;
+import org.relais.spreadsheet.UnreadableSpreadsheetException;
 
 /**
  * Budget validation per file: Relais reading (table found by its labels, local number formats) and validating a

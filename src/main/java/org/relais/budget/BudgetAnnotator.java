@@ -1,5 +1,13 @@
 package org.relais.budget;
 
+import org.relais.spreadsheet.WorkbookLoader;
+import org.relais.spreadsheet.LoadedWorkbook;
+import org.relais.spreadsheet.SheetGrid;
+import org.relais.spreadsheet.GridCell;
+import org.relais.spreadsheet.SpreadsheetFormat;
+import org.relais.spreadsheet.UnreadableSpreadsheetException;
+import org.relais.spreadsheet.CellAddresses;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,7 +32,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.relais.budget.UnreadableSpreadsheetException.Reason;
+import org.relais.spreadsheet.UnreadableSpreadsheetException.Reason;
 
 /**
  * Returns the partner's own file with every cell a finding points at filled (errors rose, warnings yellow) and

@@ -1,5 +1,7 @@
 package org.relais.budget;
 
+import org.relais.spreadsheet.ReadingLimits;
+
 import java.nio.file.Path;
 
 /** Everything the budget classes read from the configuration folder (by default {@code config/budget}). */
@@ -13,7 +15,7 @@ public record BudgetConfig(Path directory, BudgetLabels labels, ExchangeRates ra
                 BudgetLabels.load(directory.resolve("labels.yaml")),
                 ExchangeRates.load(directory.resolve("rates.yaml")),
                 ValidationRules.load(directory.resolve("rules.yaml")),
-                ReadingLimits.load(directory.resolve("limits.yaml")));
+                ReadingLimits.load(directory.resolveSibling("spreadsheet").resolve("limits.yaml")));
     }
 
     public static BudgetConfig loadDefault() {

@@ -1,5 +1,7 @@
 package org.relais.budget;
 
+import org.relais.spreadsheet.UnreadableSpreadsheetException;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -13,7 +15,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 
-import org.relais.budget.UnreadableSpreadsheetException.Reason;
+import org.relais.spreadsheet.UnreadableSpreadsheetException.Reason;
 
 /**
  * Writes findings and refusals in the recipient's language from {@code messages_<language>.properties} (UTF-8).

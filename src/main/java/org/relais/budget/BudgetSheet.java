@@ -1,5 +1,7 @@
 package org.relais.budget;
 
+import org.relais.spreadsheet.SpreadsheetFormat;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

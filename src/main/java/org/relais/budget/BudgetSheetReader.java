@@ -1,5 +1,8 @@
 package org.relais.budget;
 
+import org.relais.spreadsheet.WorkbookLoader;
+import org.relais.spreadsheet.UnreadableSpreadsheetException;
+
 /**
  * Reads the forecast budget out of a spreadsheet a partner sent: xlsx, xls, ods or csv, the table anywhere in any
  * sheet, its labels in French, Romanian or Bulgarian.

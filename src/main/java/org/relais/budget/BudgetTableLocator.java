@@ -1,5 +1,10 @@
 package org.relais.budget;
 
+import org.relais.spreadsheet.LoadedWorkbook;
+import org.relais.spreadsheet.SheetGrid;
+import org.relais.spreadsheet.GridCell;
+import org.relais.spreadsheet.UnreadableSpreadsheetException;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,7 +22,7 @@ import java.util.stream.Collectors;
 import org.relais.budget.BudgetColumn.Kind;
 import org.relais.budget.BudgetColumn.Side;
 import org.relais.budget.BudgetLabels.HeaderWord;
-import org.relais.budget.UnreadableSpreadsheetException.Reason;
+import org.relais.spreadsheet.UnreadableSpreadsheetException.Reason;
 
 /**
  * Finds the budget table in a workbook by its labels, wherever it sits: the column where most of the model's line

@@ -1,5 +1,7 @@
 package org.relais.budget;
 
+import org.relais.spreadsheet.YamlFiles;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collections;

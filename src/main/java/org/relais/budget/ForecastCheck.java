@@ -1,5 +1,7 @@
 package org.relais.budget;
 
+import org.relais.spreadsheet.UnreadableSpreadsheetException;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

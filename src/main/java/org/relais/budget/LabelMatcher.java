@@ -1,5 +1,7 @@
 package org.relais.budget;
 
+import org.relais.spreadsheet.TextNormalizer;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

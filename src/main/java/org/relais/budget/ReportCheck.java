@@ -1,5 +1,7 @@
 package org.relais.budget;
 
+import org.relais.spreadsheet.UnreadableSpreadsheetException;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,5 +1,7 @@
 package org.relais.budget;
 
+import org.relais.spreadsheet.TextNormalizer;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

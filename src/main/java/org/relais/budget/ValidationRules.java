@@ -1,5 +1,7 @@
 package org.relais.budget;
 
+import org.relais.spreadsheet.YamlFiles;
+
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.EnumMap;

@@ -16,6 +16,7 @@ import org.relais.directory.Seminar;
 import org.relais.intake.InboundMailRepository.NewPart;
 import org.relais.intake.InboundMailRepository.StoredMail;
 import org.relais.mail.OutgoingTicket;
+import org.relais.spreadsheet.WorkbookLoader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,10 +37,11 @@ public class IntakeProcessor {
     private final AwaitedReplies awaitedReplies;
     private final DocumentClassifier classifier;
     private final MailParser parser;
+    private final PartInspector inspector;
     private final String hubAddress;
 
     IntakeProcessor(InboundMailRepository mails, DirectoryRepository directory, IntakeReplies replies,
-                    AwaitedReplies awaitedReplies, IntakeProperties properties, @Value("${relais.hub-address}") String hubAddress,
+                    AwaitedReplies awaitedReplies, IntakeProperties properties, WorkbookLoader spreadsheets, @Value("${relais.hub-address}") String hubAddress,
                     @Value("${relais.config-dir}") Path configDirectory) throws IOException {
         this.mails = mails;
         this.directory = directory;
@@ -47,6 +49,7 @@ public class IntakeProcessor {
         this.awaitedReplies = awaitedReplies;
         this.classifier = new DocumentClassifier(Keywords.load(configDirectory.resolve("intake/keywords.yaml")));
         this.parser = new MailParser(properties.maxParts(), properties.maxAttachmentBytes());
+        this.inspector = new PartInspector(spreadsheets);
         this.hubAddress = hubAddress;
     }
 
@@ -89,7 +92,7 @@ public class IntakeProcessor {
         boolean bodyDocumentTaken = false;
         for (LeafPart part : parsed.parts()) {
             if (part.attachment()) {
-                PartInspector.Inspection inspection = PartInspector.inspect(part);
+                PartInspector.Inspection inspection = inspector.inspect(part);
                 DocumentKind kind = inspection.accepted()
                         ? classifier.classify(inspection.type(), part.fileName(), inspection.sample(), context) : null;
                 reviewed.add(new Reviewed(part, inspection, kind));

@@ -2,11 +2,26 @@ package org.relais.intake;
 
 import java.util.Optional;
 import java.util.Set;
+import org.relais.spreadsheet.LoadedWorkbook;
+import org.relais.spreadsheet.SheetGrid;
+import org.relais.spreadsheet.UnreadableSpreadsheetException;
+import org.relais.spreadsheet.WorkbookLoader;
 
 /**
- * Decides, from its bytes first and its name second, whether an attachment is taken in, and what file it is.
+ * Decides, from its bytes first and its name second, whether an attachment is taken in, and what file it is. A
+ * spreadsheet is opened by the same hardened loader the budget flow uses (zip bombs, encryption, macros, size), and
+ * the text of its first rows is kept to recognise it.
  */
 final class PartInspector {
+
+    /** Rows of each sheet whose text is enough to recognise the budget model or an attendance sheet. */
+    private static final int SAMPLED_ROWS = 60;
+
+    private final WorkbookLoader spreadsheets;
+
+    PartInspector(WorkbookLoader spreadsheets) {
+        this.spreadsheets = spreadsheets;
+    }
 
     record Inspection(FileType type, Rejection rejection, String sample) {
         boolean accepted() {
@@ -14,10 +29,7 @@ final class PartInspector {
         }
     }
 
-    private PartInspector() {
-    }
-
-    static Inspection inspect(LeafPart part) {
+    Inspection inspect(LeafPart part) {
         Optional<FileType> named = FileType.ofExtension(part.fileName());
         if (part.truncated()) {
             return new Inspection(named.orElse(FileType.UNKNOWN), Rejection.TOO_LARGE, "");
@@ -47,12 +59,28 @@ final class PartInspector {
         }
         if (type.family() == FileType.Family.SPREADSHEET) {
             try {
-                return new Inspection(type, null, SpreadsheetSampler.sample(type, part.content()));
-            } catch (SpreadsheetSampler.UnreadableException e) {
-                return new Inspection(type, Rejection.CORRUPT, "");
+                return new Inspection(type, null, sample(spreadsheets.load(part.content(), part.fileName())));
+            } catch (UnreadableSpreadsheetException e) {
+                return new Inspection(type, switch (e.reason()) {
+                    case ENCRYPTED -> Rejection.ENCRYPTED;
+                    case MACRO_ENABLED -> Rejection.MACRO;
+                    case TOO_LARGE -> Rejection.TOO_LARGE;
+                    default -> Rejection.CORRUPT;
+                }, "");
             }
         }
         return new Inspection(type, null, "");
+    }
+
+    private static String sample(LoadedWorkbook workbook) {
+        StringBuilder text = new StringBuilder();
+        for (SheetGrid sheet : workbook.sheets()) {
+            text.append(sheet.name()).append('\n');
+            sheet.cells().stream().filter(cell -> cell.row() < SAMPLED_ROWS)
+                    .forEach(cell -> text.append(cell.text()).append(' '));
+            text.append('\n');
+        }
+        return text.toString();
     }
 
     /** Pairs people mix up harmlessly: the readers take either, so the name may say one and the bytes the other. */

@@ -1,5 +1,9 @@
 package org.relais.budget;
 
+import org.relais.spreadsheet.SpreadsheetFormat;
+import org.relais.spreadsheet.UnreadableSpreadsheetException;
+import org.relais.spreadsheet.CellAddresses;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.relais.budget.TestConfig.CONFIG;
 import static org.relais.budget.TestConfig.MESSAGES;

@@ -1,5 +1,7 @@
 package org.relais.budget;
 
+import org.relais.spreadsheet.CellAddresses;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;

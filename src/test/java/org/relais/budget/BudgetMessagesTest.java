@@ -1,5 +1,7 @@
 package org.relais.budget;
 
+import org.relais.spreadsheet.UnreadableSpreadsheetException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.relais.budget.TestConfig.CONFIG;
 import static org.relais.budget.TestConfig.MESSAGES;
@@ -13,7 +15,7 @@ import java.util.Properties;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.relais.budget.UnreadableSpreadsheetException.Reason;
+import org.relais.spreadsheet.UnreadableSpreadsheetException.Reason;
 
 class BudgetMessagesTest {
 

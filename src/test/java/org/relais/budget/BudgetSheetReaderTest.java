@@ -1,5 +1,10 @@
 package org.relais.budget;
 
+import org.relais.spreadsheet.SpreadsheetFormat;
+import org.relais.spreadsheet.CsvText;
+import org.relais.spreadsheet.UnreadableSpreadsheetException;
+import org.relais.spreadsheet.CellAddresses;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.relais.budget.TestConfig.READER;
@@ -12,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import org.relais.budget.UnreadableSpreadsheetException.Reason;
+import org.relais.spreadsheet.UnreadableSpreadsheetException.Reason;
 
 class BudgetSheetReaderTest {
 

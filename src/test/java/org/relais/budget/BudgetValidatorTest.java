@@ -1,5 +1,8 @@
 package org.relais.budget;
 
+import org.relais.spreadsheet.UnreadableSpreadsheetException;
+import org.relais.spreadsheet.CellAddresses;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.relais.budget.TestConfig.CONFIG;

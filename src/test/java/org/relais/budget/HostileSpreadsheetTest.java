@@ -1,5 +1,8 @@
 package org.relais.budget;
 
+import org.relais.spreadsheet.ReadingLimits;
+import org.relais.spreadsheet.UnreadableSpreadsheetException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -32,7 +35,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.relais.budget.UnreadableSpreadsheetException.Reason;
+import org.relais.spreadsheet.UnreadableSpreadsheetException.Reason;
 
 class HostileSpreadsheetTest {
 

@@ -1,4 +1,4 @@
-package org.relais.budget;
+package org.relais.spreadsheet;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,17 +13,17 @@ import java.util.Set;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
-import org.relais.budget.UnreadableSpreadsheetException.Reason;
+import org.relais.spreadsheet.UnreadableSpreadsheetException.Reason;
 
 /**
  * Inflates every part of an xlsx / ods container once, with a budget, before any library parses it. SODS has no
  * zip-bomb guard of its own and POI's is JVM-wide, so this per-file pass is what bounds memory for both; it also
  * refuses XML parts that declare a DTD, the carrier of XXE and billion-laughs attacks.
  */
-final class ZipInspector {
+public final class ZipInspector {
 
     /** What the container holds: every part name, and the bytes of the few parts asked for. */
-    record Inventory(Set<String> names, Map<String, byte[]> kept) {
+    public record Inventory(Set<String> names, Map<String, byte[]> kept) {
 
         String text(String name) {
             byte[] bytes = kept.get(name);
@@ -37,11 +37,11 @@ final class ZipInspector {
 
     private final ReadingLimits limits;
 
-    ZipInspector(ReadingLimits limits) {
+    public ZipInspector(ReadingLimits limits) {
         this.limits = limits;
     }
 
-    Inventory inspect(byte[] zip, Set<String> partsToKeep) throws UnreadableSpreadsheetException {
+    public Inventory inspect(byte[] zip, Set<String> partsToKeep) throws UnreadableSpreadsheetException {
         Set<String> names = new LinkedHashSet<>();
         Map<String, byte[]> kept = new HashMap<>();
         CountingStream counted = new CountingStream(new ByteArrayInputStream(zip));

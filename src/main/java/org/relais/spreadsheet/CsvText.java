@@ -1,4 +1,4 @@
-package org.relais.budget;
+package org.relais.spreadsheet;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -12,15 +12,15 @@ import java.util.Optional;
  * a Windows "ANSI" code page: windows-1251 for Bulgarian, where almost every letter is a high byte,
  * windows-1250 for Romanian and French, where only the accented letters are.
  */
-final class CsvText {
+public final class CsvText {
 
-    static final Charset WINDOWS_1250 = Charset.forName("windows-1250");
-    static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
+    public static final Charset WINDOWS_1250 = Charset.forName("windows-1250");
+    public static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
 
     private CsvText() {
     }
 
-    static String decode(byte[] bytes) {
+    public static String decode(byte[] bytes) {
         if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
             return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
         }
@@ -34,7 +34,7 @@ final class CsvText {
     }
 
     /** Text that no spreadsheet program would export: NUL bytes or many control characters. */
-    static boolean looksBinary(String text) {
+    public static boolean looksBinary(String text) {
         long controls = text.chars().filter(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t').count();
         return text.indexOf('\0') >= 0 || controls > text.length() / 100;
     }

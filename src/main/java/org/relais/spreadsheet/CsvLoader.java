@@ -1,21 +1,21 @@
-package org.relais.budget;
+package org.relais.spreadsheet;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.poi.ss.util.WorkbookUtil;
-import org.relais.budget.UnreadableSpreadsheetException.Reason;
+import org.relais.spreadsheet.UnreadableSpreadsheetException.Reason;
 
 /** Loads a csv as a one-sheet grid named after the file, so that its cells have addresses like any sheet's. */
-final class CsvLoader {
+public final class CsvLoader {
 
     private final ReadingLimits limits;
 
-    CsvLoader(ReadingLimits limits) {
+    public CsvLoader(ReadingLimits limits) {
         this.limits = limits;
     }
 
-    List<SheetGrid> load(byte[] bytes, String fileName) throws UnreadableSpreadsheetException {
+    public List<SheetGrid> load(byte[] bytes, String fileName) throws UnreadableSpreadsheetException {
         String text = CsvText.decode(bytes);
         if (CsvText.looksBinary(text)) {
             throw new UnreadableSpreadsheetException(Reason.CORRUPT, "binary content in a csv");
@@ -37,7 +37,7 @@ final class CsvLoader {
         return List.of(new SheetGrid(sheetName(fileName), cells));
     }
 
-    static String sheetName(String fileName) {
+    public static String sheetName(String fileName) {
         String base = fileName == null ? "" : fileName.replaceAll("^.*[/\\\\]", "");
         int dot = base.lastIndexOf('.');
         base = dot > 0 ? base.substring(0, dot) : base;

@@ -1,4 +1,4 @@
-package org.relais.budget;
+package org.relais.spreadsheet;
 
 /** The file cannot be read as a budget; {@link #reason()} says why in a way the partner can be told. */
 public class UnreadableSpreadsheetException extends Exception {

@@ -1,4 +1,4 @@
-package org.relais.budget;
+package org.relais.spreadsheet;
 
 /** The kinds of file the reader understands, with the extension and media type of each. */
 public enum SpreadsheetFormat {

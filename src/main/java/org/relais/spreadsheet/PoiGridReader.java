@@ -1,4 +1,4 @@
-package org.relais.budget;
+package org.relais.spreadsheet;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -16,22 +16,22 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFCell;
-import org.relais.budget.UnreadableSpreadsheetException.Reason;
+import org.relais.spreadsheet.UnreadableSpreadsheetException.Reason;
 
 /**
  * Turns a POI workbook (xlsx or xls) into grids. Formulas give their cached result, as the partner saw it; a formula
  * saved without one (files written by programs, or our own template) is evaluated here.
  */
-final class PoiGridReader {
+public final class PoiGridReader {
 
     private final ReadingLimits limits;
     private final DataFormatter formatter = new DataFormatter(Locale.ROOT);
 
-    PoiGridReader(ReadingLimits limits) {
+    public PoiGridReader(ReadingLimits limits) {
         this.limits = limits;
     }
 
-    List<SheetGrid> read(Workbook workbook) throws UnreadableSpreadsheetException {
+    public List<SheetGrid> read(Workbook workbook) throws UnreadableSpreadsheetException {
         if (workbook.getNumberOfSheets() > limits.maxSheets()) {
             throw new UnreadableSpreadsheetException(Reason.TOO_LARGE, workbook.getNumberOfSheets() + " sheets");
         }

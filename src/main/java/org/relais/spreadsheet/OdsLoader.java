@@ -1,4 +1,4 @@
-package org.relais.budget;
+package org.relais.spreadsheet;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -10,7 +10,7 @@ import java.util.Optional;
 import javax.xml.parsers.ParserConfigurationException;
 
 import org.apache.poi.util.XMLHelper;
-import org.relais.budget.UnreadableSpreadsheetException.Reason;
+import org.relais.spreadsheet.UnreadableSpreadsheetException.Reason;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -27,18 +27,18 @@ import com.github.miachm.sods.SpreadSheet;
  * Loads an ods with SODS, after counting what content.xml holds with a hardened SAX parser: ods compresses
  * "repeat this row 100,000 times" into one element, which SODS would expand in memory.
  */
-final class OdsLoader {
+public final class OdsLoader {
 
     private static final String TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
     private static final String OFFICE_NS = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
 
     private final ReadingLimits limits;
 
-    OdsLoader(ReadingLimits limits) {
+    public OdsLoader(ReadingLimits limits) {
         this.limits = limits;
     }
 
-    List<SheetGrid> load(byte[] bytes, byte[] contentXml) throws UnreadableSpreadsheetException {
+    public List<SheetGrid> load(byte[] bytes, byte[] contentXml) throws UnreadableSpreadsheetException {
         countContent(contentXml);
         SpreadSheet spreadsheet;
         try {

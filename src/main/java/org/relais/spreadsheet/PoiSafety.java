@@ -1,4 +1,4 @@
-package org.relais.budget;
+package org.relais.spreadsheet;
 
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.util.IOUtils;
@@ -8,12 +8,12 @@ import org.apache.poi.util.IOUtils;
  * parts of the hub read with POI, which is why they stay generous (a whole part, not a budget table) and the
  * tight per-file checks live in {@link ZipInspector} and the loaders.
  */
-final class PoiSafety {
+public final class PoiSafety {
 
     private PoiSafety() {
     }
 
-    static synchronized void apply(ReadingLimits limits) {
+    public static synchronized void apply(ReadingLimits limits) {
         ZipSecureFile.setMinInflateRatio(limits.minInflateRatio());
         ZipSecureFile.setMaxEntrySize(limits.maxEntryBytes());
         ZipSecureFile.setMaxFileCount(limits.maxZipEntries());

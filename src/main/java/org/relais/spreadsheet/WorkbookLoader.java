@@ -1,16 +1,16 @@
-package org.relais.budget;
+package org.relais.spreadsheet;
 
 import java.util.Locale;
 import java.util.Set;
 
 import org.apache.poi.poifs.filesystem.FileMagic;
-import org.relais.budget.UnreadableSpreadsheetException.Reason;
+import org.relais.spreadsheet.UnreadableSpreadsheetException.Reason;
 
 /**
  * Opens a file received by mail: decides its format from its bytes (the name only breaks ties for text), refuses
  * what is hostile, encrypted or macro-enabled, and returns its sheets as grids.
  */
-final class WorkbookLoader {
+public final class WorkbookLoader {
 
     private static final String CONTENT_TYPES = "[Content_Types].xml";
     private static final String ODF_MIMETYPE = "mimetype";
@@ -21,12 +21,12 @@ final class WorkbookLoader {
 
     private final ReadingLimits limits;
 
-    WorkbookLoader(ReadingLimits limits) {
+    public WorkbookLoader(ReadingLimits limits) {
         this.limits = limits;
         PoiSafety.apply(limits);
     }
 
-    LoadedWorkbook load(byte[] bytes, String fileName) throws UnreadableSpreadsheetException {
+    public LoadedWorkbook load(byte[] bytes, String fileName) throws UnreadableSpreadsheetException {
         if (bytes.length > limits.maxFileBytes()) {
             throw new UnreadableSpreadsheetException(Reason.TOO_LARGE, bytes.length + " bytes");
         }

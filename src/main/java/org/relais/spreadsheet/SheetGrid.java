@@ -1,4 +1,4 @@
-package org.relais.budget;
+package org.relais.spreadsheet;
 
 import java.util.Comparator;
 import java.util.HashMap;
@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The non-blank cells of one sheet, in reading order and by position. */
-final class SheetGrid {
+public final class SheetGrid {
 
     private final String name;
     private final List<GridCell> cells;
     private final Map<Long, GridCell> byPosition = new HashMap<>();
 
-    SheetGrid(String name, List<GridCell> cells) {
+    public SheetGrid(String name, List<GridCell> cells) {
         this.name = name;
         this.cells = cells.stream()
                 .sorted(Comparator.comparingInt(GridCell::row).thenComparingInt(GridCell::column))
@@ -21,19 +21,19 @@ final class SheetGrid {
         this.cells.forEach(cell -> byPosition.put(key(cell.row(), cell.column()), cell));
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    List<GridCell> cells() {
+    public List<GridCell> cells() {
         return cells;
     }
 
-    Optional<GridCell> cell(int row, int column) {
+    public Optional<GridCell> cell(int row, int column) {
         return Optional.ofNullable(byPosition.get(key(row, column)));
     }
 
-    String address(int row, int column) {
+    public String address(int row, int column) {
         return CellAddresses.of(name, row, column);
     }
 

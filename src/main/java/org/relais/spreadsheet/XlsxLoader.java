@@ -1,4 +1,4 @@
-package org.relais.budget;
+package org.relais.spreadsheet;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,7 +13,7 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.relais.budget.UnreadableSpreadsheetException.Reason;
+import org.relais.spreadsheet.UnreadableSpreadsheetException.Reason;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -25,15 +25,15 @@ import org.xml.sax.helpers.DefaultHandler;
  * 100,000-row sheet is refused after a few thousand rows instead of being built in memory; only then is the
  * workbook opened whole, which formula evaluation needs.
  */
-final class XlsxLoader {
+public final class XlsxLoader {
 
     private final ReadingLimits limits;
 
-    XlsxLoader(ReadingLimits limits) {
+    public XlsxLoader(ReadingLimits limits) {
         this.limits = limits;
     }
 
-    List<SheetGrid> load(byte[] bytes) throws UnreadableSpreadsheetException {
+    public List<SheetGrid> load(byte[] bytes) throws UnreadableSpreadsheetException {
         OPCPackage pkg = null;
         try {
             pkg = OPCPackage.open(new ByteArrayInputStream(bytes));

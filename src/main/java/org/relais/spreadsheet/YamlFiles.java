@@ -1,4 +1,4 @@
-package org.relais.budget;
+package org.relais.spreadsheet;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -15,12 +15,12 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** Reads the small configuration files of this package: plain maps, no custom types (SafeConstructor). */
-final class YamlFiles {
+public final class YamlFiles {
 
     private YamlFiles() {
     }
 
-    static Map<String, Object> load(Path file) {
+    public static Map<String, Object> load(Path file) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             Map<String, Object> content = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
             if (content == null) {
@@ -32,12 +32,12 @@ final class YamlFiles {
         }
     }
 
-    static Map<String, Object> map(Map<String, Object> parent, String key) {
+    public static Map<String, Object> map(Map<String, Object> parent, String key) {
         return asMap(parent.get(key), key);
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> asMap(Object value, String what) {
+    public static Map<String, Object> asMap(Object value, String what) {
         if (!(value instanceof Map)) {
             throw new IllegalStateException("configuration key '" + what + "' must be a map");
         }
@@ -45,14 +45,14 @@ final class YamlFiles {
     }
 
     @SuppressWarnings("unchecked")
-    static List<String> strings(Object value, String what) {
+    public static List<String> strings(Object value, String what) {
         if (!(value instanceof List)) {
             throw new IllegalStateException(what + " must be a list");
         }
         return ((List<Object>) value).stream().map(String::valueOf).toList();
     }
 
-    static BigDecimal decimal(Map<String, Object> parent, String key) {
+    public static BigDecimal decimal(Map<String, Object> parent, String key) {
         Object value = parent.get(key);
         if (value == null) {
             throw new IllegalStateException("configuration key '" + key + "' is missing");

@@ -1,4 +1,4 @@
-package org.relais.budget;
+package org.relais.spreadsheet;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -10,23 +10,23 @@ import org.apache.poi.hssf.OldExcelFormatException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
-import org.relais.budget.UnreadableSpreadsheetException.Reason;
+import org.relais.spreadsheet.UnreadableSpreadsheetException.Reason;
 
 /**
  * Loads an OLE2 file: an xls, or something that only looks like one (an encrypted xlsx travels in the same
  * container, and so do Word documents).
  */
-final class XlsLoader {
+public final class XlsLoader {
 
     private static final Set<String> WORKBOOK_STREAMS = Set.of("Workbook", "WORKBOOK", "WorkBook", "BOOK");
 
     private final ReadingLimits limits;
 
-    XlsLoader(ReadingLimits limits) {
+    public XlsLoader(ReadingLimits limits) {
         this.limits = limits;
     }
 
-    List<SheetGrid> load(byte[] bytes) throws UnreadableSpreadsheetException {
+    public List<SheetGrid> load(byte[] bytes) throws UnreadableSpreadsheetException {
         try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes))) {
             DirectoryNode root = fs.getRoot();
             if (root.hasEntry("EncryptionInfo") || root.hasEntry("EncryptedPackage")) {

@@ -1,4 +1,4 @@
-package org.relais.budget;
+package org.relais.spreadsheet;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -6,24 +6,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.relais.budget.UnreadableSpreadsheetException.Reason;
+import org.relais.spreadsheet.UnreadableSpreadsheetException.Reason;
 
 /**
  * Splits csv text into rows and fields (RFC 4180 quoting), choosing the separator that gives the most rows of
  * one same width: a French or Romanian export uses ";" because "," is their decimal mark.
  */
-final class CsvParser {
+public final class CsvParser {
 
     private static final char[] SEPARATORS = {';', ',', '\t'};
     private static final int SAMPLE_ROWS = 50;
 
     private final int maxRows;
 
-    CsvParser(int maxRows) {
+    public CsvParser(int maxRows) {
         this.maxRows = maxRows;
     }
 
-    List<List<String>> parse(String text) throws UnreadableSpreadsheetException {
+    public List<List<String>> parse(String text) throws UnreadableSpreadsheetException {
         List<List<String>> rows = split(text, separatorOf(text), maxRows);
         if (rows.size() > maxRows) {
             throw new UnreadableSpreadsheetException(Reason.TOO_LARGE, "more than " + maxRows + " rows");

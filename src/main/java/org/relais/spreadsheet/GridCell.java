@@ -1,4 +1,4 @@
-package org.relais.budget;
+package org.relais.spreadsheet;
 
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -12,9 +12,9 @@ import java.util.Optional;
  * @param number       the value of a numeric cell; empty for text
  * @param numberFormat the cell's number format or currency code, where a currency mark may hide; empty if none
  */
-record GridCell(int row, int column, String text, Optional<BigDecimal> number, String numberFormat) {
+public record GridCell(int row, int column, String text, Optional<BigDecimal> number, String numberFormat) {
 
-    static GridCell text(int row, int column, String text) {
+    public static GridCell text(int row, int column, String text) {
         return new GridCell(row, column, text, Optional.empty(), "");
     }
 }

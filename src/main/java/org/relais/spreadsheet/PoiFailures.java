@@ -1,14 +1,14 @@
-package org.relais.budget;
+package org.relais.spreadsheet;
 
-import org.relais.budget.UnreadableSpreadsheetException.Reason;
+import org.relais.spreadsheet.UnreadableSpreadsheetException.Reason;
 
 /** Names the reason behind an exception POI threw on a file that passed the checks made before it. */
-final class PoiFailures {
+public final class PoiFailures {
 
     private PoiFailures() {
     }
 
-    static Reason reasonOf(Throwable failure) {
+    public static Reason reasonOf(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage());
             // POI's ZipSecureFile has no exception type of its own, only this wording

@@ -1,0 +1,121 @@
+package org.relais.attendance;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.relais.intake.DocumentMessage;
+import org.relais.intake.MailParts;
+import org.relais.mail.MailTemplates;
+import org.relais.mail.Messages;
+import org.relais.mail.OutgoingMail;
+import org.relais.mail.OutgoingMailComposer;
+import org.relais.mail.OutgoingMailLedger;
+import org.relais.mail.OutgoingTicket;
+import org.relais.spreadsheet.UnreadableSpreadsheetException;
+import org.relais.spreadsheet.WorkbookLoader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads an attendance sheet an organiser mailed in, keeps its participants for the evaluation, and answers with the
+ * counts as understood (by category and country, and the rows whose category was not recognised), so a misread is
+ * visible at once. Coordinators correct a category from the console.
+ */
+@Component("attendanceCount")
+public class AttendanceCount {
+
+    static final String PURPOSE = "attendance-counts";
+
+    private final WorkbookLoader spreadsheets;
+    private final AttendanceReader reader;
+    private final AttendanceVocabulary vocabulary;
+    private final AttendanceRepository attendance;
+    private final MailParts parts;
+    private final MailTemplates templates;
+    private final Messages messages;
+    private final OutgoingMailComposer composer;
+    private final OutgoingMailLedger ledger;
+
+    AttendanceCount(WorkbookLoader spreadsheets, AttendanceRepository attendance, MailParts parts,
+                    MailTemplates templates, Messages messages, OutgoingMailComposer composer,
+                    OutgoingMailLedger ledger, @Value("${relais.config-dir}") Path configDirectory)
+            throws IOException {
+        this.spreadsheets = spreadsheets;
+        this.vocabulary = AttendanceVocabulary.load(configDirectory.resolve("attendance/columns.yaml"));
+        this.reader = new AttendanceReader(vocabulary);
+        this.attendance = attendance;
+        this.parts = parts;
+        this.templates = templates;
+        this.messages = messages;
+        this.composer = composer;
+        this.ledger = ledger;
+    }
+
+    @Transactional
+    public List<OutgoingTicket> count(DocumentMessage document) {
+        if (attendance.isRead(document.documentId())) {
+            return ledger.ticketsFor(document.mailId(), PURPOSE);
+        }
+        String language = document.language();
+        Map<String, Object> variables = new HashMap<>();
+        Optional<AttendanceReader.Sheet> sheet;
+        try {
+            MailParts.Part part = parts.part(document.partId()).orElseThrow();
+            sheet = reader.read(spreadsheets.load(part.content(), part.fileName()));
+        } catch (UnreadableSpreadsheetException e) {
+            sheet = Optional.empty();
+        }
+        if (sheet.isEmpty()) {
+            attendance.insertSheet(document.documentId(), document.reference(), document.seminar(), null,
+                    "no participants' table found");
+            variables.put("found", false);
+        } else {
+            attendance.insertSheet(document.documentId(), document.reference(), document.seminar(),
+                    sheet.get().name(), null);
+            sheet.get().participants().forEach(p -> attendance.insertParticipant(document.documentId(), p));
+            variables.put("found", true);
+            variables.put("total", sheet.get().participants().size());
+            variables.put("byCategory", byCategory(document.documentId(), language));
+            variables.put("byCountry", byCountry(sheet.get().participants()));
+            variables.put("unrecognised", sheet.get().participants().stream().filter(p -> p.category() == null)
+                    .map(p -> OutgoingMailComposer.singleLine(p.name() + " (" + p.cell() + ", \"" + p.categoryAsRead()
+                            + "\")")).toList());
+        }
+        MailParts.Origin origin = parts.origin(document.mailId());
+        variables.put("subject", OutgoingMailComposer.singleLine(origin.subject()));
+        variables.put("tag", "[" + document.reference() + "]");
+        variables.put("fileName", OutgoingMailComposer.singleLine(document.fileName()));
+        MailTemplates.Rendered text = templates.render("attendance-counts", language, variables);
+        return List.of(new OutgoingTicket(composer.store(new OutgoingMail(PURPOSE, document.mailId(),
+                document.sender(), null, language, text, origin.messageId(), null, List.of()))));
+    }
+
+    /** A coordinator's correction of a participant's category, recorded with who made it and when. */
+    @Transactional
+    public void correctCategory(long participantId, String category, String coordinator) {
+        if (!vocabulary.categories().contains(category)) {
+            throw new IllegalArgumentException("Unknown category " + category + "; known: " + vocabulary.categories());
+        }
+        if (attendance.correctCategory(participantId, category, coordinator) != 1) {
+            throw new IllegalArgumentException("No participant " + participantId);
+        }
+    }
+
+    private List<String> byCategory(long documentId, String language) {
+        List<String> lines = new ArrayList<>();
+        attendance.countsByCategory(documentId).forEach((category, count) ->
+                lines.add(messages.get(language, "attendance.category." + category) + ": " + count));
+        return lines;
+    }
+
+    private static List<String> byCountry(List<AttendanceReader.Participant> participants) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        participants.forEach(p -> counts.merge(p.country().isBlank() ? "?" : p.country(), 1, Integer::sum));
+        return counts.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList();
+    }
+}

@@ -1,0 +1,64 @@
+package org.relais.attendance;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AttendanceRepository {
+
+    private final JdbcClient jdbc;
+
+    AttendanceRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean isRead(long documentId) {
+        return jdbc.sql("select count(*) from attendance_sheet where document_id = :id").param("id", documentId)
+                .query(Integer.class).single() > 0;
+    }
+
+    void insertSheet(long documentId, String reference, String seminarCode, String sheetName, String problem) {
+        jdbc.sql("""
+                        insert into attendance_sheet (document_id, reference, seminar_code, sheet_name, problem)
+                        values (:documentId, :reference, :seminar, :sheet, :problem)
+                        """)
+                .param("documentId", documentId).param("reference", reference).param("seminar", seminarCode)
+                .param("sheet", sheetName).param("problem", problem).update();
+    }
+
+    void insertParticipant(long documentId, AttendanceReader.Participant participant) {
+        jdbc.sql("""
+                        insert into participant (document_id, cell, name, organisation, country, category,
+                            category_as_read)
+                        values (:documentId, :cell, :name, :organisation, :country, :category, :asRead)
+                        """)
+                .param("documentId", documentId).param("cell", participant.cell()).param("name", participant.name())
+                .param("organisation", participant.organisation()).param("country", participant.country())
+                .param("category", participant.category()).param("asRead", participant.categoryAsRead())
+                .update();
+    }
+
+    /** Participants per category (null: not recognised) of one sheet, in a stable order. */
+    Map<String, Integer> countsByCategory(long documentId) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select coalesce(category, 'unknown') as category, count(*) as n from participant
+                        where document_id = :id group by 1 order by 1
+                        """)
+                .param("id", documentId)
+                .query(rs -> {
+                    counts.put(rs.getString("category"), rs.getInt("n"));
+                });
+        return counts;
+    }
+
+    int correctCategory(long participantId, String category, String coordinator) {
+        return jdbc.sql("""
+                        update participant set category = :category, corrected_by = :by, corrected_at = now()
+                        where id = :id
+                        """)
+                .param("id", participantId).param("category", category).param("by", coordinator).update();
+    }
+}

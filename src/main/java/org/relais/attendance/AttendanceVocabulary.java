@@ -1,0 +1,70 @@
+package org.relais.attendance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.relais.spreadsheet.TextNormalizer;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The words of {@code config/attendance/columns.yaml}: which heading names which column, and which words put a
+ * participant in which category. Matched at the start of a word, without case or diacritics; longest first.
+ */
+final class AttendanceVocabulary {
+
+    private final Map<String, List<String>> columns;
+    private final Map<String, List<String>> categories;
+
+    private AttendanceVocabulary(Map<String, List<String>> columns, Map<String, List<String>> categories) {
+        this.columns = columns;
+        this.categories = categories;
+    }
+
+    @SuppressWarnings("unchecked")
+    static AttendanceVocabulary load(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            Map<String, Map<String, List<String>>> yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            return new AttendanceVocabulary(normalized(yaml.get("columns")), normalized(yaml.get("categories")));
+        }
+    }
+
+    Optional<String> column(String heading) {
+        return longestMatch(columns, heading);
+    }
+
+    Optional<String> category(String text) {
+        return longestMatch(categories, text);
+    }
+
+    List<String> categories() {
+        return List.copyOf(categories.keySet());
+    }
+
+    private static Optional<String> longestMatch(Map<String, List<String>> words, String text) {
+        String normalized = " " + TextNormalizer.normalize(text == null ? "" : text) + " ";
+        String best = null;
+        int bestLength = 0;
+        for (Map.Entry<String, List<String>> entry : words.entrySet()) {
+            for (String word : entry.getValue()) {
+                if (normalized.contains(" " + word) && word.length() > bestLength) {
+                    best = entry.getKey();
+                    bestLength = word.length();
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static Map<String, List<String>> normalized(Map<String, List<String>> words) {
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        words.forEach((key, list) -> result.put(key, list.stream().map(TextNormalizer::normalize).toList()));
+        return result;
+    }
+}
