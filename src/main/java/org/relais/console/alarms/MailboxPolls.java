@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * When the hub last polled its mailbox successfully, from the poll counters of the mail route's consumer, sampled
  * at each alarm check: polls happened since the last sample and the consumer's error count is zero (it resets on
- * success). A suspended or stopped route does not poll, which is silence too.
+ * success). A suspended or stopped route does not poll, which is silence too. The time of a success is known to
+ * one check interval: the sample's, not the poll's.
  */
 @Component
 class MailboxPolls {
