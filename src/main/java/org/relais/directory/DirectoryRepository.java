@@ -61,7 +61,7 @@ public class DirectoryRepository {
                 .update();
     }
 
-    void upsertContact(Contact contact) {
+    public void upsertContact(Contact contact) {
         jdbc.sql(UPSERT_CONTACT)
                 .param("address", contact.address())
                 .param("name", contact.name())

@@ -1,0 +1,90 @@
+package org.relais.console.routes;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.api.management.ManagedCamelContext;
+import org.apache.camel.api.management.mbean.ManagedRouteMBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each Camel route with its state and figures from Camel's management statistics, and its last error: the newest
+ * recorded failure of the route (its message and time), or else the time Camel saw an exchange fail.
+ */
+@Component
+class RouteFigures {
+
+    record RouteRow(String id, String state, String from, long exchangesTotal, long exchangesFailed,
+                    long failuresHandled, long inflight, long meanMillis, long maxMillis, Instant lastFailureAt,
+                    String lastError, boolean canSuspend, boolean canResume) {
+    }
+
+    private record LastFailure(String routeId, Instant at, String error) {
+    }
+
+    private final CamelContext camel;
+    private final JdbcClient jdbc;
+
+    RouteFigures(CamelContext camel, JdbcClient jdbc) {
+        this.camel = camel;
+        this.jdbc = jdbc;
+    }
+
+    List<RouteRow> routes() {
+        ManagedCamelContext managed = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
+        Map<String, LastFailure> lastFailures = lastFailures();
+        return camel.getRoutes().stream()
+                .sorted(Comparator.comparing(Route::getRouteId))
+                .map(route -> row(route, managed == null ? null : managed.getManagedRoute(route.getRouteId()),
+                        lastFailures.get(route.getRouteId())))
+                .toList();
+    }
+
+    Optional<RouteRow> route(String routeId) {
+        return routes().stream().filter(row -> row.id().equals(routeId)).findFirst();
+    }
+
+    private RouteRow row(Route route, ManagedRouteMBean figures, LastFailure failure) {
+        String state = String.valueOf(camel.getRouteController().getRouteStatus(route.getRouteId()));
+        Instant failedAt = figures == null ? null : instant(figures.getLastExchangeFailureTimestamp());
+        Instant handledAt = figures == null ? null : instant(figures.getLastExchangeFailureHandledTimestamp());
+        Instant lastFailureAt = latest(failure == null ? null : failure.at(), latest(failedAt, handledAt));
+        return new RouteRow(route.getRouteId(), state, route.getEndpoint().getEndpointBaseUri(),
+                figures == null ? 0 : figures.getExchangesTotal(),
+                figures == null ? 0 : figures.getExchangesFailed(),
+                figures == null ? 0 : figures.getFailuresHandled(),
+                figures == null ? 0 : figures.getExchangesInflight(),
+                figures == null ? 0 : figures.getMeanProcessingTime(),
+                figures == null ? 0 : figures.getMaxProcessingTime(),
+                lastFailureAt, failure == null ? null : failure.error(),
+                state.equals("Started"), state.equals("Suspended"));
+    }
+
+    private Map<String, LastFailure> lastFailures() {
+        return jdbc.sql("""
+                        select distinct on (route_id) route_id, occurred_at, error
+                        from failure where route_id is not null order by route_id, id desc
+                        """)
+                .query((rs, row) -> new LastFailure(rs.getString("route_id"),
+                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("error")))
+                .list().stream()
+                .collect(java.util.stream.Collectors.toMap(LastFailure::routeId, failure -> failure));
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    private static Instant latest(Instant first, Instant second) {
+        if (first == null) {
+            return second;
+        }
+        return second == null || first.isAfter(second) ? first : second;
+    }
+}

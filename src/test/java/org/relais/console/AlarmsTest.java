@@ -1,0 +1,95 @@
+package org.relais.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.relais.console.alarms.AlarmWatch;
+import org.relais.support.HubTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jms.core.JmsTemplate;
+
+/** A silent mailbox and a growing dead-letter queue are shown on the board and mailed to the coordinators. */
+class AlarmsTest extends HubTest {
+
+    private static final String MAILBOX_ROUTE = "intake-fetch-mail";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AlarmWatch watch;
+
+    @Autowired
+    CamelContext camel;
+
+    @Autowired
+    JmsTemplate jms;
+
+    @AfterEach
+    void mailboxPolledAgain() throws Exception {
+        if (camel.getRouteController().getRouteStatus(MAILBOX_ROUTE) != ServiceStatus.Started) {
+            camel.getRouteController().resumeRoute(MAILBOX_ROUTE);
+        }
+    }
+
+    @Test
+    void aGrowingDeadLetterQueueRaisesOneAlarmOnTheBoardAndInTheCoordinatorsMail() throws Exception {
+        watch.check();
+        DeadLetterFixture deadLetters = new DeadLetterFixture(jdbc, jms);
+        long failureId = deadLetters.deadTicket(deadLetters.reserveMailId());
+
+        watch.check();
+        watch.check();
+
+        MimeMessage alarm = awaitMailsTo("coordination@relais.test", 1).get(0);
+        assertThat(alarm.getSubject()).isEqualTo("[Relais] Alarme : Messages en échec en hausse");
+        assertThat((String) alarm.getContent()).contains("La file des messages en échec (DLQ) contient");
+        assertThat(ConsoleClient.loggedIn(port, "observer").get("/board?lang=en").body())
+                .contains("Dead letters growing", "The dead-letter queue holds");
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> mailsTo("coordination@relais.test").size() == 1);
+
+        ConsoleClient.loggedIn(port, "coordinator").postJson("/api/dead-letters/" + failureId + "/discard", "");
+        watch.check();
+        if (jmsDepth() == 0) {
+            assertThat(jdbc.sql("select count(*) from console_alarm where cleared_at is null")
+                    .query(Integer.class).single()).isZero();
+        }
+    }
+
+    @Test
+    void aMailboxNotPolledForTheConfiguredTimeRaisesAnAlarmThatClearsWhenPollingResumes() throws Exception {
+        camel.getRouteController().suspendRoute(MAILBOX_ROUTE);
+        // the watch samples the poll counters at each check: this one sees the last polls before the suspension
+        watch.check();
+        Thread.sleep(3_500);
+
+        watch.check();
+
+        assertThat(jdbc.sql("select kind from console_alarm where cleared_at is null").query(String.class).list())
+                .contains("mailbox-silent");
+        MimeMessage alarm = awaitMailsTo("coordination@relais.test", 1).get(0);
+        assertThat(alarm.getSubject()).contains("Boîte aux lettres non relevée");
+        assertThat(ConsoleClient.loggedIn(port, "observer").get("/board?lang=ro").body())
+                .contains("Căsuța poștală nu este citită");
+
+        camel.getRouteController().resumeRoute(MAILBOX_ROUTE);
+        Thread.sleep(500);
+        watch.check();
+
+        assertThat(jdbc.sql("select kind from console_alarm where cleared_at is null").query(String.class).list())
+                .doesNotContain("mailbox-silent");
+    }
+
+    private long jmsDepth() {
+        return jms.browse("DLQ", (session, browser) -> (long) java.util.Collections.list(browser.getEnumeration())
+                .size());
+    }
+}

@@ -1,0 +1,114 @@
+package org.relais.console;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A browser without a screen: keeps the session cookie, logs in with the form, sends the CSRF token as pages do. */
+final class ConsoleClient {
+
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern CSRF_META = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
+
+    private final String base;
+    private final HttpClient http;
+
+    ConsoleClient(int port) {
+        this.base = "http://127.0.0.1:" + port;
+        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** A client logged in as one of the development users (password "relais"). */
+    static ConsoleClient loggedIn(int port, String user) {
+        ConsoleClient client = new ConsoleClient(port);
+        HttpResponse<String> answer = client.login(user, "relais");
+        if (answer.statusCode() != 302 || answer.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new IllegalStateException("login of " + user + " failed: " + answer.statusCode());
+        }
+        return client;
+    }
+
+    HttpResponse<String> login(String user, String password) {
+        String token = token(CSRF_FIELD, get("/login").body());
+        return postForm("/login", Map.of("username", user, "password", password, "_csrf", token));
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    }
+
+    HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A form as a page posts it, with the session's CSRF token taken from a page. */
+    HttpResponse<String> post(String path, Map<String, String> form) {
+        Map<String, String> withToken = new LinkedHashMap<>(form);
+        withToken.put("_csrf", csrfToken());
+        return postForm(path, withToken);
+    }
+
+    HttpResponse<String> postForm(String path, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** JSON to the API, with the CSRF token in its header as the console's script sends it. */
+    HttpResponse<String> postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", csrfToken())
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    String csrfToken() {
+        return token(CSRF_META, get("/board").body());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String token(Pattern pattern, String page) {
+        Matcher matcher = pattern.matcher(page);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no CSRF token in the page");
+        }
+        return matcher.group(1);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
