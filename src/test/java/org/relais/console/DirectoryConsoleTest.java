@@ -1,5 +1,7 @@
 package org.relais.console;
 
+import org.relais.support.ConsoleClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;

@@ -3,9 +3,6 @@ package org.relais.newsletter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.relais.distribution.ListMailTest;
 import org.relais.distribution.Schedules;
+import org.relais.support.ConsoleClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -86,13 +84,10 @@ class NewsletterTest extends ListMailTest {
 
     @Test
     void sendNowGivesEachMemberOneIssueInItsLanguageOnceEvenIfClickedTwice() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        URI send = URI.create("http://127.0.0.1:" + port + "/api/newsletters/monthly-networks/send");
+        ConsoleClient coordinator = ConsoleClient.loggedIn(port, "coordinator");
 
-        HttpResponse<String> first = http.send(HttpRequest.newBuilder(send).POST(HttpRequest.BodyPublishers.noBody())
-                .build(), HttpResponse.BodyHandlers.ofString());
-        http.send(HttpRequest.newBuilder(send).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> first = coordinator.postJson("/api/newsletters/monthly-networks/send", "{}");
+        coordinator.postJson("/api/newsletters/monthly-networks/send", "{}");
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).contains("\"schedule\":\"monthly-networks\"");

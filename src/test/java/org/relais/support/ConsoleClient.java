@@ -1,4 +1,4 @@
-package org.relais.console;
+package org.relais.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A browser without a screen: keeps the session cookie, logs in with the form, sends the CSRF token as pages do. */
-final class ConsoleClient {
+public final class ConsoleClient {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern CSRF_META = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
@@ -24,14 +24,14 @@ final class ConsoleClient {
     private final String base;
     private final HttpClient http;
 
-    ConsoleClient(int port) {
+    public ConsoleClient(int port) {
         this.base = "http://127.0.0.1:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** A client logged in as one of the development users (password "relais"). */
-    static ConsoleClient loggedIn(int port, String user) {
+    public static ConsoleClient loggedIn(int port, String user) {
         ConsoleClient client = new ConsoleClient(port);
         HttpResponse<String> answer = client.login(user, "relais");
         if (answer.statusCode() != 302 || answer.headers().firstValue("Location").orElse("").contains("error")) {
@@ -40,16 +40,16 @@ final class ConsoleClient {
         return client;
     }
 
-    HttpResponse<String> login(String user, String password) {
+    public HttpResponse<String> login(String user, String password) {
         String token = token(CSRF_FIELD, get("/login").body());
         return postForm("/login", Map.of("username", user, "password", password, "_csrf", token));
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
-    HttpResponse<byte[]> getBytes(String path) {
+    public HttpResponse<byte[]> getBytes(String path) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
@@ -62,13 +62,13 @@ final class ConsoleClient {
     }
 
     /** A form as a page posts it, with the session's CSRF token taken from a page. */
-    HttpResponse<String> post(String path, Map<String, String> form) {
+    public HttpResponse<String> post(String path, Map<String, String> form) {
         Map<String, String> withToken = new LinkedHashMap<>(form);
         withToken.put("_csrf", csrfToken());
         return postForm(path, withToken);
     }
 
-    HttpResponse<String> postForm(String path, Map<String, String> form) {
+    public HttpResponse<String> postForm(String path, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
                 .collect(Collectors.joining("&"));
@@ -78,14 +78,14 @@ final class ConsoleClient {
     }
 
     /** JSON to the API, with the CSRF token in its header as the console's script sends it. */
-    HttpResponse<String> postJson(String path, String json) {
+    public HttpResponse<String> postJson(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .header("X-CSRF-TOKEN", csrfToken())
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
-    String csrfToken() {
+    public String csrfToken() {
         return token(CSRF_META, get("/board").body());
     }
 
