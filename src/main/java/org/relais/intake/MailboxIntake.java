@@ -31,7 +31,16 @@ public class MailboxIntake {
         byte[] bytes = raw.toByteArray();
         MimeMessage headers = MailParser.headersAndBody(bytes);
         return repository.storeIfNew(DedupKey.of(bytes, headers), headers.getHeader("Message-ID", " "),
-                senderOrNull(headers), headers.getHeader("Subject", " "), bytes);
+                senderOrNull(headers), subjectOf(headers), bytes);
+    }
+
+    /** The subject as its author wrote it (encoded words decoded), else as it stands in the header. */
+    private static String subjectOf(MimeMessage headers) throws MessagingException {
+        try {
+            return MailParser.decodedSubject(headers);
+        } catch (MessagingException | RuntimeException e) {
+            return headers.getHeader("Subject", " ");
+        }
     }
 
     /** Nothing in a mail's content may stop it from being stored: a broken From is dealt with later. */

@@ -36,6 +36,8 @@ class IntakeMimeShapesTest extends HubTest {
         assertThat(jdbc.sql("select file_name from mail_part where file_name is not null order by position")
                 .query(String.class).list())
                 .containsExactly(bulgarianName, "Proces-verbal seminar Argeș.pdf");
+        assertThat(jdbc.sql("select subject from inbound_mail").query(String.class).single())
+                .isEqualTo("Бюджет за семинара");
     }
 
     @Test
