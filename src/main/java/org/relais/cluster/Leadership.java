@@ -59,7 +59,11 @@ public class Leadership {
      */
     @EventListener(ApplicationReadyEvent.class)
     public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "relais-leadership"));
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "relais-leadership");
+            thread.setDaemon(true);
+            return thread;
+        });
         scheduler.scheduleWithFixedDelay(this::check, 0, checkInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -1,0 +1,130 @@
+package org.relais.observability;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.api.management.ManagedCamelContext;
+import org.apache.camel.api.management.mbean.ManagedRouteMBean;
+import org.relais.console.queues.BrokerQueues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The hub's figures for Prometheus ({@code /actuator/prometheus}): every Camel route's exchanges from Camel's
+ * management statistics, every Artemis queue's depth and consumers, inbound mails by state and outgoing mails by
+ * state. Refreshed every {@code relais.metrics.refresh} rather than on each scrape, so a scrape costs nothing.
+ */
+@Component
+class HubMetrics {
+
+    private static final Logger log = LoggerFactory.getLogger(HubMetrics.class);
+
+    private final CamelContext camel;
+    private final BrokerQueues queues;
+    private final JdbcClient jdbc;
+    private final long refreshSeconds;
+    private final MultiGauge routeExchanges;
+    private final MultiGauge routeFailures;
+    private final MultiGauge routeInflight;
+    private final MultiGauge queueDepth;
+    private final MultiGauge queueConsumers;
+    private final MultiGauge mailsByState;
+    private final MultiGauge outgoingByState;
+    private ScheduledExecutorService scheduler;
+
+    HubMetrics(MeterRegistry registry, CamelContext camel, BrokerQueues queues, JdbcClient jdbc,
+               @Value("${relais.metrics.refresh-seconds:15}") long refreshSeconds) {
+        this.camel = camel;
+        this.queues = queues;
+        this.jdbc = jdbc;
+        this.refreshSeconds = refreshSeconds;
+        this.routeExchanges = MultiGauge.builder("relais.route.exchanges").description("exchanges completed").register(registry);
+        this.routeFailures = MultiGauge.builder("relais.route.exchanges.failed").register(registry);
+        this.routeInflight = MultiGauge.builder("relais.route.exchanges.inflight").register(registry);
+        this.queueDepth = MultiGauge.builder("relais.queue.depth").description("messages waiting").register(registry);
+        this.queueConsumers = MultiGauge.builder("relais.queue.consumers").register(registry);
+        this.mailsByState = MultiGauge.builder("relais.inbound.mails").description("mails by state").register(registry);
+        this.outgoingByState = MultiGauge.builder("relais.outgoing.mails").description("mails written, by state")
+                .register(registry);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "relais-metrics");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(this::refresh, 0, refreshSeconds, TimeUnit.SECONDS);
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+    }
+
+    void refresh() {
+        try {
+            refreshRoutes();
+            List<MultiGauge.Row<?>> depth = new ArrayList<>();
+            List<MultiGauge.Row<?>> consumers = new ArrayList<>();
+            for (BrokerQueues.QueueFigures queue : queues.queues()) {
+                depth.add(MultiGauge.Row.of(Tags.of("queue", queue.name()), queue.depth()));
+                consumers.add(MultiGauge.Row.of(Tags.of("queue", queue.name()), queue.consumers()));
+            }
+            queueDepth.register(depth, true);
+            queueConsumers.register(consumers, true);
+            mailsByState.register(countsBy("select state, count(*) as n from inbound_mail group by state"), true);
+            outgoingByState.register(countsBy("""
+                    select case when sent_at is not null then 'sent' when attempts > 0 then 'retrying'
+                                else 'waiting' end as state, count(*) as n
+                    from outgoing_mail group by 1
+                    """), true);
+        } catch (RuntimeException e) {
+            log.debug("Metrics not refreshed this time: {}", e.getMessage());
+        }
+    }
+
+    private void refreshRoutes() {
+        ManagedCamelContext managed = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
+        List<MultiGauge.Row<?>> total = new ArrayList<>();
+        List<MultiGauge.Row<?>> failed = new ArrayList<>();
+        List<MultiGauge.Row<?>> inflight = new ArrayList<>();
+        for (Route route : camel.getRoutes()) {
+            ManagedRouteMBean figures = managed == null ? null : managed.getManagedRoute(route.getRouteId());
+            if (figures == null) {
+                continue;
+            }
+            Tags tags = Tags.of("route", route.getRouteId());
+            total.add(MultiGauge.Row.of(tags, figures.getExchangesTotal()));
+            failed.add(MultiGauge.Row.of(tags, figures.getExchangesFailed()));
+            inflight.add(MultiGauge.Row.of(tags, figures.getExchangesInflight()));
+        }
+        routeExchanges.register(total, true);
+        routeFailures.register(failed, true);
+        routeInflight.register(inflight, true);
+    }
+
+    private List<MultiGauge.Row<?>> countsBy(String sql) {
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        jdbc.sql(sql).query(rs -> {
+            rows.add(MultiGauge.Row.of(Tags.of("state", rs.getString("state")), rs.getLong("n")));
+        });
+        return rows;
+    }
+}
