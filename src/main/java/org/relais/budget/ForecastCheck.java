@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.relais.distribution.PipelineEvent;
+import org.relais.distribution.PipelineEvents;
 import org.relais.intake.DocumentMessage;
 import org.relais.mail.MailTemplates;
 import org.relais.mail.Messages;
@@ -36,10 +38,12 @@ public class ForecastCheck {
     private final OutgoingMailComposer composer;
     private final OutgoingMailLedger ledger;
     private final BudgetReview review;
+    private final PipelineEvents events;
 
     ForecastCheck(BudgetSheetReader reader, BudgetValidator validator, BudgetMessages findings,
                   BudgetAnnotator annotator, BudgetRepository budgets, MailTemplates templates, Messages messages,
-                  OutgoingMailComposer composer, OutgoingMailLedger ledger, BudgetReview review) {
+                  OutgoingMailComposer composer, OutgoingMailLedger ledger, BudgetReview review,
+                  PipelineEvents events) {
         this.reader = reader;
         this.validator = validator;
         this.findings = findings;
@@ -50,6 +54,7 @@ public class ForecastCheck {
         this.composer = composer;
         this.ledger = ledger;
         this.review = review;
+        this.events = events;
     }
 
     @Transactional
@@ -76,10 +81,16 @@ public class ForecastCheck {
                     budgets.insertAmount(budgetId, row, column, amount)));
             result.findings().forEach(finding -> budgets.insertIssue(budgetId, finding));
             variables.put("verdict", result.accepted() ? "accepted" : "rejected");
+            events.publish(new PipelineEvent("budget-verdict", document.reference(), document.seminar(), Map.of(
+                    "verdict", result.accepted() ? "accepted" : "rejected", "file", document.fileName(),
+                    "errors", String.valueOf(result.findings().stream()
+                            .filter(f -> f.severity() == Severity.ERROR).count()))));
             variables.put("figures", Figures.lines(sheet, language, messages));
             variables.put("currency", sheet.currency().orElse("?"));
             variables.put("findings", result.findings().stream().map(f -> findings.render(f, language)).toList());
             if (result.accepted()) {
+                events.publish(new PipelineEvent("review-requested", document.reference(), document.seminar(),
+                        Map.of("file", document.fileName())));
                 reviewRequests.addAll(review.request(budgetId, document, Figures.lines(sheet, language, messages), file.content()));
             }
             if (!result.findings().isEmpty()) {

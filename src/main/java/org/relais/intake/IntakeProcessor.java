@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.relais.directory.Contact;
 import org.relais.directory.DirectoryRepository;
 import org.relais.directory.Seminar;
+import org.relais.distribution.PipelineEvent;
+import org.relais.distribution.PipelineEvents;
 import org.relais.intake.InboundMailRepository.NewPart;
 import org.relais.intake.InboundMailRepository.StoredMail;
 import org.relais.mail.OutgoingTicket;
@@ -35,18 +38,21 @@ public class IntakeProcessor {
     private final DirectoryRepository directory;
     private final IntakeReplies replies;
     private final AwaitedReplies awaitedReplies;
+    private final PipelineEvents events;
     private final DocumentClassifier classifier;
     private final MailParser parser;
     private final PartInspector inspector;
     private final String hubAddress;
 
     IntakeProcessor(InboundMailRepository mails, DirectoryRepository directory, IntakeReplies replies,
-                    AwaitedReplies awaitedReplies, IntakeProperties properties, WorkbookLoader spreadsheets, @Value("${relais.hub-address}") String hubAddress,
+                    AwaitedReplies awaitedReplies, PipelineEvents events, IntakeProperties properties,
+                    WorkbookLoader spreadsheets, @Value("${relais.hub-address}") String hubAddress,
                     @Value("${relais.config-dir}") Path configDirectory) throws IOException {
         this.mails = mails;
         this.directory = directory;
         this.replies = replies;
         this.awaitedReplies = awaitedReplies;
+        this.events = events;
         this.classifier = new DocumentClassifier(Keywords.load(configDirectory.resolve("intake/keywords.yaml")));
         this.parser = new MailParser(properties.maxParts(), properties.maxAttachmentBytes());
         this.inspector = new PartInspector(spreadsheets);
@@ -143,6 +149,9 @@ public class IntakeProcessor {
                 DocumentMessage document = new DocumentMessage(0, reference, kind.code(), kind.queue().get(),
                         seminarCode, sender.address(), sender.language(), part.fileName(), mailId, item.partId());
                 documents.add(document.withId(mails.insertDocument(document)));
+                events.publish(new PipelineEvent("document-received", reference, seminarCode, Map.of(
+                        "kind", kind.code(), "sender", sender.address(),
+                        "file", part.fileName() == null ? "" : part.fileName())));
             }
             if (part.attachment() || kind != null) {
                 lines.add(new IntakeReplies.Line(part.fileName(), kind,

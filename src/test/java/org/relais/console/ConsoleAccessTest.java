@@ -15,10 +15,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ConsoleAccessTest extends HubTest {
 
     static final List<String> PAGES = List.of("/", "/board", "/documents", "/documents/REL-2009-0001", "/routes",
-            "/queues", "/quarantine", "/directory", "/directory/arges@relais.test", "/evaluation", "/actuator/info");
+            "/queues", "/quarantine", "/directory", "/directory/arges@relais.test", "/evaluation");
     static final List<String> APIS = List.of("/api/board", "/api/alarms", "/api/documents",
             "/api/documents/REL-2009-0001", "/api/routes", "/api/queues", "/api/dead-letters", "/api/quarantine",
-            "/api/directory", "/api/evaluation");
+            "/api/directory", "/api/evaluation", "/actuator/info", "/actuator/prometheus", "/actuator/metrics");
 
     @LocalServerPort
     int port;

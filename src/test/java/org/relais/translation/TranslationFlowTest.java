@@ -144,8 +144,17 @@ class TranslationFlowTest extends HubTest {
         assertThat(FlowMailbox.receive(jms, "distribution", reference, DistributionRequest.class, 2000)).isNull();
 
         // the follow-up group's notifier is told twice: minutes received, translations complete
-        PipelineEvent first = FlowMailbox.receive(jms, "events", reference, PipelineEvent.class, 5000);
-        PipelineEvent second = FlowMailbox.receive(jms, "events", reference, PipelineEvent.class, 5000);
+        // (intake's own "document-received" for the same reference comes first and is not this flow's)
+        List<PipelineEvent> told = new java.util.ArrayList<>();
+        for (PipelineEvent event = FlowMailbox.receive(jms, "events", reference, PipelineEvent.class, 5000);
+             event != null; event = FlowMailbox.receive(jms, "events", reference, PipelineEvent.class, 2000)) {
+            if (!event.type().equals("document-received")) {
+                told.add(event);
+            }
+        }
+        assertThat(told).hasSize(2);
+        PipelineEvent first = told.get(0);
+        PipelineEvent second = told.get(1);
         assertThat(List.of(first.type(), second.type())).containsExactly("minutes-received", "translations-complete");
         assertThat(first.facts()).containsEntry("languages", "ro").containsEntry("missing", "fr,bg");
         assertThat(second.facts()).containsEntry("completedBy", "all-languages").containsEntry("languages", "ro,fr,bg");
