@@ -88,6 +88,7 @@ final class FaultsBench implements Benchmarks.Scenario {
 
     @Override
     public void run() throws Exception {
+        quietLogs();
         work = Files.createTempDirectory("relais-faults");
         logs = Path.of("bench/results/" + (faults ? "faults" : "scaleout")).toAbsolutePath();
         Files.createDirectories(logs);
@@ -540,6 +541,15 @@ final class FaultsBench implements Benchmarks.Scenario {
             return result.getLong(1);
         } catch (SQLException e) {
             return -1; // PostgreSQL away, or the schema not there yet
+        }
+    }
+
+    /** This JVM's parts (PostgreSQL, broker, GreenMail) speak only of problems; the hubs log to their files. */
+    private static void quietLogs() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
+            // a killed hub's connections are expected to fail
+            context.getLogger("org.apache.activemq").setLevel(ch.qos.logback.classic.Level.ERROR);
         }
     }
 
