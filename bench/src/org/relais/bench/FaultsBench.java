@@ -472,7 +472,7 @@ final class FaultsBench implements Benchmarks.Scenario {
         if (failures > 0) {
             // not a count that must be 0: a delivery that failed while PostgreSQL or the broker was away is recorded
             // and dead-lettered, and the mail may still have been processed by a redelivery or a new fetch
-            say("failures: %s", text("select string_agg(left(coalesce(detail, ''), 160), ' | ') from failure"));
+            say("failures: %s", text("select string_agg(coalesce(route_id, '?') || ' ' || coalesce(origin_queue, '?') || ': ' || left(error, 200), ' | ') from failure"));
         }
         ok &= stored == n && processed == n && dupKeys == 0 && dupMessageIds == 0;
         ok &= budgetDocuments == budgets && dupDocuments == 0 && budgetRows == budgets;
