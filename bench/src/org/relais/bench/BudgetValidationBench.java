@@ -15,6 +15,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.relais.budget.BudgetConfig;
+import org.relais.support.Spreadsheets;
 import org.relais.budget.BudgetSheet;
 import org.relais.budget.BudgetSheetReader;
 import org.relais.budget.BudgetValidator;
@@ -124,32 +125,12 @@ final class BudgetValidationBench implements Benchmarks.Scenario {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private static final String[][] TYPICAL = {
-                {"Buget previzional — Seminarul de la Argeș — sume în RON"}, {},
-                {"", "", "Cheltuieli", "", "Venituri", ""},
-                {"", "", "Numerar", "În natură", "Numerar", "În natură"},
-                {"", "Cheltuieli de transport ale participanților", "1 200,00 lei", "0", "1200", "0"},
-                {"", "Cazare", "2500", "0", "2500", "0"},
-                {"", "Masă", "1800", "0", "1800", "0"},
-                {"", "Traducere", "600", "400", "600", "400"},
-                {"", "Comunicare", "300", "0", "300", "0"},
-                {"", "Închiriere săli", "500", "0", "500", "0"},
-                {"", "Timp de lucru", "0", "1500", "0", "1500"},
-                {"", "Total", "6900", "1900", "6900", "1900"}};
-
-    private static byte[] typicalForecast() throws Exception {
-        String[][] rows = TYPICAL;
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("Buget");
-            for (int r = 0; r < rows.length; r++) {
-                Row row = sheet.createRow(r);
-                for (int c = 0; c < rows[r].length; c++) {
-                    row.createCell(c).setCellValue(rows[r][c]);
-                }
-            }
-            workbook.write(out);
-            return out.toByteArray();
-        }
+    /** A typical forecast: the balanced Romanian one the tests use, with an amount typed in a local format. */
+    private static byte[] typicalForecast() {
+        String[][] rows = Spreadsheets.ROMANIAN_FORECAST.clone();
+        rows[4] = rows[4].clone();
+        rows[4][2] = "1 200,00 lei";
+        return Spreadsheets.workbook("Buget", rows);
     }
 
     /** A workbook of about {@code bytes}: the budget table followed by rows of notes, written by streaming. */
@@ -157,7 +138,7 @@ final class BudgetValidationBench implements Benchmarks.Scenario {
         int rows = bytes / 30;
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(100); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("Buget");
-            String[][] table = TYPICAL;
+            String[][] table = Spreadsheets.ROMANIAN_FORECAST;
             for (int r = 0; r < table.length; r++) {
                 Row row = sheet.createRow(r);
                 for (int c = 0; c < table[r].length; c++) {

@@ -14,7 +14,6 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -34,14 +33,12 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import org.relais.support.Spreadsheets;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Scale-out and crash safety with real processes. This JVM runs PostgreSQL (zonky, its own data folder), an Artemis
@@ -366,7 +363,7 @@ final class FaultsBench implements Benchmarks.Scenario {
         properties.setProperty("mail.smtp.host", "127.0.0.1");
         properties.setProperty("mail.smtp.port", String.valueOf(smtpPort));
         Session session = Session.getInstance(properties);
-        byte[] forecast = forecast();
+        byte[] forecast = Spreadsheets.romanianForecast();
         for (int i = 0; i < n; i++) {
             boolean budget = i % 5 == 0;
             String from = budget ? BUDGET_SENDERS[(i / 5) % BUDGET_SENDERS.length]
@@ -391,34 +388,6 @@ final class FaultsBench implements Benchmarks.Scenario {
             message.setContent(multipart);
             Transport.send(message);
             sentBy.merge(from, 1, Integer::sum);
-        }
-    }
-
-    /** The forecast of src/test/java/org/relais/support/Spreadsheets.romanianForecast (balanced: accepted). */
-    private static byte[] forecast() throws IOException {
-        String[][] rows = {
-                {"Buget previzional — Seminarul de la Argeș, septembrie 2009 — sume în RON"},
-                {},
-                {"", "", "Cheltuieli", "", "Venituri", ""},
-                {"", "", "Numerar", "În natură", "Numerar", "În natură"},
-                {"", "Cheltuieli de transport ale participanților", "1200", "0", "1200", "0"},
-                {"", "Cazare", "2500", "0", "2500", "0"},
-                {"", "Masă", "1800", "0", "1800", "0"},
-                {"", "Traducere", "600", "400", "600", "400"},
-                {"", "Comunicare", "300", "0", "300", "0"},
-                {"", "Închiriere săli", "500", "0", "500", "0"},
-                {"", "Timp de lucru", "0", "1500", "0", "1500"},
-                {"", "Total", "6900", "1900", "6900", "1900"}};
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("Buget");
-            for (int r = 0; r < rows.length; r++) {
-                Row row = sheet.createRow(r);
-                for (int c = 0; c < rows[r].length; c++) {
-                    row.createCell(c).setCellValue(rows[r][c]);
-                }
-            }
-            workbook.write(out);
-            return out.toByteArray();
         }
     }
 
