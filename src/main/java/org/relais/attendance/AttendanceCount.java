@@ -1,6 +1,5 @@
 package org.relais.attendance;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,8 +42,7 @@ public class AttendanceCount {
 
     AttendanceCount(WorkbookLoader spreadsheets, AttendanceRepository attendance, MailParts parts,
                     MailTemplates templates, Messages messages, OutgoingMailComposer composer,
-                    OutgoingMailLedger ledger, @Value("${relais.config-dir}") Path configDirectory)
-            throws IOException {
+                    OutgoingMailLedger ledger, @Value("${relais.config-dir}") Path configDirectory) {
         this.spreadsheets = spreadsheets;
         this.vocabulary = AttendanceVocabulary.load(configDirectory.resolve("attendance/columns.yaml"));
         this.reader = new AttendanceReader(vocabulary);

@@ -1,17 +1,12 @@
 package org.relais.attendance;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.relais.spreadsheet.TextNormalizer;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.relais.spreadsheet.YamlFiles;
 
 /**
  * The words of {@code config/attendance/columns.yaml}: which heading names which column, and which words put a
@@ -27,12 +22,10 @@ final class AttendanceVocabulary {
         this.categories = categories;
     }
 
-    @SuppressWarnings("unchecked")
-    static AttendanceVocabulary load(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            Map<String, Map<String, List<String>>> yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            return new AttendanceVocabulary(normalized(yaml.get("columns")), normalized(yaml.get("categories")));
-        }
+    static AttendanceVocabulary load(Path file) {
+        Map<String, Object> yaml = YamlFiles.load(file);
+        return new AttendanceVocabulary(normalized(YamlFiles.map(yaml, "columns")),
+                normalized(YamlFiles.map(yaml, "categories")));
     }
 
     Optional<String> column(String heading) {
@@ -62,9 +55,10 @@ final class AttendanceVocabulary {
         return Optional.ofNullable(best);
     }
 
-    private static Map<String, List<String>> normalized(Map<String, List<String>> words) {
+    private static Map<String, List<String>> normalized(Map<String, Object> words) {
         Map<String, List<String>> result = new LinkedHashMap<>();
-        words.forEach((key, list) -> result.put(key, list.stream().map(TextNormalizer::normalize).toList()));
+        words.forEach((key, list) -> result.put(key,
+                YamlFiles.strings(list, key).stream().map(TextNormalizer::normalize).toList()));
         return result;
     }
 }

@@ -1,6 +1,5 @@
 package org.relais.budget;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +48,7 @@ public class BudgetReview {
                  MailParts parts, MailTemplates templates, OutgoingMailComposer composer, OutgoingMailLedger ledger,
                  @Value("${relais.config-dir}") Path configDirectory,
                  @Value("${relais.budget.review.approvals-needed:2}") int approvalsNeeded,
-                 @Value("${relais.budget.review.reminder-delay:P3D}") Duration reminderDelay) throws IOException {
+                 @Value("${relais.budget.review.reminder-delay:P3D}") Duration reminderDelay) {
         this.reviews = reviews;
         this.directory = directory;
         this.awaitedReplies = awaitedReplies;

@@ -1,19 +1,14 @@
 package org.relais.budget;
 
 import org.relais.spreadsheet.TextNormalizer;
+import org.relais.spreadsheet.YamlFiles;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Ties a supporting document to the budget line it justifies, by the words of its file name: the line's own labels
@@ -32,15 +27,12 @@ final class ReceiptAttribution {
         this.varianceThreshold = varianceThreshold;
     }
 
-    @SuppressWarnings("unchecked")
-    static ReceiptAttribution load(Path file, BudgetLabels labels) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            Map<String, Object> yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            Map<BudgetLine, List<String>> words = new LinkedHashMap<>();
-            ((Map<String, List<String>>) yaml.get("receipt-words")).forEach((line, list) -> words.put(
-                    BudgetLine.valueOf(line), list.stream().map(w -> " " + TextNormalizer.normalize(w)).toList()));
-            return new ReceiptAttribution(labels, words, new BigDecimal(String.valueOf(yaml.get("variance-threshold"))));
-        }
+    static ReceiptAttribution load(Path file, BudgetLabels labels) {
+        Map<String, Object> yaml = YamlFiles.load(file);
+        Map<BudgetLine, List<String>> words = new LinkedHashMap<>();
+        YamlFiles.map(yaml, "receipt-words").forEach((line, list) -> words.put(BudgetLine.valueOf(line),
+                YamlFiles.strings(list, line).stream().map(w -> " " + TextNormalizer.normalize(w)).toList()));
+        return new ReceiptAttribution(labels, words, YamlFiles.decimal(yaml, "variance-threshold"));
     }
 
     BigDecimal varianceThreshold() {

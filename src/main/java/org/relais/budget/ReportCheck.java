@@ -2,7 +2,6 @@ package org.relais.budget;
 
 import org.relais.spreadsheet.UnreadableSpreadsheetException;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -47,7 +46,7 @@ public class ReportCheck {
 
     ReportCheck(BudgetSheetReader reader, BudgetValidator validator, BudgetMessages findings, BudgetConfig config,
                 BudgetRepository budgets, MailTemplates templates, Messages messages, OutgoingMailComposer composer,
-                OutgoingMailLedger ledger, @Value("${relais.config-dir}") Path configDirectory) throws IOException {
+                OutgoingMailLedger ledger, @Value("${relais.config-dir}") Path configDirectory) {
         this.reader = reader;
         this.validator = validator;
         this.findings = findings;

@@ -1,19 +1,14 @@
 package org.relais.budget;
 
 import org.relais.spreadsheet.TextNormalizer;
+import org.relais.spreadsheet.YamlFiles;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Reads a reviewer's reply: approve or object (words of {@code config/budget/review.yaml} in three languages) and the
@@ -38,12 +33,10 @@ final class ReviewReplyReader {
         this.approveWords = approveWords.stream().map(ReviewReplyReader::padded).toList();
     }
 
-    @SuppressWarnings("unchecked")
-    static ReviewReplyReader load(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            Map<String, List<String>> words = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            return new ReviewReplyReader(words.get("object"), words.get("approve"));
-        }
+    static ReviewReplyReader load(Path file) {
+        Map<String, Object> words = YamlFiles.load(file);
+        return new ReviewReplyReader(YamlFiles.strings(words.get("object"), "object"),
+                YamlFiles.strings(words.get("approve"), "approve"));
     }
 
     Reading read(String subject, String body) {

@@ -1,14 +1,12 @@
 package org.relais.intake;
 
-import java.text.Normalizer;
-import java.util.Locale;
-import java.util.regex.Pattern;
+import org.relais.spreadsheet.TextNormalizer;
 
-/** Text folded for matching: lower case, no diacritics (ș, ş and s meet), single spaces. */
+/**
+ * Text folded for matching words in it: the labels' normal form (lower case, no diacritics, words separated by single
+ * spaces), with a space at each end so that a word is found whole at the start or end of the text too.
+ */
 final class Folding {
-
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s_\\-.,;:/\\\\()\\[\\]'\"«»’]+");
 
     private Folding() {
     }
@@ -17,8 +15,6 @@ final class Folding {
         if (text == null) {
             return "";
         }
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
-        String bare = MARKS.matcher(decomposed).replaceAll("");
-        return " " + SEPARATORS.matcher(bare.toLowerCase(Locale.ROOT)).replaceAll(" ").trim() + " ";
+        return " " + TextNormalizer.normalize(text) + " ";
     }
 }
