@@ -1,0 +1,140 @@
+package org.relais.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One hub as a process of its own (java -cp &lt;bench classpath&gt; org.relais.RelaisApplication, working directory
+ * the checkout) on the bench's parts, with a data folder of its own and its output in a log file per start.
+ * Settings that suit a bench (a backlog from a few senders, no scheduled mailings) are passed on the command line;
+ * a scenario adds its own.
+ */
+final class HubProcess {
+
+    final String name;
+    private final BenchParts parts;
+    private final Path logs;
+    private final String heap;
+    private final List<String> extraArgs;
+    private Process process;
+    private Path log;
+    private int starts;
+    private long startedAt;
+
+    HubProcess(BenchParts parts, String name, Path logs, String heap, List<String> extraArgs) {
+        this.parts = parts;
+        this.name = name;
+        this.logs = logs;
+        this.heap = heap;
+        this.extraArgs = List.copyOf(extraArgs);
+    }
+
+    void start() throws IOException {
+        starts++;
+        Files.createDirectories(logs);
+        log = logs.resolve("hub-" + name + "-" + starts + ".log");
+        Path dataDir = parts.work.resolve("hub-" + name);
+        Files.createDirectories(dataDir);
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + dataDir,
+                "-cp", System.getProperty("java.class.path"), "org.relais.RelaisApplication",
+                "--relais.data-dir=" + dataDir,
+                "--spring.artemis.mode=native", "--spring.artemis.embedded.enabled=false",
+                "--spring.artemis.broker-url=tcp://127.0.0.1:" + parts.brokerPort,
+                "--relais.embedded.postgres.enabled=false",
+                "--spring.datasource.url=" + parts.jdbcUrl(),
+                "--spring.datasource.username=postgres",
+                "--relais.embedded.mail.enabled=false",
+                "--relais.mail.imap.port=" + parts.imapPort, "--relais.mail.smtp.port=" + parts.smtpPort,
+                "--spring.mail.port=" + parts.smtpPort,
+                "--server.port=0",
+                "--relais.cluster.check-interval=PT1S",
+                // a backlog from a few senders: the anti-loop limit would hold answers back
+                "--relais.intake.replies-per-sender-per-hour=1000000",
+                "--relais.distribution.throttle.mails=1000",
+                "--relais.distribution.schedule-check-ms=3600000",
+                "--relais.console.alarms.check-interval=PT1000H",
+                "--camel.main.jmx-enabled=false"));
+        command.addAll(extraArgs);
+        startedAt = System.nanoTime();
+        process = new ProcessBuilder(command).directory(new File(".").getAbsoluteFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** Waits for Spring Boot's "Started" line; returns the seconds from the process start. */
+    double awaitReady(long timeoutMs) throws Exception {
+        long end = System.currentTimeMillis() + timeoutMs;
+        while (System.currentTimeMillis() < end) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("hub " + name + " exited: see " + log);
+            }
+            if (read().contains("Started RelaisApplication")) {
+                return (System.nanoTime() - startedAt) / 1e9;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("hub " + name + " not ready: see " + log);
+    }
+
+    /** Leads if alive and its last leadership line says so. */
+    boolean leads() {
+        if (!alive()) {
+            return false;
+        }
+        String text = read();
+        int lead = text.lastIndexOf("This instance leads");
+        return lead >= 0 && text.lastIndexOf("Lost the leadership") < lead;
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    /** The process's resident set in MB (Linux), or -1. */
+    double residentMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or the process is gone
+        }
+        return -1;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    void stop() throws InterruptedException {
+        if (alive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    String read() {
+        try {
+            return Files.readString(log, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
