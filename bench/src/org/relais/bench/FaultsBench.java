@@ -10,10 +10,14 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import org.relais.minutes.MinutesFiles;
+import org.relais.minutes.Sentences;
 import org.relais.support.Spreadsheets;
 
 /**
@@ -32,7 +36,8 @@ import org.relais.support.Spreadsheets;
  */
 final class FaultsBench implements Benchmarks.Scenario {
 
-    private static final String[] BUDGET_SENDERS = {"arges@relais.test", "tulcea@relais.test", "neamt@relais.test",
+    private static final String DISTRIBUTION = "distribution";
+    private static final String[] ORGANISERS = {"arges@relais.test", "tulcea@relais.test", "neamt@relais.test",
             "cahul@relais.test"};
     private static final String[] OTHER_SENDERS = {"varna@relais.test", "pazardzhik@relais.test", "savoie@relais.test",
             "solidarite-laique@relais.test", "arad@relais.test", "sibiu@relais.test"};
@@ -43,6 +48,9 @@ final class FaultsBench implements Benchmarks.Scenario {
     private final HubProcess[] hubs = new HubProcess[2];
     private final Map<String, Integer> sentBy = new TreeMap<>();
     private final Map<String, Integer> budgetsBy = new TreeMap<>();
+    private final Map<String, Integer> minutesBy = new TreeMap<>();
+    private FlakySmtp relay;
+    private TranslatorsAtWork translators;
     private final long started = System.nanoTime();
 
     FaultsBench(boolean faults) {
@@ -56,11 +64,19 @@ final class FaultsBench implements Benchmarks.Scenario {
         int n = Integer.getInteger("faults.mails", 0) > 0 ? Integer.getInteger("faults.mails") : faults ? 500 : 200;
         long timeoutMs = Long.getLong("faults.timeout-s", 600) * 1000;
         parts = BenchParts.start(faults ? "faults" : "scaleout");
+        relay = new FlakySmtp(parts.smtpPort);
+        translators = new TranslatorsAtWork(parts.mail(), parts.smtpSession());
         say("work folder %s, hub logs in %s", parts.work, logs);
         try {
             String heap = System.getProperty("faults.hub-heap", "384m");
-            hubs[0] = new HubProcess(parts, "a", logs, heap, List.of());
-            hubs[1] = new HubProcess(parts, "b", logs, heap, List.of());
+            List<String> settings = List.of(
+                    // the hubs send through the relay that can refuse for a while
+                    "--relais.mail.smtp.port=" + relay.port(), "--spring.mail.port=" + relay.port(),
+                    // no LibreTranslate here: the translators do all the work, as they would without one
+                    "--relais.translation.providers.fr.machine=off", "--relais.translation.providers.ro.machine=off",
+                    "--relais.translation.providers.bg.machine=off");
+            hubs[0] = new HubProcess(parts, "a", logs, heap, settings);
+            hubs[1] = new HubProcess(parts, "b", logs, heap, settings);
             hubs[0].start();
             // the first one migrates the schema; the second starts once it is up (no Flyway race to measure)
             hubs[0].awaitReady(180_000);
@@ -70,8 +86,8 @@ final class FaultsBench implements Benchmarks.Scenario {
 
             long sendStart = System.nanoTime();
             send(n);
-            say("%d mails sent in %.1f s (%d with a budget)", n, (System.nanoTime() - sendStart) / 1e9,
-                    budgetsBy.values().stream().mapToInt(Integer::intValue).sum());
+            say("%d mails sent in %.1f s (%d with a budget, %d with minutes)", n, (System.nanoTime() - sendStart) / 1e9,
+                    total(budgetsBy), total(minutesBy));
             long drainStart = System.nanoTime();
 
             awaitStored(Math.min(n, 20), 120_000);
@@ -90,6 +106,8 @@ final class FaultsBench implements Benchmarks.Scenario {
                 throw new IllegalStateException("counts off: see above");
             }
         } finally {
+            translators.close();
+            relay.close();
             for (HubProcess hub : hubs) {
                 if (hub != null) {
                     hub.stop();
@@ -151,6 +169,13 @@ final class FaultsBench implements Benchmarks.Scenario {
         Thread.sleep(outage * 1000L);
         parts.startPostgres();
         say("PostgreSQL back");
+        // the relay refuses every mail for a while (451), as a relay under load does
+        Thread.sleep(5_000);
+        int refusing = Integer.getInteger("faults.smtp-4xx-s", 20);
+        relay.refuse(true);
+        Thread.sleep(refusing * 1000L);
+        relay.refuse(false);
+        say("SMTP relay answered 451 for %d s (%d refusals)", refusing, relay.refusals());
     }
 
     private HubProcess awaitLeader(long timeoutMs) throws InterruptedException {
@@ -192,29 +217,46 @@ final class FaultsBench implements Benchmarks.Scenario {
         byte[] forecast = Spreadsheets.romanianForecast();
         for (int i = 0; i < n; i++) {
             boolean budget = i % 5 == 0;
-            String from = budget ? BUDGET_SENDERS[(i / 5) % BUDGET_SENDERS.length]
+            boolean minutes = i % 10 == 1;
+            String from = budget || minutes ? ORGANISERS[(i / 5) % ORGANISERS.length]
                     : OTHER_SENDERS[i % OTHER_SENDERS.length];
             MimeMessage message = new MimeMessage(session);
             message.setFrom(new InternetAddress(from));
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(BenchParts.HUB_ADDRESS));
-            message.setSubject((budget ? "Buget seminar Argeș " : "Informare ") + i, "UTF-8");
+            message.setSubject((budget ? "Buget seminar " : minutes ? "Proces-verbal seminar " : "Informare ") + i,
+                    "UTF-8");
             MimeBodyPart text = new MimeBodyPart();
             text.setText("Bună ziua,\nvă trimit documentul " + i + ".\n", "UTF-8");
             MimeMultipart multipart = new MimeMultipart("mixed");
             multipart.addBodyPart(text);
             if (budget) {
-                MimeBodyPart part = new MimeBodyPart();
-                part.setDataHandler(new DataHandler(new ByteArrayDataSource(forecast,
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")));
-                part.setFileName("buget-" + i + ".xlsx");
-                part.setDisposition(MimeBodyPart.ATTACHMENT);
-                multipart.addBodyPart(part);
+                multipart.addBodyPart(attachment(forecast, "buget-" + i + ".xlsx",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
                 budgetsBy.merge(from, 1, Integer::sum);
+            }
+            if (minutes) {
+                multipart.addBodyPart(attachment(
+                        MinutesFiles.docx("Proces-verbal al seminarului, documentul " + i, Sentences.ROMANIAN),
+                        "proces-verbal-" + i + ".docx",
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+                minutesBy.merge(from, 1, Integer::sum);
             }
             message.setContent(multipart);
             Transport.send(message);
             sentBy.merge(from, 1, Integer::sum);
         }
+    }
+
+    private static MimeBodyPart attachment(byte[] content, String fileName, String type) throws Exception {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(content, type)));
+        part.setFileName(fileName);
+        part.setDisposition(MimeBodyPart.ATTACHMENT);
+        return part;
+    }
+
+    private static int total(Map<String, Integer> counts) {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     // ---------------------------------------------------------------- checks
@@ -226,31 +268,43 @@ final class FaultsBench implements Benchmarks.Scenario {
         }
     }
 
+    /** Until every mail is acknowledged, every budget answered and every minutes translated and delivered. */
     private boolean awaitDrained(int n, long endNanos) throws InterruptedException {
-        int budgets = budgetsBy.values().stream().mapToInt(Integer::intValue).sum();
         long lastReport = 0;
         while (System.nanoTime() < endNanos) {
             int acks = parts.distinct("intake-ack").size();
             int verdicts = parts.distinct("budget-verdict").size();
-            if (acks >= n && verdicts >= budgets) {
+            int jobs = parts.distinct("translation-job").size();
+            int deliveries = parts.distinct(DISTRIBUTION).size();
+            long complete = parts.count("select count(*) from minutes where state = 'complete'");
+            if (acks >= n && verdicts >= total(budgetsBy) && complete == total(minutesBy)
+                    && deliveries >= expectedDeliveries()) {
                 return true;
             }
             if (System.nanoTime() - lastReport > 10e9) {
                 lastReport = System.nanoTime();
-                say("… %d/%d stored, %d processed, %d/%d acknowledged, %d/%d budget verdicts",
-                        parts.count("select count(*) from inbound_mail"), n,
+                say("… %d/%d stored, %d processed, %d/%d acknowledged, %d/%d budget verdicts, %d translation jobs"
+                                + " mailed (%d answered), %d/%d minutes complete, %d/%d deliveries",
+                        parts.count("select count(*) from inbound_mail where state <> 'reply'"), n,
                         parts.count("select count(*) from inbound_mail where state = 'processed'"), acks, n, verdicts,
-                        budgets);
+                        total(budgetsBy), jobs, translators.answered(), complete, total(minutesBy), deliveries,
+                        expectedDeliveries());
             }
             Thread.sleep(500);
         }
         return false;
     }
 
+    /** Every minutes goes to the follow-up group and the networks (config/distribution/policies.yaml), once each. */
+    private long expectedDeliveries() {
+        return total(minutesBy) * parts.count("select count(*) from contact where roles && '{follow-up,network}'");
+    }
+
     private boolean check(int n) {
-        int budgets = budgetsBy.values().stream().mapToInt(Integer::intValue).sum();
+        int budgets = total(budgetsBy);
+        int minutes = total(minutesBy);
         boolean ok = true;
-        long stored = parts.count("select count(*) from inbound_mail");
+        long stored = parts.count("select count(*) from inbound_mail where state <> 'reply'");
         long processed = parts.count("select count(*) from inbound_mail where state = 'processed'");
         long dupKeys = parts.count("select count(*) - count(distinct dedup_key) from inbound_mail");
         long dupMessageIds = parts.count("select count(*) - count(distinct message_id) from inbound_mail");
@@ -271,28 +325,69 @@ final class FaultsBench implements Benchmarks.Scenario {
         }
         ok &= stored == n && processed == n && dupKeys == 0 && dupMessageIds == 0;
         ok &= budgetDocuments == budgets && dupDocuments == 0 && budgetRows == budgets;
+        ok &= checkMinutes(minutes);
 
         Map<String, int[]> acks = parts.perRecipient("intake-ack");
         Map<String, int[]> verdicts = parts.perRecipient("budget-verdict");
+        Map<String, int[]> minutesAnswers = parts.perRecipient("minutes-received");
         long rawAcks = 0;
         long rawVerdicts = 0;
         for (Map.Entry<String, Integer> sender : sentBy.entrySet()) {
             int[] a = acks.getOrDefault(sender.getKey(), new int[2]);
             int[] v = verdicts.getOrDefault(sender.getKey(), new int[2]);
+            int[] m = minutesAnswers.getOrDefault(sender.getKey(), new int[2]);
             int expectedVerdicts = budgetsBy.getOrDefault(sender.getKey(), 0);
-            boolean senderOk = a[0] == sender.getValue() && v[0] == expectedVerdicts;
-            say("  %-32s sent %3d, acks %3d distinct (%3d raw), budgets %3d, verdicts %3d distinct (%3d raw)%s",
-                    sender.getKey(), sender.getValue(), a[0], a[1], expectedVerdicts, v[0], v[1],
-                    senderOk ? "" : "   <-- OFF");
+            int expectedMinutes = minutesBy.getOrDefault(sender.getKey(), 0);
+            boolean senderOk = a[0] == sender.getValue() && v[0] == expectedVerdicts && m[0] == expectedMinutes;
+            say("  %-30s sent %3d, acks %3d (%3d raw), budgets %3d, verdicts %3d (%3d raw), minutes %3d, answers %3d"
+                            + " (%3d raw)%s", sender.getKey(), sender.getValue(), a[0], a[1], expectedVerdicts, v[0],
+                    v[1], expectedMinutes, m[0], m[1], senderOk ? "" : "   <-- OFF");
             ok &= senderOk;
             rawAcks += a[1];
             rawVerdicts += v[1];
         }
+        int distinctAcks = parts.distinct("intake-ack").size();
         say("acknowledgments %d distinct, %d raw (resent after a crash: %d); verdicts %d distinct, %d raw",
-                parts.distinct("intake-ack").size(), rawAcks, rawAcks - parts.distinct("intake-ack").size(),
-                parts.distinct("budget-verdict").size(), rawVerdicts);
-        ok &= parts.distinct("intake-ack").size() == n && parts.distinct("budget-verdict").size() == budgets;
+                distinctAcks, rawAcks, rawAcks - distinctAcks, parts.distinct("budget-verdict").size(), rawVerdicts);
+        ok &= distinctAcks == n && parts.distinct("budget-verdict").size() == budgets;
         return ok;
+    }
+
+    /** Minutes: two translation jobs each (French, Bulgarian), mailed once, answered once, delivered once per member. */
+    private boolean checkMinutes(int minutes) {
+        long rows = parts.count("select count(*) from minutes");
+        long complete = parts.count("select count(*) from minutes where state = 'complete'");
+        long jobs = parts.count("select count(*) from translation_job");
+        long jobsDone = parts.count("select count(*) from translation_job where state = 'done'");
+        Map<String, int[]> jobMails = parts.perRecipient("translation-job");
+        Map<String, int[]> thanks = parts.perRecipient("translation-received");
+        int distinctJobMails = jobMails.values().stream().mapToInt(counts -> counts[0]).sum();
+        int rawJobMails = jobMails.values().stream().mapToInt(counts -> counts[1]).sum();
+        int distinctThanks = thanks.values().stream().mapToInt(counts -> counts[0]).sum();
+        long distributions = parts.count("select count(*) from distribution where kind = 'minutes'");
+        long deliveryRows = parts.count("select count(*) from delivery");
+        Map<String, int[]> delivered = parts.perRecipient(DISTRIBUTION);
+        int distinctDelivered = delivered.values().stream().mapToInt(counts -> counts[0]).sum();
+        int rawDelivered = delivered.values().stream().mapToInt(counts -> counts[1]).sum();
+        long outsideLedger = deliveredOutsideTheLedger();
+        say("minutes %d (expected %d), complete %d; translation jobs %d (expected %d), done %d, job mails %d distinct"
+                        + " (%d raw), translators thanked %d", rows, minutes, complete, jobs, 2L * minutes, jobsDone,
+                distinctJobMails, rawJobMails, distinctThanks);
+        say("minutes distributions %d, delivery rows %d, delivered %d distinct (%d raw, expected %d),"
+                + " received but not in the ledger %d", distributions, deliveryRows, distinctDelivered,
+                rawDelivered, expectedDeliveries(), outsideLedger);
+        return rows == minutes && complete == minutes && jobs == 2L * minutes && jobsDone == jobs
+                && distinctJobMails == jobs && distinctThanks == jobs && distributions == minutes
+                && deliveryRows == expectedDeliveries() && distinctDelivered == expectedDeliveries() && outsideLedger == 0;
+    }
+
+    /** Distribution mails received that are not the one mail the delivery ledger wrote for their recipient. */
+    private long deliveredOutsideTheLedger() {
+        Set<String> ledger = new HashSet<>(parts.strings("select m.message_id from delivery d"
+                + " join outgoing_mail m on m.id = d.outgoing_mail_id"));
+        Set<String> received = parts.distinct(DISTRIBUTION);
+        received.removeAll(ledger);
+        return received.size();
     }
 
     private void say(String format, Object... args) {

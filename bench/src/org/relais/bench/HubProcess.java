@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * One hub as a process of its own (java -cp &lt;bench classpath&gt; org.relais.RelaisApplication, working directory
  * the checkout) on the bench's parts, with a data folder of its own and its output in a log file per start.
  * Settings that suit a bench (a backlog from a few senders, no scheduled mailings) are passed on the command line;
- * a scenario adds its own.
+ * a scenario adds its own, and one it names replaces the default of the same name (Spring would join both).
  */
 final class HubProcess {
 
@@ -63,10 +63,16 @@ final class HubProcess {
                 "--relais.distribution.schedule-check-ms=3600000",
                 "--relais.console.alarms.check-interval=PT1000H",
                 "--camel.main.jmx-enabled=false"));
+        command.removeIf(argument -> extraArgs.stream().anyMatch(extra -> sameSetting(argument, extra)));
         command.addAll(extraArgs);
         startedAt = System.nanoTime();
         process = new ProcessBuilder(command).directory(new File(".").getAbsoluteFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static boolean sameSetting(String argument, String extra) {
+        return argument.startsWith("--") && argument.contains("=")
+                && extra.startsWith(argument.substring(0, argument.indexOf('=') + 1));
     }
 
     /** Waits for Spring Boot's "Started" line; returns the seconds from the process start. */
