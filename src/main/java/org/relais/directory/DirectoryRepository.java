@@ -93,6 +93,11 @@ public class DirectoryRepository {
                 .optional();
     }
 
+    /** Every contact, by address. */
+    List<Contact> contacts() {
+        return jdbc.sql(CONTACT_COLUMNS + " order by address").query(DirectoryRepository::contact).list();
+    }
+
     @Transactional(readOnly = true)
     public List<Contact> contactsWithRole(String role) {
         return jdbc.sql(CONTACT_COLUMNS + " where :role = any(roles) order by address")

@@ -2,8 +2,12 @@ package org.relais.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,6 +22,9 @@ class DirectoryLoadedTest extends HubTest {
 
     @Autowired
     DirectoryLoader loader;
+
+    @Autowired
+    DataSource dataSource;
 
     @ParameterizedTest
     @CsvSource({
@@ -61,5 +68,25 @@ class DirectoryLoadedTest extends HubTest {
         loader.afterPropertiesSet();
         assertThat(jdbc.sql("select string_agg(address || updated_at, ',' order by address) from contact")
                 .query(String.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void aStartDoesNotWaitOnContactsAnotherInstanceHolds() throws Exception {
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (var lock = other.prepareStatement("select * from contact where address = 'arges@relais.test' for update")) {
+                lock.executeQuery();
+                CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
+                    try {
+                        loader.afterPropertiesSet();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                assertThat(load).succeedsWithin(Duration.ofSeconds(10));
+            } finally {
+                other.rollback();
+            }
+        }
     }
 }
