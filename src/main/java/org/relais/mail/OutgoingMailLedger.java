@@ -21,8 +21,8 @@ public class OutgoingMailLedger {
     }
 
     /**
-     * Mails stored longer ago than {@code age} and still unsent: their tickets were lost in a crash, or their sending
-     * failed fewer than {@code maxAttempts} times (a mail the SMTP server keeps refusing stays in the DLQ).
+     * Mails to put on the send queue again: refused for now and due for their next attempt, or never sent and stored
+     * longer ago than {@code age} (their tickets were lost in a crash); each tried fewer than {@code maxAttempts}.
      */
     public List<OutgoingTicket> unsentFor(Duration age, int maxAttempts) {
         return repository.unsentSince(age, maxAttempts).stream().map(OutgoingTicket::new).toList();

@@ -153,16 +153,15 @@ class OutgoingMailRepository {
     }
 
     /**
-     * Unsent mails older than {@code age} that have not yet failed {@code maxAttempts} times, are not refused for
-     * good and are due (a deferred mail waits for its next attempt). List mail is left to the distribution's own
-     * sweep, which sends it through its throttle.
+     * Unsent mails, not refused for good, that are due: deferred after a temporary refusal and their next attempt
+     * come, or never tried and older than {@code age}. List mail is left to the distribution's own sweep, which
+     * sends it through its throttle.
      */
     List<Long> unsentSince(Duration age, int maxAttempts) {
         return jdbc.sql("""
                         select id from outgoing_mail
                         where sent_at is null and failed_at is null and list_id is null and attempts < :maxAttempts
-                          and (next_attempt_at is null or next_attempt_at <= now())
-                          and created_at < now() - make_interval(secs => :seconds)
+                          and coalesce(next_attempt_at, created_at + make_interval(secs => :seconds)) <= now()
                         order by id limit 1000
                         """)
                 .param("seconds", age.toSeconds())

@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends a stored mail once and writes down what the SMTP server answered. The row stays locked while the server
  * answers, so a duplicate ticket (a queue redelivery after a crash) waits and then finds the mail sent. A refusal is
  * recorded in its own transaction: a 5xx reply marks the mail failed for good, a 4xx reply (or no reply) sets the
- * time of the next attempt, with exponential backoff, until {@code relais.mail.retry.max-attempts}.
+ * time of the next attempt, with exponential backoff, until {@code relais.mail.retry.max-attempts}; the ledger's
+ * sweeps put the mail on its queue again when that time comes.
  */
 @Component("outgoingMailSender")
 public class OutgoingMailSender {
@@ -57,18 +58,6 @@ public class OutgoingMailSender {
     /** The same sender through another SMTP server (a separate relay for list mail, a test server). */
     public OutgoingMailSender via(JavaMailSender otherSmtp) {
         return new OutgoingMailSender(repository, otherSmtp, transaction, retry);
-    }
-
-    /**
-     * For the mail-send route: a temporary refusal is thrown, so that the route's redelivery tries again; a 5xx
-     * refusal is recorded and not retried (another try gets the same answer).
-     */
-    public boolean send(OutgoingTicket ticket) {
-        Result result = deliver(ticket);
-        if (result.outcome() == Outcome.DEFERRED) {
-            throw new MailSendException("SMTP refused mail " + ticket.outgoingMailId() + " for now: " + result.reply());
-        }
-        return result.outcome() == Outcome.SENT;
     }
 
     /** Sends the mail if it is still to send, and says what happened; a refusal is recorded, never thrown. */

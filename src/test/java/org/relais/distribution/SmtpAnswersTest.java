@@ -7,6 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
+import org.relais.mail.MailTemplates;
+import org.relais.mail.OutgoingMail;
+import org.relais.mail.OutgoingMailComposer;
+import org.relais.mail.OutgoingMailLedger;
 import org.relais.mail.OutgoingMailSender;
 import org.relais.mail.OutgoingTicket;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +33,12 @@ class SmtpAnswersTest extends ListMailTest {
 
     @Autowired
     DistributionService distributions;
+
+    @Autowired
+    OutgoingMailComposer composer;
+
+    @Autowired
+    OutgoingMailLedger ledger;
 
     @Test
     void aTemporaryRefusalIsTriedAgainLaterAndSucceedsWhileAPermanentOneIsRecordedOnce() throws Exception {
@@ -77,6 +87,31 @@ class SmtpAnswersTest extends ListMailTest {
                     .containsExactly(new OutgoingTicket(refused));
         } finally {
             camel.getRouteController().startRoute("distribution-send-mail");
+        }
+    }
+
+    @Test
+    void aPersonalAnswerRefusedForNowIsDueAgainAtItsNextAttemptNotAfterTheLostTicketDelay() throws Exception {
+        try (ScriptedSmtpServer relay = new ScriptedSmtpServer()) {
+            relay.answer("arad@relais.test", "451 4.3.0 Try again later");
+            JavaMailSenderImpl smtp = new JavaMailSenderImpl();
+            smtp.setHost("127.0.0.1");
+            smtp.setPort(relay.port());
+            long id = composer.store(new OutgoingMail("intake-ack", null, "arad@relais.test", "Arad", "ro",
+                    new MailTemplates.Rendered("Confirmare", "Am primit mesajul."), null, null, List.of()));
+            Duration lostTicketDelay = Duration.ofMinutes(5);
+            assertThat(ledger.unsentFor(lostTicketDelay, 10)).as("just written: its ticket is on its way")
+                    .doesNotContain(new OutgoingTicket(id));
+
+            assertThat(sender.via(smtp).deliver(new OutgoingTicket(id)).outcome())
+                    .isEqualTo(OutgoingMailSender.Outcome.DEFERRED);
+
+            // relais.mail.retry.first-delay is 0.2 s in the tests: due then, not five minutes after it was written
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> ledger.unsentFor(lostTicketDelay, 10).contains(new OutgoingTicket(id)));
+            assertThat(sender.via(smtp).deliver(new OutgoingTicket(id)).outcome())
+                    .isEqualTo(OutgoingMailSender.Outcome.SENT);
+            assertThat(ledger.unsentFor(lostTicketDelay, 10)).doesNotContain(new OutgoingTicket(id));
         }
     }
 
