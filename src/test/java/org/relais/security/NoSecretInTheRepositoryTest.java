@@ -1,5 +1,6 @@
 package org.relais.security;
 
+import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -47,20 +48,31 @@ class NoSecretInTheRepositoryTest {
     private static final Pattern WORDING = Pattern.compile("^config/i18n/|(^|/)messages(_\\w+)?\\.properties$");
 
     /** Development and test values anyone may read, each with why it opens nothing. Never for production. */
-    private static final Map<String, String> NOT_SECRET = Map.of(
-            "config/application.yml relais.mail.imap.password",
-            "the development run's embedded GreenMail takes any password",
-            "config/application.yml relais.distribution.link-secret",
-            "development-only; the prod profile reads RELAIS_LINK_SECRET",
-            "config/application.yml relais.console.users",
-            "development users; the prod profile refuses to start with them (ConsoleUsers.checkForProduction)",
-            "src/test/resources/relais-test.properties relais.translation.machine.api-key",
-            "the tests' own LibreTranslate stand-in checks it",
-            ".env.example RELAIS_DB_PASSWORD", "placeholder to replace",
-            ".env.example RELAIS_ARTEMIS_PASSWORD", "placeholder to replace",
-            ".env.example RELAIS_IMAP_PASSWORD", "placeholder to replace",
-            ".env.example RELAIS_SMTP_PASSWORD", "placeholder to replace",
-            ".env.example RELAIS_LINK_SECRET", "placeholder to replace");
+    private static final Map<String, String> NOT_SECRET = Map.ofEntries(
+            entry("config/application.yml relais.mail.imap.password",
+                    "the development run's embedded GreenMail takes any password"),
+            entry("config/application.yml relais.distribution.link-secret",
+                    "development-only; the prod profile reads RELAIS_LINK_SECRET"),
+            entry("config/application.yml relais.console.users",
+                    "development users; the prod profile refuses to start with them (ConsoleUsers.checkForProduction)"),
+            entry("src/test/resources/relais-test.properties relais.translation.machine.api-key",
+                    "the tests' own LibreTranslate stand-in checks it"),
+            entry(".env.example RELAIS_DB_PASSWORD",
+                    "placeholder to replace"),
+            entry(".env.example RELAIS_ARTEMIS_PASSWORD",
+                    "placeholder to replace"),
+            entry(".env.example RELAIS_IMAP_PASSWORD",
+                    "placeholder to replace"),
+            entry(".env.example RELAIS_SMTP_PASSWORD",
+                    "placeholder to replace"),
+            entry(".env.example RELAIS_LINK_SECRET",
+                    "placeholder to replace"),
+            entry("src/test/resources/relais-test.properties relais.mail.imap.password",
+                    "a value the log test watches for; the tests' GreenMail takes any password"),
+            entry("src/test/resources/relais-test.properties relais.mail.smtp.password",
+                    "a value the log test watches for; never sent (no user name)"),
+            entry("src/test/resources/relais-test.properties relais.distribution.link-secret",
+                    "a value the log test watches for; signs links of the throw-away test database only"));
 
     private static List<String> tracked;
 
