@@ -95,8 +95,9 @@ final class SqlSinks {
         try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT,
                 StandardCharsets.UTF_8); Stream<Path> walk = Files.walk(sourceRoot)) {
             List<Path> sources = walk.filter(path -> path.toString().endsWith(".java")).toList();
+            // attribution is all the check needs: javac stops before flow analysis and writes nothing
             JavacTask task = (JavacTask) compiler.getTask(null, files, diagnostics,
-                    List.of("-proc:none", "-implicit:none", "-classpath", classPath), null,
+                    List.of("-proc:none", "-implicit:none", "-XDshould-stop.ifNoError=ATTR", "-classpath", classPath), null,
                     files.getJavaFileObjectsFromPaths(sources));
             List<CompilationUnitTree> units = new ArrayList<>();
             task.parse().forEach(units::add);
