@@ -71,7 +71,7 @@ class DistributionApi {
     /** Each event at once ("each") or a daily digest ("digest"): the member's choice, set by a coordinator. */
     @PutMapping("/subscriptions/{address}/notification-mode")
     ResponseEntity<Mode> notificationMode(@PathVariable String address, @RequestBody Mode mode) {
-        if (!List.of("each", "digest").contains(mode.mode())) {
+        if (mode.mode() == null || !List.of("each", "digest").contains(mode.mode())) {
             return ResponseEntity.badRequest().build();
         }
         return contacts.notificationMode(address, mode.mode()) ? ResponseEntity.ok(mode)

@@ -83,7 +83,7 @@ public class ListReplies {
     }
 
     private Long confirm(ReplyMessage reply, String done) {
-        if (!limiter.mayWriteTo(reply.sender())) {
+        if (!limiter.mayWriteTo(reply.sender(), CONFIRMATION, reply.mailId())) {
             return null;
         }
         Contact contact = directory.contact(reply.sender().toLowerCase(Locale.ROOT)).orElseThrow();
@@ -96,7 +96,7 @@ public class ListReplies {
     }
 
     private Long forward(ReplyMessage reply, String text) {
-        if (!limiter.mayWriteTo(coordinatorAddress)) {
+        if (!limiter.mayWriteTo(coordinatorAddress, FORWARD, reply.mailId())) {
             return null;
         }
         Contact coordinator = directory.contact(coordinatorAddress).orElseThrow(

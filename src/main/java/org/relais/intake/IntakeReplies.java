@@ -129,7 +129,7 @@ class IntakeReplies {
     private List<OutgoingTicket> reply(long mailId, String purpose, String recipient, String recipientName,
                                        String language, MailTemplates.Rendered text, String inReplyTo,
                                        String references) {
-        if (!limiter.mayWriteTo(recipient)) {
+        if (!limiter.mayWriteTo(recipient, purpose, mailId)) {
             return List.of();
         }
         long id = composer.store(new OutgoingMail(purpose, mailId, recipient, recipientName, language, text,

@@ -41,6 +41,14 @@ class OutgoingMailRepository {
     }
 
     /** Answers only: list mail cannot start a loop between robots, and must not use up a partner's answers. */
+    void recordWithheld(String purpose, Long inboundMailId, String recipient) {
+        jdbc.sql("insert into withheld_reply (purpose, mail_id, recipient) values (:purpose, :mailId, :recipient)")
+                .param("purpose", purpose)
+                .param("mailId", inboundMailId)
+                .param("recipient", recipient)
+                .update();
+    }
+
     int countSince(String recipient, Duration window) {
         return jdbc.sql("""
                         select count(*) from outgoing_mail

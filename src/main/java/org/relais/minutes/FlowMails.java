@@ -42,7 +42,7 @@ public class FlowMails {
 
     public List<OutgoingTicket> answer(String purpose, Long inboundMailId, Contact to, String template,
                                        Map<String, Object> variables, Thread thread) {
-        if (!limiter.mayWriteTo(to.address())) {
+        if (!limiter.mayWriteTo(to.address(), purpose, inboundMailId)) {
             return List.of();
         }
         return write(purpose, inboundMailId, to, template, variables, thread, List.of());

@@ -112,6 +112,21 @@ class QueuesConsoleTest extends HubTest {
                 .isEqualTo(2);
     }
 
+    @Test
+    void aBulkActionOtherThanRetryOrDiscardIsRefusedAndDiscardsNothing() {
+        long failureId = deadLetters.deadTicket(deadLetters.reserveMailId());
+        ConsoleClient coordinator = ConsoleClient.loggedIn(port, "coordinator");
+
+        var api = coordinator.postJson("/api/dead-letters/bulk", "{\"action\":\"retyr\",\"failureIds\":[" + failureId + "]}");
+        var form = coordinator.post("/queues/dead-letters/bulk",
+                Map.of("action", "retyr", "failureId", String.valueOf(failureId)));
+
+        assertThat(api.statusCode()).isEqualTo(400);
+        assertThat(form.statusCode()).isEqualTo(400);
+        assertThat(jdbc.sql("select state from failure where id = :id").param("id", failureId)
+                .query(String.class).single()).isEqualTo("dead");
+    }
+
     private static boolean hasFailureId(jakarta.jms.Message message, long failureId) {
         try {
             return message.propertyExists("relaisFailureId") && message.getLongProperty("relaisFailureId") == failureId;

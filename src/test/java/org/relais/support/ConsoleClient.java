@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -83,6 +84,27 @@ public final class ConsoleClient {
                 .header("Content-Type", "application/json")
                 .header("X-CSRF-TOKEN", csrfToken())
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** A request carrying the session cookie and nothing else, as a forged form on another site would send it. */
+    public HttpResponse<String> withoutToken(String method, String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString("{}")).build());
+    }
+
+    /** The same request as the console's script sends it, with the token in its header. */
+    public HttpResponse<String> withToken(String method, String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", csrfToken())
+                .method(method, HttpRequest.BodyPublishers.ofString("{}")).build());
+    }
+
+    /** A request with HTTP Basic credentials but no token, as a browser that cached them would resend them. */
+    public HttpResponse<String> basicWithoutToken(String method, String path, String user, String password) {
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + credentials)
+                .method(method, HttpRequest.BodyPublishers.ofString("{}")).build());
     }
 
     public String csrfToken() {

@@ -45,7 +45,7 @@ class AlarmMail {
 
     /** The id of the stored mail, or empty when the limit holds it back. */
     Optional<Long> send(Alarm alarm) {
-        if (!limiter.mayWriteTo(coordinatorAddress)) {
+        if (!limiter.mayWriteTo(coordinatorAddress, PURPOSE, null)) {
             return Optional.empty();
         }
         Optional<Contact> coordinator = directory.contact(coordinatorAddress);

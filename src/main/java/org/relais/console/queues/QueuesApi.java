@@ -2,6 +2,7 @@ package org.relais.console.queues;
 
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,12 +44,16 @@ class QueuesApi {
         return Map.of("failureId", failureId, "outcome", deadLetters.discard(failureId));
     }
 
+    /** All retried or all discarded; any other action is refused, so that a typo never discards. */
     @PostMapping("/api/dead-letters/bulk")
-    Map<Long, DeadLetters.Outcome> bulk(@RequestBody BulkRequest request) {
+    ResponseEntity<Map<Long, DeadLetters.Outcome>> bulk(@RequestBody BulkRequest request) {
+        if (!QueuesController.isBulkAction(request.action()) || request.failureIds() == null) {
+            return ResponseEntity.badRequest().build();
+        }
         Map<Long, DeadLetters.Outcome> outcomes = new java.util.LinkedHashMap<>();
         for (long id : request.failureIds()) {
             outcomes.put(id, "retry".equals(request.action()) ? deadLetters.retry(id) : deadLetters.discard(id));
         }
-        return outcomes;
+        return ResponseEntity.ok(outcomes);
     }
 }

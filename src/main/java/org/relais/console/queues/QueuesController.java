@@ -3,12 +3,14 @@ package org.relais.console.queues;
 import java.util.ArrayList;
 import java.util.List;
 import org.relais.console.ActionLog;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The Queues page: depth and consumers of every queue, the dead letters with their errors, retry and discard. */
@@ -54,15 +56,22 @@ class QueuesController {
         return done(redirect, List.of(deadLetters.discardMessage(messageId)));
     }
 
-    /** The checked dead letters, all retried or all discarded. */
+    /** The checked dead letters, all retried or all discarded; any other action is refused, never taken as discard. */
     @PostMapping("/queues/dead-letters/bulk")
     String bulk(@RequestParam String action, @RequestParam(name = "failureId", required = false) List<Long> ids,
                 RedirectAttributes redirect) {
+        if (!isBulkAction(action)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown action");
+        }
         List<DeadLetters.Outcome> outcomes = new ArrayList<>();
         for (long id : ids == null ? List.<Long>of() : ids) {
             outcomes.add(action.equals("retry") ? deadLetters.retry(id) : deadLetters.discard(id));
         }
         return done(redirect, outcomes);
+    }
+
+    static boolean isBulkAction(String action) {
+        return "retry".equals(action) || "discard".equals(action);
     }
 
     private static String done(RedirectAttributes redirect, List<DeadLetters.Outcome> outcomes) {
