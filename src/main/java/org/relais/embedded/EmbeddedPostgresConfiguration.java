@@ -20,6 +20,9 @@ class EmbeddedPostgresConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                // stopped by this bean's close, after Camel's routes have stopped: zonky's own shutdown hook would
+                // stop it at once, while routes still finish their work against it
+                .setRegisterShutdownHook(false)
                 .setPort(properties.port())
                 .setServerConfig("max_connections", "100");
         if (properties.durable()) {
