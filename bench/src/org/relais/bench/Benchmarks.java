@@ -17,10 +17,11 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         Map<String, Scenario> scenarios = new LinkedHashMap<>();
         scenarios.put("budget", new BudgetValidationBench());
+        scenarios.put("hostile", new HostileBench());
         // real processes and faults: minutes each, run only when named
         scenarios.put("scaleout", new FaultsBench(false));
         scenarios.put("faults", new FaultsBench(true));
-        List<String> wanted = args.length == 0 || args[0].equals("all") ? List.of("budget")
+        List<String> wanted = args.length == 0 || args[0].equals("all") ? List.of("budget", "hostile")
                 : Arrays.asList(args[0].split(","));
         System.out.printf("Relais benchmark — %s, %d cores, max heap %d MB, Java %s%n", System.getProperty("os.name"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024),

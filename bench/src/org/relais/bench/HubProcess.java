@@ -8,14 +8,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One hub as a process of its own (java -cp &lt;bench classpath&gt; org.relais.RelaisApplication, working directory
  * the checkout) on the bench's parts, with a data folder of its own and its output in a log file per start.
  * Settings that suit a bench (a backlog from a few senders, no scheduled mailings) are passed on the command line;
- * a scenario adds its own.
+ * a scenario adds its own, or gives one of them another value.
  */
 final class HubProcess {
+
+    private static final Pattern TOMCAT_PORT = Pattern.compile("Tomcat started on port\\D*(\\d+)");
 
     final String name;
     private final BenchParts parts;
@@ -63,6 +67,9 @@ final class HubProcess {
                 "--relais.distribution.schedule-check-ms=3600000",
                 "--relais.console.alarms.check-interval=PT1000H",
                 "--camel.main.jmx-enabled=false"));
+        // a scenario's own value of a setting replaces the bench's (Spring would join both into a list)
+        command.removeIf(arg -> extraArgs.stream().anyMatch(extra -> arg.startsWith("--") && arg.contains("=")
+                && extra.startsWith(arg.substring(0, arg.indexOf('=') + 1))));
         command.addAll(extraArgs);
         startedAt = System.nanoTime();
         process = new ProcessBuilder(command).directory(new File(".").getAbsoluteFile())
@@ -110,6 +117,15 @@ final class HubProcess {
             // not Linux, or the process is gone
         }
         return -1;
+    }
+
+    /** The console's HTTP port, from Spring Boot's "Tomcat started on port …" line (the hub asks for a free one). */
+    int httpPort() {
+        Matcher port = TOMCAT_PORT.matcher(read());
+        if (!port.find()) {
+            throw new IllegalStateException("hub " + name + " names no HTTP port: see " + log);
+        }
+        return Integer.parseInt(port.group(1));
     }
 
     Path log() {
