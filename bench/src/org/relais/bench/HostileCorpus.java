@@ -1,7 +1,11 @@
 package org.relais.bench;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -75,8 +79,24 @@ final class HostileCorpus {
         String id = messageId("large");
         cases.add(new HostileCase(largeMb + " MB attachment", "cahul@relais.test", id, UNDERSTOOD, Set.of("too_large"),
                 parts -> new TestMail(parts.smtpPort).from("cahul@relais.test").subject("Raport foto").messageId(id)
-                        .attach("fotografii.pdf", Files.pdf("x".repeat(largeMb * 1024 * 1024)), "application/pdf")
-                        .send()));
+                        .attach("fotografii.pdf", largePdf(parts.work, largeMb), "application/pdf").send()));
+    }
+
+    /** A PDF of {@code megabytes}, written to a file a megabyte at a time: this JVM never holds it whole. */
+    private static Path largePdf(Path folder, int megabytes) {
+        Path file = folder.resolve("fotografii.pdf");
+        byte[] filler = new byte[1024 * 1024];
+        Arrays.fill(filler, (byte) 'x');
+        try (OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+            out.write("%PDF-1.4\n%".getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < megabytes; i++) {
+                out.write(filler);
+            }
+            out.write("\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
     }
 
     private static void malformedMime(List<HostileCase> cases) {
@@ -110,10 +130,10 @@ final class HostileCorpus {
             }
             return mail.end("b1").bytes();
         });
-        raw(cases, "multiparts nested 5,000 deep", "cahul@relais.test", UNDERSTOOD_OR_MALFORMED, id -> {
+        raw(cases, "multiparts nested 1,000 deep", "cahul@relais.test", UNDERSTOOD_OR_MALFORMED, id -> {
             RawMail mail = RawMail.headers("cahul@relais.test", "Documente", id)
                     .line("Content-Type: multipart/mixed; boundary=\"n0\"").line("");
-            int depth = 5_000;
+            int depth = 1_000;
             for (int i = 1; i < depth; i++) {
                 mail.line("--n" + (i - 1)).line("Content-Type: multipart/mixed; boundary=\"n" + i + "\"").line("");
             }

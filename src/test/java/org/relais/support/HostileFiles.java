@@ -1,14 +1,12 @@
 package org.relais.support;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 
 /** Spreadsheets made to hurt the reader: bombs, entity tricks. Each is small on the wire. */
 public final class HostileFiles {
@@ -18,6 +16,8 @@ public final class HostileFiles {
             <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
             <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
             </Types>""";
+
+    private static final int MEGABYTE = 1024 * 1024;
 
     private HostileFiles() {
     }
@@ -57,24 +57,115 @@ public final class HostileFiles {
                         .getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Written a chunk at a time: the bomb's inflated size never has to fit in this JVM either. */
+    /**
+     * Written by hand: the deflated bomb is one deflated megabyte of spaces repeated (after a flush, each further
+     * megabyte deflates to the same bytes), so a bomb of gigabytes costs milliseconds to make, not a minute.
+     */
     private static byte[] bomb(String markerName, String marker, String bombName, long inflatedBytes) {
-        byte[] spaces = new byte[1024 * 1024];
-        Arrays.fill(spaces, (byte) ' ');
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.setLevel(9);
-            zip.putNextEntry(new ZipEntry(markerName));
-            zip.write(marker.getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry(bombName));
-            for (long left = inflatedBytes; left > 0; left -= spaces.length) {
-                zip.write(spaces, 0, (int) Math.min(spaces.length, left));
-            }
-            zip.closeEntry();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        int megabytes = (int) Math.max(1, (inflatedBytes + MEGABYTE - 1) / MEGABYTE);
+        if ((long) megabytes * MEGABYTE >= 1L << 32) {
+            throw new IllegalArgumentException("a bomb of 4 GB or more needs ZIP64");
         }
+        byte[] spaces = new byte[MEGABYTE];
+        Arrays.fill(spaces, (byte) ' ');
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        byte[] first = deflated(deflater, spaces, Deflater.SYNC_FLUSH);
+        byte[] next = deflated(deflater, spaces, Deflater.SYNC_FLUSH);
+        deflater.finish();
+        byte[] end = deflated(deflater, new byte[0], Deflater.FULL_FLUSH);
+        deflater.end();
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        data.writeBytes(first);
+        CRC32 crc = new CRC32();
+        crc.update(spaces);
+        for (int i = 1; i < megabytes; i++) {
+            data.writeBytes(next);
+            crc.update(spaces);
+        }
+        data.writeBytes(end);
+        byte[] markerBytes = marker.getBytes(StandardCharsets.UTF_8);
+        CRC32 markerCrc = new CRC32();
+        markerCrc.update(markerBytes);
+        ZipWriter zip = new ZipWriter();
+        zip.entry(markerName, 0, markerCrc.getValue(), markerBytes, markerBytes.length);
+        zip.entry(bombName, 8, crc.getValue(), data.toByteArray(), (long) megabytes * MEGABYTE);
+        return zip.finish();
+    }
+
+    private static byte[] deflated(Deflater deflater, byte[] input, int flush) {
+        deflater.setInput(input);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        int n;
+        do {
+            n = deflater.deflate(buffer, 0, buffer.length, flush);
+            out.write(buffer, 0, n);
+        } while (n == buffer.length || !deflater.needsInput() && !deflater.finished());
         return out.toByteArray();
+    }
+
+    /** The few ZIP records an archive of stored and deflated entries needs (APPNOTE 4.3), little-endian. */
+    private static final class ZipWriter {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream directory = new ByteArrayOutputStream();
+        private int entries;
+
+        void entry(String name, int method, long crc, byte[] data, long size) {
+            byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+            int offset = out.size();
+            int32(out, 0x04034b50);
+            header(out, method, crc, data.length, size, nameBytes.length);
+            out.writeBytes(nameBytes);
+            out.writeBytes(data);
+            int32(directory, 0x02014b50);
+            shortInt(directory, 20);
+            header(directory, method, crc, data.length, size, nameBytes.length);
+            shortInt(directory, 0);
+            shortInt(directory, 0);
+            shortInt(directory, 0);
+            int32(directory, 0);
+            int32(directory, offset);
+            directory.writeBytes(nameBytes);
+            entries++;
+        }
+
+        byte[] finish() {
+            int directoryOffset = out.size();
+            out.writeBytes(directory.toByteArray());
+            int32(out, 0x06054b50);
+            shortInt(out, 0);
+            shortInt(out, 0);
+            shortInt(out, entries);
+            shortInt(out, entries);
+            int32(out, directory.size());
+            int32(out, directoryOffset);
+            shortInt(out, 0);
+            return out.toByteArray();
+        }
+
+        /** Version, flags, method, time and date (1 January 1980), CRC, sizes, name length, no extra field. */
+        private static void header(ByteArrayOutputStream to, int method, long crc, long compressed, long size,
+                                   int nameLength) {
+            shortInt(to, 20);
+            shortInt(to, 0);
+            shortInt(to, method);
+            shortInt(to, 0);
+            shortInt(to, 0x21);
+            int32(to, (int) crc);
+            int32(to, (int) compressed);
+            int32(to, (int) size);
+            shortInt(to, nameLength);
+            shortInt(to, 0);
+        }
+
+        private static void shortInt(ByteArrayOutputStream to, int value) {
+            to.write(value & 0xff);
+            to.write((value >>> 8) & 0xff);
+        }
+
+        private static void int32(ByteArrayOutputStream to, int value) {
+            shortInt(to, value & 0xffff);
+            shortInt(to, value >>> 16);
+        }
     }
 }
