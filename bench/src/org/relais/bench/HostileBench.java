@@ -1,11 +1,16 @@
 package org.relais.bench;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +22,8 @@ import org.relais.support.TestMail;
  * The hostile corpus against one hub process: every mail must end answered or refused cleanly, the original kept,
  * no answer carrying an injected header, a secret or live markup, the console showing names escaped, two pairs of
  * auto-responders unable to keep a loop going, and the hub still answering a plain mail at the end.
- * System properties: {@code hostile.large-mb} (100), {@code hostile.loop-s} (60), {@code hostile.timeout-s} (240).
+ * System properties: {@code hostile.large-mb} (100), {@code hostile.loop-s} (60), {@code hostile.timeout-s} (240),
+ * {@code hostile.large-timeout-s} (180).
  */
 final class HostileBench implements Benchmarks.Scenario {
 
@@ -38,7 +44,7 @@ final class HostileBench implements Benchmarks.Scenario {
         int largeMb = Integer.getInteger("hostile.large-mb", 100);
         long timeoutMs = Long.getLong("hostile.timeout-s", 240) * 1000;
         int replyLimit = productionReplyLimit();
-        List<HostileCase> corpus = HostileCorpus.cases(largeMb);
+        List<HostileCase> corpus = HostileCorpus.cases();
         say("%d hostile mails made", corpus.size());
         parts = BenchParts.start("hostile");
         hub = new HubProcess(parts, "hostile", Path.of("bench/results/hostile").toAbsolutePath(), "384m",
@@ -47,24 +53,14 @@ final class HostileBench implements Benchmarks.Scenario {
             hub.start();
             say("hub ready in %.1f s (replies per address and hour: %d); log %s", hub.awaitReady(180_000),
                     replyLimit, hub.log());
-            List<HostileCase> notDelivered = deliver(corpus);
-            List<HostileCase> delivered = corpus.stream().filter(c -> !notDelivered.contains(c)).toList();
-            boolean settled = awaitSettled(delivered, timeoutMs);
-            say("corpus %s", settled ? "settled" : "NOT settled after " + timeoutMs / 1000 + " s");
-
-            List<String> failed = new ArrayList<>(notDelivered.stream().map(c -> c.name() + " (not delivered)").toList());
-            HostileTally tally = new HostileTally(parts);
-            HostileTally.printHeader();
-            for (HostileCase hostile : corpus) {
-                HostileTally.Line line = tally.of(hostile);
-                line.print();
-                if (!line.ok()) {
-                    failed.add(hostile.name());
-                }
-            }
+            List<String> failed = new ArrayList<>(corpus(corpus, timeoutMs));
             failed.addAll(everywhere());
             failed.addAll(console(corpus));
             failed.addAll(loops(replyLimit));
+            failed.addAll(stillAnswering());
+            // last and alone: if it holds the mailbox, the cases above are not held up with it
+            List<HostileCase> large = List.of(HostileCorpus.large(largeMb));
+            failed.addAll(corpus(large, Long.getLong("hostile.large-timeout-s", 180) * 1000));
             failed.addAll(stillAnswering());
             say("RESULT: %s", failed.isEmpty() ? "OK — every hostile mail ended cleanly" : "FAILED: " + failed);
             if (!failed.isEmpty()) {
@@ -74,6 +70,25 @@ final class HostileBench implements Benchmarks.Scenario {
             hub.stop();
             parts.close();
         }
+    }
+
+    /** Sends the mails, waits until they are settled, prints their tally; returns the names of the failed ones. */
+    private List<String> corpus(List<HostileCase> corpus, long timeoutMs) throws InterruptedException {
+        List<HostileCase> notDelivered = deliver(corpus);
+        List<HostileCase> delivered = corpus.stream().filter(c -> !notDelivered.contains(c)).toList();
+        boolean settled = awaitSettled(delivered, timeoutMs);
+        say("%d mail(s) %s", delivered.size(), settled ? "settled" : "NOT settled after " + timeoutMs / 1000 + " s");
+        List<String> failed = new ArrayList<>(notDelivered.stream().map(c -> c.name() + " (not delivered)").toList());
+        HostileTally tally = new HostileTally(parts);
+        HostileTally.printHeader();
+        for (HostileCase hostile : corpus) {
+            HostileTally.Line line = tally.of(hostile);
+            line.print();
+            if (!line.ok()) {
+                failed.add(hostile.name());
+            }
+        }
+        return failed;
     }
 
     /** Sends each mail; returns those the mail server did not take. */
@@ -117,7 +132,10 @@ final class HostileBench implements Benchmarks.Scenario {
         return false;
     }
 
-    /** Across all the hub sent: nothing reached the address an injected Bcc named; no failure left behind. */
+    /**
+     * Across all the hub sent: nothing reached the address an injected Bcc named, no mail is unsafe (whatever its
+     * purpose); no failure left behind.
+     */
     private List<String> everywhere() {
         List<String> failed = new ArrayList<>();
         long injected = parts.rows("select 1 from outgoing_mail where recipient = ?", HostileCorpus.INJECTED_ADDRESS)
@@ -125,6 +143,22 @@ final class HostileBench implements Benchmarks.Scenario {
         say("mails to %s (an injected Bcc): %d", HostileCorpus.INJECTED_ADDRESS, injected);
         if (injected > 0) {
             failed.add("injected recipient");
+        }
+        // notifications and review requests carry the corpus's names too, some of them in HTML
+        Map<String, List<String>> unsafe = new TreeMap<>();
+        MimeMessage[] all = parts.mail().getReceivedMessages();
+        long fromHub = 0;
+        for (MimeMessage mail : all) {
+            if (isFromHub(mail)) {
+                fromHub++;
+                HostileTally.unsafe(mail).forEach(problem -> unsafe.computeIfAbsent(problem, p -> new ArrayList<>())
+                        .add(purposeOf(mail)));
+            }
+        }
+        say("all %d mails of the hub: %s", fromHub, unsafe.isEmpty() ? "no injected header, secret or live markup"
+                : unsafe);
+        if (!unsafe.isEmpty()) {
+            failed.add("unsafe mails " + unsafe.keySet());
         }
         long failures = parts.count("select count(*) from failure");
         say("failures recorded (dead-lettered): %d%s", failures, failures == 0 ? ""
@@ -134,6 +168,24 @@ final class HostileBench implements Benchmarks.Scenario {
             failed.add(failures + " failures recorded");
         }
         return failed;
+    }
+
+    private static boolean isFromHub(MimeMessage mail) {
+        try {
+            return mail.getFrom() != null && mail.getFrom()[0] instanceof InternetAddress from
+                    && BenchParts.HUB_ADDRESS.equalsIgnoreCase(from.getAddress());
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String purposeOf(MimeMessage mail) {
+        try {
+            String id = String.valueOf(mail.getMessageID());
+            return id.substring(1, Math.max(1, id.indexOf('.')));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The console's lists and detail pages show the markup as text. */
@@ -182,11 +234,13 @@ final class HostileBench implements Benchmarks.Scenario {
         for (AutoResponder responder : responders) {
             // a marked answer is never answered: only the person's first mail is
             int bound = responder.marksItsAnswers ? 1 : replyLimit;
-            int received = responder.received();
-            boolean ok = received <= bound && received >= 1;
-            say("loop %-26s %-17s robot sent %3d, hub answered %3d (bound %d)  %s", responder.address,
-                    responder.marksItsAnswers ? "(Auto-Submitted)" : "(naive)", responder.sent(), received, bound,
-                    ok ? "OK" : "FAILED");
+            // notifications of the corpus's documents reach follow-up members too: only answers to the robot count
+            int answers = parts.rows("select 1 from outgoing_mail o join inbound_mail i on i.id = o.mail_id"
+                    + " where i.sender = ? and o.recipient = ?", responder.address, responder.address).size();
+            boolean ok = answers <= bound && answers >= 1;
+            say("loop %-26s %-17s robot sent %3d, hub answered %3d (bound %d; all the hub's mails there: %d)  %s",
+                    responder.address, responder.marksItsAnswers ? "(Auto-Submitted)" : "(naive)", responder.sent(),
+                    answers, bound, responder.received(), ok ? "OK" : "FAILED");
             if (!ok) {
                 failed.add("loop " + responder.address);
             }

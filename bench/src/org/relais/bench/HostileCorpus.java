@@ -19,8 +19,8 @@ import org.relais.support.Spreadsheets;
 import org.relais.support.TestMail;
 
 /**
- * The hostile mails of issue 8, made in code: spreadsheets that attack the reader, a 100 MB attachment, broken MIME,
- * header injection, markup in names, unknown senders. Each says which ends are clean for it: the states its row
+ * The hostile mails of issue 8, made in code: spreadsheets that attack the reader, broken MIME, header injection,
+ * markup in names, unknown senders, and apart from them a very large attachment. Each says which ends are clean for it: the states its row
  * may end in and, for an attachment, the refusals that name it rightly.
  */
 final class HostileCorpus {
@@ -51,19 +51,19 @@ final class HostileCorpus {
     private HostileCorpus() {
     }
 
-    static List<HostileCase> cases(int largeMb) {
+    static List<HostileCase> cases() {
         List<HostileCase> cases = new ArrayList<>();
-        spreadsheets(cases, largeMb);
+        spreadsheets(cases);
         malformedMime(cases);
         headerInjection(cases);
         markupAndStrangers(cases);
         return cases;
     }
 
-    private static void spreadsheets(List<HostileCase> cases, int largeMb) {
+    private static void spreadsheets(List<HostileCase> cases) {
         byte[] forecast = Spreadsheets.romanianForecast();
         attached(cases, "zip bomb (2 GB sheet XML)", "arges@relais.test", "buget.xlsx",
-                HostileFiles.xlsxBomb(2L * 1024 * 1024 * 1024), XLSX, Set.of("corrupt", "too_large"));
+                HostileFiles.xlsxBomb(forecast, 2L * 1024 * 1024 * 1024), XLSX, Set.of("corrupt", "too_large"));
         attached(cases, "billion laughs", "arges@relais.test", "buget.xlsx",
                 HostileFiles.billionLaughs(forecast), XLSX, Set.of("corrupt"));
         attached(cases, "XXE to /etc/passwd", "arges@relais.test", "buget.xlsx",
@@ -76,10 +76,14 @@ final class HostileCorpus {
                 Arrays.copyOf(forecast, forecast.length / 2), XLSX, Set.of("corrupt"));
         attached(cases, "PDF named .xlsx", "neamt@relais.test", "buget.xlsx",
                 Files.pdf("not a workbook"), XLSX, Set.of("mismatch"));
+    }
+
+    /** A mail with a PDF of {@code megabytes} from a partner: refused as too large, without a stall. */
+    static HostileCase large(int megabytes) {
         String id = messageId("large");
-        cases.add(new HostileCase(largeMb + " MB attachment", "cahul@relais.test", id, UNDERSTOOD, Set.of("too_large"),
+        return new HostileCase(megabytes + " MB attachment", "cahul@relais.test", id, UNDERSTOOD, Set.of("too_large"),
                 parts -> new TestMail(parts.smtpPort).from("cahul@relais.test").subject("Raport foto").messageId(id)
-                        .attach("fotografii.pdf", largePdf(parts.work, largeMb), "application/pdf").send()));
+                        .attach("fotografii.pdf", largePdf(parts.work, megabytes), "application/pdf").send());
     }
 
     /** A PDF of {@code megabytes}, written to a file a megabyte at a time: this JVM never holds it whole. */

@@ -46,7 +46,7 @@ final class HostileTally {
         }
 
         void print() {
-            System.out.printf(FORMAT, name, cut(did, 44), cut(answers, 52), kept ? "kept" : "LOST",
+            System.out.printf(FORMAT, name, cut(did, 44), cut(answers, 52), kept ? "kept" : "no",
                     ok() ? "OK" : "FAILED: " + String.join("; ", problems));
         }
     }
@@ -60,7 +60,8 @@ final class HostileTally {
         List<Object[]> rows = parts.rows("select id, state, problem, octet_length(raw) from inbound_mail"
                 + " where message_id = ?", hostile.messageId());
         if (rows.isEmpty()) {
-            return new Line(hostile.name(), "not stored", "-", false, List.of("no row in inbound_mail"));
+            return new Line(hostile.name(), "not stored (still in the mailbox)", "-", false,
+                    List.of("no row in inbound_mail"));
         }
         long mailId = ((Number) rows.get(0)[0]).longValue();
         String state = (String) rows.get(0)[1];

@@ -45,7 +45,7 @@ class HostileSpreadsheetTest {
 
     @Test
     void zipBombIsRefusedBeforeItIsInflated() {
-        byte[] xlsxBomb = HostileFiles.xlsxBomb(64L * 1024 * 1024);
+        byte[] xlsxBomb = HostileFiles.xlsxBomb(SpreadsheetFiles.xlsx(BudgetLayout.french()), 64L * 1024 * 1024);
         byte[] odsBomb = HostileFiles.odsBomb(64L * 1024 * 1024);
         assertThat(xlsxBomb.length).isLessThan(1024 * 1024);
 

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -11,25 +12,24 @@ import java.util.zip.Deflater;
 /** Spreadsheets made to hurt the reader: bombs, entity tricks. Each is small on the wire. */
 public final class HostileFiles {
 
-    private static final String XLSX_CONTENT_TYPES = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-            <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
-            </Types>""";
+    private static final String SHEET = "xl/worksheets/sheet1.xml";
 
     private static final int MEGABYTE = 1024 * 1024;
 
     private HostileFiles() {
     }
 
-    /** An .xlsx whose sheet XML inflates to {@code inflatedBytes} of spaces (about 1,000 to 1 compressed). */
-    public static byte[] xlsxBomb(long inflatedBytes) {
-        return bomb("[Content_Types].xml", XLSX_CONTENT_TYPES, "xl/worksheets/sheet1.xml", inflatedBytes);
+    /** The workbook with its first sheet's XML replaced by {@code inflatedBytes} of spaces (about 1,000 to 1). */
+    public static byte[] xlsxBomb(byte[] xlsx, long inflatedBytes) {
+        Map<String, byte[]> parts = Zips.parts(xlsx);
+        parts.remove(SHEET);
+        return bomb(parts, SHEET, inflatedBytes);
     }
 
     /** An .ods whose content.xml inflates to {@code inflatedBytes} of spaces. */
     public static byte[] odsBomb(long inflatedBytes) {
-        return bomb("mimetype", "application/vnd.oasis.opendocument.spreadsheet", "content.xml", inflatedBytes);
+        return bomb(Map.of("mimetype", "application/vnd.oasis.opendocument.spreadsheet".getBytes(StandardCharsets.US_ASCII)),
+                "content.xml", inflatedBytes);
     }
 
     /** The workbook with a DOCTYPE whose nested entities expand a cell to 10^9 "lol"s (billion laughs). */
@@ -58,10 +58,10 @@ public final class HostileFiles {
     }
 
     /**
-     * Written by hand: the deflated bomb is one deflated megabyte of spaces repeated (after a flush, each further
+     * Written by hand (the other parts stored as they are): the deflated bomb is one deflated megabyte of spaces repeated (after a flush, each further
      * megabyte deflates to the same bytes), so a bomb of gigabytes costs milliseconds to make, not a minute.
      */
-    private static byte[] bomb(String markerName, String marker, String bombName, long inflatedBytes) {
+    private static byte[] bomb(Map<String, byte[]> others, String bombName, long inflatedBytes) {
         int megabytes = (int) Math.max(1, (inflatedBytes + MEGABYTE - 1) / MEGABYTE);
         if ((long) megabytes * MEGABYTE >= 1L << 32) {
             throw new IllegalArgumentException("a bomb of 4 GB or more needs ZIP64");
@@ -83,11 +83,12 @@ public final class HostileFiles {
             crc.update(spaces);
         }
         data.writeBytes(end);
-        byte[] markerBytes = marker.getBytes(StandardCharsets.UTF_8);
-        CRC32 markerCrc = new CRC32();
-        markerCrc.update(markerBytes);
         ZipWriter zip = new ZipWriter();
-        zip.entry(markerName, 0, markerCrc.getValue(), markerBytes, markerBytes.length);
+        others.forEach((name, content) -> {
+            CRC32 partCrc = new CRC32();
+            partCrc.update(content);
+            zip.entry(name, 0, partCrc.getValue(), content, content.length);
+        });
         zip.entry(bombName, 8, crc.getValue(), data.toByteArray(), (long) megabytes * MEGABYTE);
         return zip.finish();
     }
