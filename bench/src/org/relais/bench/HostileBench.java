@@ -22,8 +22,8 @@ import org.relais.support.TestMail;
  * The hostile corpus against one hub process: every mail must end answered or refused cleanly, the original kept,
  * no answer carrying an injected header, a secret or live markup, the console showing names escaped, two pairs of
  * auto-responders unable to keep a loop going, and the hub still answering a plain mail at the end.
- * System properties: {@code hostile.large-mb} (100), {@code hostile.loop-s} (60), {@code hostile.timeout-s} (240),
- * {@code hostile.large-timeout-s} (180).
+ * System properties: {@code hostile.large-mb} (100), {@code hostile.loop-s} (90), {@code hostile.timeout-s} (240),
+ * {@code hostile.large-timeout-s} (120).
  */
 final class HostileBench implements Benchmarks.Scenario {
 
@@ -60,7 +60,9 @@ final class HostileBench implements Benchmarks.Scenario {
             failed.addAll(stillAnswering());
             // last and alone: if it holds the mailbox, the cases above are not held up with it
             List<HostileCase> large = List.of(HostileCorpus.large(largeMb));
-            failed.addAll(corpus(large, Long.getLong("hostile.large-timeout-s", 180) * 1000));
+            failed.addAll(corpus(large, Long.getLong("hostile.large-timeout-s", 120) * 1000));
+            say("hub resident %.0f MB; OutOfMemoryError in its log: %s", hub.residentMb(),
+                    hub.read().contains("OutOfMemoryError") ? "yes" : "no");
             failed.addAll(stillAnswering());
             say("RESULT: %s", failed.isEmpty() ? "OK — every hostile mail ended cleanly" : "FAILED: " + failed);
             if (!failed.isEmpty()) {
@@ -110,16 +112,25 @@ final class HostileBench implements Benchmarks.Scenario {
         return notDelivered;
     }
 
-    /** Every mail stored and decided, and every answer sent (or the time is up). */
+    /**
+     * Every mail stored and decided and every answer sent, and so for a few seconds (the flows after intake write
+     * their answers a little later), or the time is up.
+     */
     private boolean awaitSettled(List<HostileCase> corpus, long timeoutMs) throws InterruptedException {
         long end = System.currentTimeMillis() + timeoutMs;
         long lastReport = System.currentTimeMillis();
         String[] ids = corpus.stream().map(HostileCase::messageId).toArray(String[]::new);
+        long quietSince = 0;
+        long written = -1;
         while (System.currentTimeMillis() < end) {
             long decided = ((Number) parts.rows("select count(*) from inbound_mail where message_id = any(?)"
                     + " and state <> 'received'", (Object) ids).get(0)[0]).longValue();
             long unsent = parts.count("select count(*) from outgoing_mail where sent_at is null");
-            if (decided == corpus.size() && unsent == 0) {
+            long nowWritten = parts.count("select count(*) from outgoing_mail");
+            boolean quiet = decided == corpus.size() && unsent == 0 && nowWritten == written;
+            written = nowWritten;
+            quietSince = quiet ? (quietSince == 0 ? System.currentTimeMillis() : quietSince) : 0;
+            if (quietSince > 0 && System.currentTimeMillis() - quietSince >= 3_000) {
                 return true;
             }
             if (System.currentTimeMillis() - lastReport > 10_000) {
@@ -216,7 +227,7 @@ final class HostileBench implements Benchmarks.Scenario {
 
     /** Four robots answer every mail of the hub for a while; the hub's mails to each must stay bounded. */
     private List<String> loops(int replyLimit) throws Exception {
-        int seconds = Integer.getInteger("hostile.loop-s", 60);
+        int seconds = Integer.getInteger("hostile.loop-s", 90);
         long noticesBefore = notices();
         List<AutoResponder> responders = List.of(
                 new AutoResponder(parts, "arad@relais.test", false),

@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 import org.relais.support.Files;
 import org.relais.support.HostileFiles;
 import org.relais.support.RawMail;
@@ -205,14 +207,14 @@ final class HostileCorpus {
     }
 
     private static void raw(List<HostileCase> cases, String name, String sender, Set<String> states,
-                            java.util.function.Function<String, byte[]> mail) {
+                            Function<String, byte[]> mail) {
         String id = messageId("raw");
         cases.add(new HostileCase(name, sender, id, states, Set.of(),
                 parts -> RawSmtp.send(parts.smtpPort, sender, BenchParts.HUB_ADDRESS, mail.apply(id))));
     }
 
     private static String messageId(String hint) {
-        return "<hostile." + hint.replaceAll("[^a-z]", "") + "." + java.util.UUID.randomUUID() + "@bench.test>";
+        return "<hostile." + hint.replaceAll("[^a-z]", "") + "." + UUID.randomUUID() + "@bench.test>";
     }
 
     private static String b64(String text) {

@@ -22,20 +22,27 @@ import org.relais.bench.HostileCorpus.HostileCase;
 final class HostileTally {
 
     static final String COORDINATOR = "coordination@relais.test";
-    private static final String FORMAT = "%-42s %-44s %-52s %-5s %s%n";
+    private static final String FORMAT = "%-42s %-44s %-64s %-5s %s%n";
 
     private final BenchParts parts;
     private final Map<String, MimeMessage> received = new HashMap<>();
 
     HostileTally(BenchParts parts) {
         this.parts = parts;
-        for (MimeMessage message : parts.mail().getReceivedMessages()) {
-            try {
-                received.put(message.getMessageID(), message);
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
+    }
+
+    /** The hub's mail with this Message-ID as the mail server received it, or null. */
+    private MimeMessage received(String messageId) {
+        if (!received.containsKey(messageId)) {
+            for (MimeMessage message : parts.mail().getReceivedMessages()) {
+                try {
+                    received.put(message.getMessageID(), message);
+                } catch (MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
             }
         }
+        return received.get(messageId);
     }
 
     /** One line of the tally. */
@@ -46,7 +53,7 @@ final class HostileTally {
         }
 
         void print() {
-            System.out.printf(FORMAT, name, cut(did, 44), cut(answers, 52), kept ? "kept" : "no",
+            System.out.printf(FORMAT, name, cut(did, 44), cut(answers, 64), kept ? "kept" : "no",
                     ok() ? "OK" : "FAILED: " + String.join("; ", problems));
         }
     }
@@ -78,7 +85,7 @@ final class HostileTally {
                 + " from outgoing_mail where mail_id = ? order by id", mailId);
         problems.addAll(answerPolicy(hostile, answers));
         for (Object[] answer : answers) {
-            MimeMessage message = received.get((String) answer[3]);
+            MimeMessage message = received((String) answer[3]);
             if (message == null) {
                 problems.add(answer[0] + " not received");
             } else {
