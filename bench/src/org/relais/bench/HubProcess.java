@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One hub as a process of its own (java -cp &lt;bench classpath&gt; org.relais.RelaisApplication, working directory
@@ -16,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  * a scenario adds its own, and one it names replaces the default of the same name (Spring would join both).
  */
 final class HubProcess {
+
+    private static final Pattern TOMCAT_PORT = Pattern.compile("Tomcat started on port\\D*(\\d+)");
 
     final String name;
     private final BenchParts parts;
@@ -116,6 +120,15 @@ final class HubProcess {
             // not Linux, or the process is gone
         }
         return -1;
+    }
+
+    /** The console's HTTP port, from Spring Boot's "Tomcat started on port …" line (the hub asks for a free one). */
+    int httpPort() {
+        Matcher port = TOMCAT_PORT.matcher(read());
+        if (!port.find()) {
+            throw new IllegalStateException("hub " + name + " names no HTTP port: see " + log);
+        }
+        return Integer.parseInt(port.group(1));
     }
 
     Path log() {

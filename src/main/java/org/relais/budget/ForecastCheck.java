@@ -82,7 +82,7 @@ public class ForecastCheck {
             result.findings().forEach(finding -> budgets.insertIssue(budgetId, finding));
             variables.put("verdict", result.accepted() ? "accepted" : "rejected");
             events.publish(new PipelineEvent("budget-verdict", document.reference(), document.seminar(), Map.of(
-                    "verdict", result.accepted() ? "accepted" : "rejected", "file", document.fileName(),
+                    "verdict", result.accepted() ? "accepted" : "rejected", "fileName", document.fileName(),
                     "errors", String.valueOf(result.findings().stream()
                             .filter(f -> f.severity() == Severity.ERROR).count()))));
             variables.put("figures", Figures.lines(sheet, language, messages));
@@ -90,7 +90,7 @@ public class ForecastCheck {
             variables.put("findings", result.findings().stream().map(f -> findings.render(f, language)).toList());
             if (result.accepted()) {
                 events.publish(new PipelineEvent("review-requested", document.reference(), document.seminar(),
-                        Map.of("file", document.fileName())));
+                        Map.of("fileName", document.fileName())));
                 reviewRequests.addAll(review.request(budgetId, document, Figures.lines(sheet, language, messages), file.content()));
             }
             if (!result.findings().isEmpty()) {

@@ -4,10 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.relais.mail.OutgoingMailComposer;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.stereotype.Component;
 
-/** A pipeline event put into words in a member's language: a headline for its type and its facts as lines. */
+/**
+ * A pipeline event put into words in a member's language: a headline for its type and its facts as lines, each on
+ * one line whatever it holds (a file name a sender wrote with line breaks cannot forge lines of the mail).
+ */
 @Component
 class EventWords {
 
@@ -25,7 +29,8 @@ class EventWords {
                 .orElseGet(() -> words.text(language, "notification.event.other", type));
         List<String> lines = new ArrayList<>();
         new TreeMap<>(facts == null ? Map.<String, String>of() : facts).forEach((key, value) -> lines.add(
-                optional(language, "notification.fact." + key).orElse(key) + " : " + factValue(language, key, value)));
+                optional(language, "notification.fact." + key).orElse(key) + " : "
+                        + OutgoingMailComposer.singleLine(factValue(language, key, value))));
         return new Described(headline, seminarCode == null ? null : words.seminar(language, seminarCode),
                 reference, lines);
     }

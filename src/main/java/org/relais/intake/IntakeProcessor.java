@@ -151,7 +151,7 @@ public class IntakeProcessor {
                 documents.add(document.withId(mails.insertDocument(document)));
                 events.publish(new PipelineEvent("document-received", reference, seminarCode, Map.of(
                         "kind", kind.code(), "sender", sender.address(),
-                        "file", part.fileName() == null ? "" : part.fileName())));
+                        "fileName", part.fileName() == null ? "" : part.fileName())));
             }
             if (part.attachment() || kind != null) {
                 lines.add(new IntakeReplies.Line(part.fileName(), kind,

@@ -36,28 +36,17 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.relais.spreadsheet.UnreadableSpreadsheetException.Reason;
+import org.relais.support.HostileFiles;
+import org.relais.support.Zips;
 
 class HostileSpreadsheetTest {
 
     private static final Duration QUICKLY = Duration.ofSeconds(15);
-    private static final String XLSX_CONTENT_TYPES = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-            <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
-            </Types>""";
 
     @Test
     void zipBombIsRefusedBeforeItIsInflated() {
-        byte[] spaces = new byte[64 * 1024 * 1024];
-        Arrays.fill(spaces, (byte) ' ');
-        Map<String, byte[]> xlsx = new LinkedHashMap<>();
-        xlsx.put("[Content_Types].xml", XLSX_CONTENT_TYPES.getBytes(StandardCharsets.UTF_8));
-        xlsx.put("xl/worksheets/sheet1.xml", spaces);
-        Map<String, byte[]> ods = new LinkedHashMap<>();
-        ods.put("mimetype", "application/vnd.oasis.opendocument.spreadsheet".getBytes(StandardCharsets.US_ASCII));
-        ods.put("content.xml", spaces);
-        byte[] xlsxBomb = Zips.zip(xlsx);
-        byte[] odsBomb = Zips.zip(ods);
+        byte[] xlsxBomb = HostileFiles.xlsxBomb(SpreadsheetFiles.xlsx(BudgetLayout.french()), 64L * 1024 * 1024);
+        byte[] odsBomb = HostileFiles.odsBomb(64L * 1024 * 1024);
         assertThat(xlsxBomb.length).isLessThan(1024 * 1024);
 
         assertRefused(xlsxBomb, "budget.xlsx", Reason.ZIP_BOMB);
@@ -68,9 +57,7 @@ class HostileSpreadsheetTest {
     void externalEntityInAnXlsxIsRefusedAndNeverResolved(@TempDir Path folder) throws IOException {
         Path secret = folder.resolve("secret.txt");
         Files.writeString(secret, "TOP-SECRET-PASSWORD");
-        byte[] hostile = withSharedStrings(SpreadsheetFiles.xlsx(BudgetLayout.french()), strings -> strings
-                .replaceFirst("\\?>", "?><!DOCTYPE sst [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>")
-                .replaceFirst("<t>[^<]*</t>", "<t>&xxe;</t>"));
+        byte[] hostile = HostileFiles.externalEntity(SpreadsheetFiles.xlsx(BudgetLayout.french()), secret.toUri());
 
         assertRefused(hostile, "budget.xlsx", Reason.UNSAFE_XML);
         // and POI on its own, without our check in front, refuses the DTD rather than reading the file
@@ -80,14 +67,7 @@ class HostileSpreadsheetTest {
 
     @Test
     void billionLaughsInAnXlsxIsRefusedQuickly() {
-        StringBuilder entities = new StringBuilder("<!ENTITY lol0 \"lollollollollollollollollollol\">");
-        for (int i = 1; i <= 9; i++) {
-            entities.append("<!ENTITY lol").append(i).append(" \"")
-                    .append(("&lol" + (i - 1) + ";").repeat(10)).append("\">");
-        }
-        byte[] hostile = withSharedStrings(SpreadsheetFiles.xlsx(BudgetLayout.french()), strings -> strings
-                .replaceFirst("\\?>", "?><!DOCTYPE sst [" + entities + "]>")
-                .replaceFirst("<t>[^<]*</t>", "<t>&lol9;</t>"));
+        byte[] hostile = HostileFiles.billionLaughs(SpreadsheetFiles.xlsx(BudgetLayout.french()));
 
         assertTimeoutPreemptively(QUICKLY, () -> assertRefused(hostile, "budget.xlsx", Reason.UNSAFE_XML));
         assertTimeoutPreemptively(QUICKLY, () -> assertThat(stackText(
@@ -224,11 +204,6 @@ class HostileSpreadsheetTest {
         assertThatThrownBy(() -> READER.read(file, name))
                 .as(name)
                 .isInstanceOfSatisfying(UnreadableSpreadsheetException.class, e -> assertThat(e.reason()).isEqualTo(reason));
-    }
-
-    private static byte[] withSharedStrings(byte[] xlsx, java.util.function.UnaryOperator<String> tamper) {
-        return Zips.rewrite(xlsx, parts -> parts.put("xl/sharedStrings.xml",
-                tamper.apply(new String(parts.get("xl/sharedStrings.xml"), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static byte[] hundredThousandRowXlsx() throws IOException {

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.relais.support.RawMail;
+import org.relais.support.Spreadsheets;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The follow-up group hears of each pipeline event in its language: at once, or in one daily digest. */
@@ -38,6 +40,23 @@ class NotificationTest extends ListMailTest {
         settle();
         FOLLOW_UP.forEach(address -> assertThat(mailsTo(address, "notification")).as(address).hasSize(1));
         assertThat(mailsTo("uncjr@relais.test")).as("networks are not the follow-up group").isEmpty();
+    }
+
+    @Test
+    void aSentFileNameIsToldInTheMembersLanguageAndOnOneLineWhateverLineBreaksItHolds() throws Exception {
+        byte[] raw = RawMail.headers("arges@relais.test", "Buget seminar", "<crlf-name@arges.test>")
+                .line("Content-Type: multipart/mixed; boundary=\"b1\"").line("")
+                .textPart("b1", "text/plain; charset=UTF-8", "Bună ziua, bugetul este atașat.")
+                .base64Part("b1", Spreadsheets.romanianForecast(), "Content-Type: " + Spreadsheets.XLSX,
+                        "Content-Disposition: attachment;",
+                        " filename*=UTF-8''buget%0D%0ABcc%3A%20victim%40evil.test%0D%0A.xlsx")
+                .end("b1").bytes();
+
+        mail().sendRaw("arges@relais.test", raw);
+
+        String french = DistributionTest.text(awaitMailsTo("suivi-fr@relais.test", "notification", 1).get(0));
+        assertThat(french).contains("Fichier : buget Bcc: victim@evil.test .xlsx")
+                .doesNotContain("\nBcc:", "file :");
     }
 
     @Test

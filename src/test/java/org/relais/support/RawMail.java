@@ -1,5 +1,6 @@
 package org.relais.support;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -50,6 +51,11 @@ public final class RawMail {
     }
 
     public byte[] bytes() {
-        return text.toString().getBytes(StandardCharsets.UTF_8);
+        return bytes(StandardCharsets.UTF_8);
+    }
+
+    /** In another charset: ISO-8859-1 turns U+0080..U+00FF into the bare 8-bit bytes a broken client writes. */
+    public byte[] bytes(Charset charset) {
+        return text.toString().getBytes(charset);
     }
 }

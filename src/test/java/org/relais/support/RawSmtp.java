@@ -9,12 +9,12 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /** A minimal SMTP client that sends a message's bytes untouched (JavaMail would repair or refuse broken MIME). */
-final class RawSmtp {
+public final class RawSmtp {
 
     private RawSmtp() {
     }
 
-    static void send(int port, String from, String to, byte[] raw) {
+    public static void send(int port, String from, String to, byte[] raw) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = socket.getOutputStream();

@@ -12,6 +12,7 @@ import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ public class TestMail {
     private final List<MimeBodyPart> attachments = new ArrayList<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
 
-    TestMail(int smtpPort) {
+    public TestMail(int smtpPort) {
         this.smtpPort = smtpPort;
         Properties properties = new Properties();
         properties.setProperty("mail.smtp.host", "127.0.0.1");
@@ -74,6 +75,19 @@ public class TestMail {
             attachments.add(part);
             return this;
         } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An attachment read from a file as the mail is sent: one larger than the heap can hold twice. */
+    public TestMail attach(String fileName, Path file, String contentType) {
+        try {
+            MimeBodyPart part = new MimeBodyPart();
+            part.attachFile(file.toFile(), contentType, null);
+            part.setFileName(fileName);
+            attachments.add(part);
+            return this;
+        } catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,4 +1,4 @@
-package org.relais.budget;
+package org.relais.support;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,12 +12,12 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /** Opens an xlsx or ods as its parts, lets a test tamper with them, and zips them again. */
-final class Zips {
+public final class Zips {
 
     private Zips() {
     }
 
-    static Map<String, byte[]> parts(byte[] zip) {
+    public static Map<String, byte[]> parts(byte[] zip) {
         Map<String, byte[]> parts = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
@@ -29,7 +29,7 @@ final class Zips {
         return parts;
     }
 
-    static byte[] zip(Map<String, byte[]> parts) {
+    public static byte[] zip(Map<String, byte[]> parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.setLevel(9);
@@ -44,7 +44,7 @@ final class Zips {
         return out.toByteArray();
     }
 
-    static byte[] rewrite(byte[] zip, Consumer<Map<String, byte[]>> tamper) {
+    public static byte[] rewrite(byte[] zip, Consumer<Map<String, byte[]>> tamper) {
         Map<String, byte[]> parts = parts(zip);
         tamper.accept(parts);
         return zip(parts);
