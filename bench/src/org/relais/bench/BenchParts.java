@@ -1,6 +1,7 @@
 package org.relais.bench;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -20,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -148,6 +150,11 @@ final class BenchParts implements AutoCloseable {
         } catch (SQLException e) {
             return e.getMessage();
         }
+    }
+
+    /** Every mail the server holds, in every mailbox, with the time it was accepted. */
+    List<StoredMessage> storedMessages() {
+        return mail.getManagers().getImapHostManager().getAllMessages();
     }
 
     /** The distinct Message-IDs of the hub's mails of one purpose ({@code <purpose.uuid@…>}) received so far. */

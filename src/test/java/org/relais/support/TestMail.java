@@ -32,7 +32,8 @@ public class TestMail {
     private final List<MimeBodyPart> attachments = new ArrayList<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
 
-    TestMail(int smtpPort) {
+    /** A mail to the hub through the SMTP server on this port (the benchmarks run their own). */
+    public TestMail(int smtpPort) {
         this.smtpPort = smtpPort;
         Properties properties = new Properties();
         properties.setProperty("mail.smtp.host", "127.0.0.1");
