@@ -18,6 +18,7 @@ public final class Benchmarks {
         Map<String, Scenario> scenarios = new LinkedHashMap<>();
         scenarios.put("budget", new BudgetValidationBench());
         scenarios.put("intake", new IntakeBench());
+        scenarios.put("fanout", new FanOutBench());
         // real processes and faults: minutes each, run only when named
         scenarios.put("scaleout", new FaultsBench(false));
         scenarios.put("faults", new FaultsBench(true));

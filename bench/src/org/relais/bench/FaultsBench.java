@@ -43,7 +43,7 @@ final class FaultsBench implements Benchmarks.Scenario {
     private final HubProcess[] hubs = new HubProcess[2];
     private final Map<String, Integer> sentBy = new TreeMap<>();
     private final Map<String, Integer> budgetsBy = new TreeMap<>();
-    private final long started = System.nanoTime();
+    private final Progress progress = new Progress();
 
     FaultsBench(boolean faults) {
         this.faults = faults;
@@ -296,7 +296,6 @@ final class FaultsBench implements Benchmarks.Scenario {
     }
 
     private void say(String format, Object... args) {
-        System.out.printf("[%6.1f s] %s%n", (System.nanoTime() - started) / 1e9, String.format(format, args));
-        System.out.flush();
+        progress.say(format, args);
     }
 }

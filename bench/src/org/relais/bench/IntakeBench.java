@@ -39,7 +39,7 @@ final class IntakeBench implements Benchmarks.Scenario {
     private static final double TARGET_P50_S = 1.5;
     private static final double TARGET_P95_S = 3.0;
 
-    private final long started = System.nanoTime();
+    private final Progress progress = new Progress();
     private BenchParts parts;
 
     @Override
@@ -54,10 +54,10 @@ final class IntakeBench implements Benchmarks.Scenario {
         try {
             Drain relais;
             HubProcess hub = new HubProcess(parts, "intake", logs, System.getProperty("intake.hub-heap", "512m"),
-                    List.of());
+                    List.of(), List.of());
             try {
                 hub.start();
-                say("hub ready in %.1f s", hub.awaitReady(180_000));
+                say("hub ready in %.1f s", hub.awaitReady(300_000));
                 awaitLeads(hub);
                 relais = drain("relais", n, partners, document, timeoutMs, hub::alive);
                 stages(relais);
@@ -249,8 +249,7 @@ final class IntakeBench implements Benchmarks.Scenario {
     }
 
     private void say(String format, Object... args) {
-        System.out.printf("[%6.1f s] %s%n", (System.nanoTime() - started) / 1e9, String.format(format, args));
-        System.out.flush();
+        progress.say(format, args);
     }
 
     /** One burst as the mail server saw it: times in its clock (ms), answers by the mail they answer. */
