@@ -1,6 +1,7 @@
 package org.relais.bench;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -190,6 +191,11 @@ final class BenchParts implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Every mail the server holds, in every mailbox, with the time it was accepted. */
+    List<StoredMessage> storedMessages() {
+        return mail.getManagers().getImapHostManager().getAllMessages();
     }
 
     /** The distinct Message-IDs of the hub's mails of one purpose ({@code <purpose.uuid@…>}) received so far. */

@@ -19,8 +19,10 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         Map<String, Scenario> scenarios = new LinkedHashMap<>();
         scenarios.put("budget", new BudgetValidationBench());
-        // real processes and faults: minutes each, run only when named
+        // real processes (and faults): minutes each, run only when named
         scenarios.put("hostile", new HostileBench());
+        scenarios.put("intake", new IntakeBench());
+        scenarios.put("fanout", new FanOutBench());
         scenarios.put("scaleout", new FaultsBench(false));
         scenarios.put("faults", new FaultsBench(true));
         List<String> wanted = args.length == 0 || args[0].equals("all") ? List.of("budget")

@@ -51,7 +51,7 @@ final class FaultsBench implements Benchmarks.Scenario {
     private final Map<String, Integer> minutesBy = new TreeMap<>();
     private FlakySmtp relay;
     private TranslatorsAtWork translators;
-    private final long started = System.nanoTime();
+    private final Progress progress = new Progress();
 
     FaultsBench(boolean faults) {
         this.faults = faults;
@@ -391,7 +391,6 @@ final class FaultsBench implements Benchmarks.Scenario {
     }
 
     private void say(String format, Object... args) {
-        System.out.printf("[%6.1f s] %s%n", (System.nanoTime() - started) / 1e9, String.format(format, args));
-        System.out.flush();
+        progress.say(format, args);
     }
 }

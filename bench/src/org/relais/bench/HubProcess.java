@@ -26,17 +26,26 @@ final class HubProcess {
     private final Path logs;
     private final String heap;
     private final List<String> extraArgs;
+    private final List<String> jvmOptions;
     private Process process;
     private Path log;
     private int starts;
     private long startedAt;
 
+    /** A hub compiled for a quick start (C1 only), as the fault scenarios restart hubs and time take-overs. */
     HubProcess(BenchParts parts, String name, Path logs, String heap, List<String> extraArgs) {
+        this(parts, name, logs, heap, extraArgs, List.of("-XX:TieredStopAtLevel=1"));
+    }
+
+    /** A hub with these JVM options: none for a throughput scenario, where the JIT's full work pays. */
+    HubProcess(BenchParts parts, String name, Path logs, String heap, List<String> extraArgs,
+               List<String> jvmOptions) {
         this.parts = parts;
         this.name = name;
         this.logs = logs;
         this.heap = heap;
         this.extraArgs = List.copyOf(extraArgs);
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     void start() throws IOException {
@@ -47,9 +56,11 @@ final class HubProcess {
         Files.createDirectories(dataDir);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + dataDir,
-                "-cp", System.getProperty("java.class.path"), "org.relais.RelaisApplication",
+                "-Xmx" + heap, "-XX:+UseSerialGC",
+                "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + dataDir));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.relais.RelaisApplication"));
+        List<String> defaults = List.of(
                 "--relais.data-dir=" + dataDir,
                 "--spring.artemis.mode=native", "--spring.artemis.embedded.enabled=false",
                 "--spring.artemis.broker-url=tcp://127.0.0.1:" + parts.brokerPort,
@@ -66,17 +77,18 @@ final class HubProcess {
                 "--relais.distribution.throttle.mails=1000",
                 "--relais.distribution.schedule-check-ms=3600000",
                 "--relais.console.alarms.check-interval=PT1000H",
-                "--camel.main.jmx-enabled=false"));
-        command.removeIf(argument -> extraArgs.stream().anyMatch(extra -> sameSetting(argument, extra)));
+                "--camel.main.jmx-enabled=false");
+        // a scenario's own value replaces the default: Spring would join a repeated argument's values with commas
+        defaults.stream().filter(arg -> extraArgs.stream().noneMatch(extra -> extra.startsWith(key(arg))))
+                .forEach(command::add);
         command.addAll(extraArgs);
         startedAt = System.nanoTime();
         process = new ProcessBuilder(command).directory(new File(".").getAbsoluteFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    private static boolean sameSetting(String argument, String extra) {
-        return argument.startsWith("--") && argument.contains("=")
-                && extra.startsWith(argument.substring(0, argument.indexOf('=') + 1));
+    private static String key(String argument) {
+        return argument.substring(0, argument.indexOf('=') + 1);
     }
 
     /** Waits for Spring Boot's "Started" line; returns the seconds from the process start. */

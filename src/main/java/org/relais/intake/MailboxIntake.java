@@ -7,6 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Locale;
+import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,6 +30,10 @@ public class MailboxIntake {
         ByteArrayOutputStream raw = new ByteArrayOutputStream(Math.max(1024, message.getSize()));
         message.writeTo(raw);
         byte[] bytes = raw.toByteArray();
+        if (message instanceof IMAPMessage prefetched) {
+            // the folder keeps its messages while connected: bytes MailboxPrefetch fetched must not stay with them
+            prefetched.invalidateHeaders();
+        }
         MimeMessage headers = MailParser.headersAndBody(bytes);
         return repository.storeIfNew(DedupKey.of(bytes, headers), headers.getHeader("Message-ID", " "),
                 senderOrNull(headers), subjectOf(headers), bytes);

@@ -1,13 +1,10 @@
 package org.relais.mail;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
@@ -37,27 +34,31 @@ public class OutgoingMailSender {
     private final JavaMailSender smtp;
     private final TransactionTemplate transaction;
     private final RetryPolicy retry;
+    private final SmtpConnections connections;
 
     @Autowired
     OutgoingMailSender(OutgoingMailRepository repository, JavaMailSender smtp, TransactionTemplate transaction,
+                       SmtpConnections connections,
                        @Value("${relais.mail.retry.first-delay:PT1M}") Duration firstDelay,
                        @Value("${relais.mail.retry.multiplier:2}") double multiplier,
                        @Value("${relais.mail.retry.max-delay:PT2H}") Duration maxDelay,
                        @Value("${relais.mail.retry.max-attempts:10}") int maxAttempts) {
-        this(repository, smtp, transaction, new RetryPolicy(firstDelay, multiplier, maxDelay, maxAttempts));
+        this(repository, smtp, transaction, new RetryPolicy(firstDelay, multiplier, maxDelay, maxAttempts),
+                connections);
     }
 
     private OutgoingMailSender(OutgoingMailRepository repository, JavaMailSender smtp, TransactionTemplate transaction,
-                               RetryPolicy retry) {
+                               RetryPolicy retry, SmtpConnections connections) {
         this.repository = repository;
         this.smtp = smtp;
         this.transaction = transaction;
         this.retry = retry;
+        this.connections = connections;
     }
 
     /** The same sender through another SMTP server (a separate relay for list mail, a test server). */
     public OutgoingMailSender via(JavaMailSender otherSmtp) {
-        return new OutgoingMailSender(repository, otherSmtp, transaction, retry);
+        return new OutgoingMailSender(repository, otherSmtp, transaction, retry, connections);
     }
 
     /** Sends the mail if it is still to send, and says what happened; a refusal is recorded, never thrown. */
@@ -93,22 +94,11 @@ public class OutgoingMailSender {
                 smtp.send(new MimeMessage(null, new ByteArrayInputStream(raw)));
                 return "accepted";
             }
-            Session session = server.getSession();
-            MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
-            try (Transport transport = session.getTransport(server.getProtocol() == null ? "smtp" : server.getProtocol())) {
-                transport.connect(server.getHost(), server.getPort(), emptyToNull(server.getUsername()),
-                        emptyToNull(server.getPassword()));
-                transport.sendMessage(message, message.getAllRecipients());
-                return transport instanceof SMTPTransport smtpTransport
-                        ? OutgoingMailComposer.singleLine(smtpTransport.getLastServerResponse()) : "accepted";
-            }
+            MimeMessage message = new MimeMessage(server.getSession(), new ByteArrayInputStream(raw));
+            return OutgoingMailComposer.singleLine(connections.send(server, message));
         } catch (MessagingException e) {
             throw new MailSendException("SMTP refused the mail: " + e.getMessage(), e);
         }
-    }
-
-    private static String emptyToNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
     }
 
     /** Delay before attempt n+1 after n refusals: first-delay × multiplier^(n-1), at most max-delay. */

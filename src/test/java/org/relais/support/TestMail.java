@@ -33,6 +33,7 @@ public class TestMail {
     private final List<MimeBodyPart> attachments = new ArrayList<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
 
+    /** A mail to the hub through the SMTP server on this port (the benchmarks run their own). */
     public TestMail(int smtpPort) {
         this.smtpPort = smtpPort;
         Properties properties = new Properties();
