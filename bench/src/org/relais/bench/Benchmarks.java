@@ -1,5 +1,8 @@
 package org.relais.bench;
 
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +14,9 @@ import java.util.Map;
  */
 public final class Benchmarks {
 
+    /** Set in the child JVM a scenario runs in when it needs a heap of its own. */
+    private static final String OWN_JVM = "bench.own-jvm";
+
     private Benchmarks() {
     }
 
@@ -20,6 +26,8 @@ public final class Benchmarks {
         // real processes and faults: minutes each, run only when named
         scenarios.put("scaleout", new FaultsBench(false));
         scenarios.put("faults", new FaultsBench(true));
+        scenarios.put("memory", new MemoryBench());
+        scenarios.put("startup", new StartupBench());
         List<String> wanted = args.length == 0 || args[0].equals("all") ? List.of("budget")
                 : Arrays.asList(args[0].split(","));
         System.out.printf("Relais benchmark — %s, %d cores, max heap %d MB, Java %s%n", System.getProperty("os.name"),
@@ -32,12 +40,35 @@ public final class Benchmarks {
             }
             System.out.println();
             System.out.println("== " + name);
-            scenario.run();
+            if (scenario.benchHeapMb() > 0 && !Boolean.getBoolean(OWN_JVM)) {
+                runInOwnJvm(name, scenario.benchHeapMb());
+            } else {
+                scenario.run();
+            }
+        }
+    }
+
+    /** Runs one scenario in a child JVM with a larger heap, with this JVM's flags and system properties. */
+    private static void runInOwnJvm(String name, int heapMb) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heapMb + "m"));
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(argument -> !argument.startsWith("-Xmx")).forEach(command::add);
+        command.addAll(List.of("-D" + OWN_JVM + "=true", "-cp", System.getProperty("java.class.path"),
+                Benchmarks.class.getName(), name));
+        int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("scenario " + name + " failed (exit " + exit + ")");
         }
     }
 
     /** One measured scenario: prints its own figures. */
     interface Scenario {
         void run() throws Exception;
+
+        /** A heap for the bench JVM, in MB, if this scenario needs one of its own: it then runs in a child JVM. */
+        default int benchHeapMb() {
+            return 0;
+        }
     }
 }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One hub as a process of its own (java -cp &lt;bench classpath&gt; org.relais.RelaisApplication, working directory
@@ -17,22 +19,31 @@ import java.util.concurrent.TimeUnit;
  */
 final class HubProcess {
 
+    private static final Pattern GENERATION_USED = Pattern.compile("generation\\s+total \\d+K, used (\\d+)K");
+
     final String name;
     private final BenchParts parts;
     private final Path logs;
     private final String heap;
     private final List<String> extraArgs;
+    private final Class<?> mainClass;
     private Process process;
     private Path log;
     private int starts;
     private long startedAt;
 
     HubProcess(BenchParts parts, String name, Path logs, String heap, List<String> extraArgs) {
+        this(parts, name, logs, heap, extraArgs, org.relais.RelaisApplication.class);
+    }
+
+    /** Another Spring Boot main class started exactly as the hub is, for a baseline. */
+    HubProcess(BenchParts parts, String name, Path logs, String heap, List<String> extraArgs, Class<?> mainClass) {
         this.parts = parts;
         this.name = name;
         this.logs = logs;
         this.heap = heap;
         this.extraArgs = List.copyOf(extraArgs);
+        this.mainClass = mainClass;
     }
 
     void start() throws IOException {
@@ -45,7 +56,7 @@ final class HubProcess {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + dataDir,
-                "-cp", System.getProperty("java.class.path"), "org.relais.RelaisApplication",
+                "-cp", System.getProperty("java.class.path"), mainClass.getName(),
                 "--relais.data-dir=" + dataDir,
                 "--spring.artemis.mode=native", "--spring.artemis.embedded.enabled=false",
                 "--spring.artemis.broker-url=tcp://127.0.0.1:" + parts.brokerPort,
@@ -69,14 +80,14 @@ final class HubProcess {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    /** Waits for Spring Boot's "Started" line; returns the seconds from the process start. */
+    /** Waits for Spring Boot's "Started <main class>" line; returns the seconds from the process start. */
     double awaitReady(long timeoutMs) throws Exception {
         long end = System.currentTimeMillis() + timeoutMs;
         while (System.currentTimeMillis() < end) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("hub " + name + " exited: see " + log);
             }
-            if (read().contains("Started RelaisApplication")) {
+            if (read().contains("Started " + mainClass.getSimpleName())) {
                 return (System.nanoTime() - startedAt) / 1e9;
             }
             Thread.sleep(50);
@@ -110,6 +121,32 @@ final class HubProcess {
             // not Linux, or the process is gone
         }
         return -1;
+    }
+
+    /** The heap in use after a full collection (jcmd GC.run, then GC.heap_info), in MB, or -1. */
+    double heapAfterGcMb() {
+        try {
+            jcmd("GC.run");
+            // serial GC: "def new generation total …K, used …K" and "tenured generation total …K, used …K"
+            double usedKb = 0;
+            for (String line : jcmd("GC.heap_info").split("\n")) {
+                Matcher used = GENERATION_USED.matcher(line);
+                if (used.find()) {
+                    usedKb += Long.parseLong(used.group(1));
+                }
+            }
+            return usedKb == 0 ? -1 : usedKb / 1024;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private String jcmd(String command) throws IOException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(process.pid()), command).redirectErrorStream(true).start();
+        try (var out = jcmd.getInputStream()) {
+            return new String(out.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     Path log() {
