@@ -23,7 +23,7 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         Map<String, Scenario> scenarios = new LinkedHashMap<>();
         scenarios.put("budget", new BudgetValidationBench());
-        // real processes and faults: minutes each, run only when named
+        // real processes: minutes each, run only when named
         scenarios.put("scaleout", new FaultsBench(false));
         scenarios.put("faults", new FaultsBench(true));
         scenarios.put("memory", new MemoryBench());

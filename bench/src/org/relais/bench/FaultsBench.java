@@ -1,20 +1,11 @@
 package org.relais.bench;
 
-import jakarta.activation.DataHandler;
-import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
-import org.relais.support.Spreadsheets;
 
 /**
  * Scale-out and crash safety with real processes. This JVM runs PostgreSQL (zonky, its own data folder), an Artemis
@@ -32,17 +23,12 @@ import org.relais.support.Spreadsheets;
  */
 final class FaultsBench implements Benchmarks.Scenario {
 
-    private static final String[] BUDGET_SENDERS = {"arges@relais.test", "tulcea@relais.test", "neamt@relais.test",
-            "cahul@relais.test"};
-    private static final String[] OTHER_SENDERS = {"varna@relais.test", "pazardzhik@relais.test", "savoie@relais.test",
-            "solidarite-laique@relais.test", "arad@relais.test", "sibiu@relais.test"};
-
     private final boolean faults;
     private final Random random;
     private BenchParts parts;
     private final HubProcess[] hubs = new HubProcess[2];
-    private final Map<String, Integer> sentBy = new TreeMap<>();
-    private final Map<String, Integer> budgetsBy = new TreeMap<>();
+    /** Every fifth mail with a budget. */
+    private final Backlog backlog = new Backlog(5);
     private final long started = System.nanoTime();
 
     FaultsBench(boolean faults) {
@@ -71,7 +57,7 @@ final class FaultsBench implements Benchmarks.Scenario {
             long sendStart = System.nanoTime();
             send(n);
             say("%d mails sent in %.1f s (%d with a budget)", n, (System.nanoTime() - sendStart) / 1e9,
-                    budgetsBy.values().stream().mapToInt(Integer::intValue).sum());
+                    backlog.budgets());
             long drainStart = System.nanoTime();
 
             awaitStored(Math.min(n, 20), 120_000);
@@ -189,31 +175,8 @@ final class FaultsBench implements Benchmarks.Scenario {
 
     private void send(int n) throws Exception {
         Session session = parts.smtpSession();
-        byte[] forecast = Spreadsheets.romanianForecast();
         for (int i = 0; i < n; i++) {
-            boolean budget = i % 5 == 0;
-            String from = budget ? BUDGET_SENDERS[(i / 5) % BUDGET_SENDERS.length]
-                    : OTHER_SENDERS[i % OTHER_SENDERS.length];
-            MimeMessage message = new MimeMessage(session);
-            message.setFrom(new InternetAddress(from));
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress(BenchParts.HUB_ADDRESS));
-            message.setSubject((budget ? "Buget seminar Argeș " : "Informare ") + i, "UTF-8");
-            MimeBodyPart text = new MimeBodyPart();
-            text.setText("Bună ziua,\nvă trimit documentul " + i + ".\n", "UTF-8");
-            MimeMultipart multipart = new MimeMultipart("mixed");
-            multipart.addBodyPart(text);
-            if (budget) {
-                MimeBodyPart part = new MimeBodyPart();
-                part.setDataHandler(new DataHandler(new ByteArrayDataSource(forecast,
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")));
-                part.setFileName("buget-" + i + ".xlsx");
-                part.setDisposition(MimeBodyPart.ATTACHMENT);
-                multipart.addBodyPart(part);
-                budgetsBy.merge(from, 1, Integer::sum);
-            }
-            message.setContent(multipart);
-            Transport.send(message);
-            sentBy.merge(from, 1, Integer::sum);
+            Transport.send(backlog.mail(session, i));
         }
     }
 
@@ -227,7 +190,7 @@ final class FaultsBench implements Benchmarks.Scenario {
     }
 
     private boolean awaitDrained(int n, long endNanos) throws InterruptedException {
-        int budgets = budgetsBy.values().stream().mapToInt(Integer::intValue).sum();
+        int budgets = backlog.budgets();
         long lastReport = 0;
         while (System.nanoTime() < endNanos) {
             int acks = parts.distinct("intake-ack").size();
@@ -248,7 +211,7 @@ final class FaultsBench implements Benchmarks.Scenario {
     }
 
     private boolean check(int n) {
-        int budgets = budgetsBy.values().stream().mapToInt(Integer::intValue).sum();
+        int budgets = backlog.budgets();
         boolean ok = true;
         long stored = parts.count("select count(*) from inbound_mail");
         long processed = parts.count("select count(*) from inbound_mail where state = 'processed'");
@@ -276,10 +239,10 @@ final class FaultsBench implements Benchmarks.Scenario {
         Map<String, int[]> verdicts = parts.perRecipient("budget-verdict");
         long rawAcks = 0;
         long rawVerdicts = 0;
-        for (Map.Entry<String, Integer> sender : sentBy.entrySet()) {
+        for (Map.Entry<String, Integer> sender : backlog.sentBy.entrySet()) {
             int[] a = acks.getOrDefault(sender.getKey(), new int[2]);
             int[] v = verdicts.getOrDefault(sender.getKey(), new int[2]);
-            int expectedVerdicts = budgetsBy.getOrDefault(sender.getKey(), 0);
+            int expectedVerdicts = backlog.budgetsBy.getOrDefault(sender.getKey(), 0);
             boolean senderOk = a[0] == sender.getValue() && v[0] == expectedVerdicts;
             say("  %-32s sent %3d, acks %3d distinct (%3d raw), budgets %3d, verdicts %3d distinct (%3d raw)%s",
                     sender.getKey(), sender.getValue(), a[0], a[1], expectedVerdicts, v[0], v[1],

@@ -1,9 +1,9 @@
 package org.relais.bench;
 
+import baseline.MinimalWebApplication;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import baseline.MinimalWebApplication;
 
 /**
  * Start-up time (process start to Spring Boot's "Started" line) and resident memory when idle (20 s after the start),
