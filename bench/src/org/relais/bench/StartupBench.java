@@ -26,7 +26,8 @@ final class StartupBench implements Benchmarks.Scenario {
             System.out.printf("%d starts each, -Xmx%s, serial GC, C1 only; idle RSS %d s after the start; logs in %s%n",
                     STARTS, HEAP, IDLE_MS / 1000, logs);
             System.out.printf("  relais hub        start %s s (median %.1f; the first migrates an empty database),"
-                    + " idle RSS %s MB (median %.0f)%n", hub.startList(), hub.medianStart(), hub.rssList(), hub.medianRss());
+                    + " idle RSS %s MB (median %.0f)%n", hub.startList(), hub.medianStart(), hub.rssList(),
+                    hub.medianRss());
             System.out.printf("  minimal web app   start %s s (median %.1f), idle RSS %s MB (median %.0f)%n",
                     baseline.startList(), baseline.medianStart(), baseline.rssList(), baseline.medianRss());
             System.out.printf("  ratio relais/baseline: start-up %.1f, idle RSS %.1f%n",
