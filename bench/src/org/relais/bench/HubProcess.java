@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * One hub as a process of its own (java -cp &lt;bench classpath&gt; org.relais.RelaisApplication, working directory
  * the checkout) on the bench's parts, with a data folder of its own and its output in a log file per start.
  * Settings that suit a bench (a backlog from a few senders, no scheduled mailings) are passed on the command line;
- * a scenario adds its own.
+ * a scenario adds its own. A baseline application can be started the same way in its place.
  */
 final class HubProcess {
 
