@@ -23,6 +23,8 @@ public final class Benchmarks {
         scenarios.put("hostile", new HostileBench());
         scenarios.put("intake", new IntakeBench());
         scenarios.put("fanout", new FanOutBench());
+        scenarios.put("memory", new MemoryBench());
+        scenarios.put("startup", new StartupBench());
         scenarios.put("scaleout", new FaultsBench(false));
         scenarios.put("faults", new FaultsBench(true));
         List<String> wanted = args.length == 0 || args[0].equals("all") ? List.of("budget")

@@ -1,24 +1,14 @@
 package org.relais.bench;
 
-import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
-import org.relais.minutes.MinutesFiles;
-import org.relais.minutes.Sentences;
-import org.relais.support.Spreadsheets;
 
 /**
  * Scale-out and crash safety with real processes. This JVM runs PostgreSQL (zonky, its own data folder), an Artemis
@@ -37,18 +27,13 @@ import org.relais.support.Spreadsheets;
 final class FaultsBench implements Benchmarks.Scenario {
 
     private static final String DISTRIBUTION = "distribution";
-    private static final String[] ORGANISERS = {"arges@relais.test", "tulcea@relais.test", "neamt@relais.test",
-            "cahul@relais.test"};
-    private static final String[] OTHER_SENDERS = {"varna@relais.test", "pazardzhik@relais.test", "savoie@relais.test",
-            "solidarite-laique@relais.test", "arad@relais.test", "sibiu@relais.test"};
 
     private final boolean faults;
     private final Random random;
     private BenchParts parts;
     private final HubProcess[] hubs = new HubProcess[2];
-    private final Map<String, Integer> sentBy = new TreeMap<>();
-    private final Map<String, Integer> budgetsBy = new TreeMap<>();
-    private final Map<String, Integer> minutesBy = new TreeMap<>();
+    /** Every fifth mail with a budget, every tenth with minutes. */
+    private final Backlog backlog = new Backlog(5, 10);
     private FlakySmtp relay;
     private TranslatorsAtWork translators;
     private final Progress progress = new Progress();
@@ -87,7 +72,7 @@ final class FaultsBench implements Benchmarks.Scenario {
             long sendStart = System.nanoTime();
             send(n);
             say("%d mails sent in %.1f s (%d with a budget, %d with minutes)", n, (System.nanoTime() - sendStart) / 1e9,
-                    total(budgetsBy), total(minutesBy));
+                    backlog.budgets(), backlog.minutes());
             long drainStart = System.nanoTime();
 
             awaitStored(Math.min(n, 20), 120_000);
@@ -214,49 +199,9 @@ final class FaultsBench implements Benchmarks.Scenario {
 
     private void send(int n) throws Exception {
         Session session = parts.smtpSession();
-        byte[] forecast = Spreadsheets.romanianForecast();
         for (int i = 0; i < n; i++) {
-            boolean budget = i % 5 == 0;
-            boolean minutes = i % 10 == 1;
-            String from = budget || minutes ? ORGANISERS[(i / 5) % ORGANISERS.length]
-                    : OTHER_SENDERS[i % OTHER_SENDERS.length];
-            MimeMessage message = new MimeMessage(session);
-            message.setFrom(new InternetAddress(from));
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress(BenchParts.HUB_ADDRESS));
-            message.setSubject((budget ? "Buget seminar " : minutes ? "Proces-verbal seminar " : "Informare ") + i,
-                    "UTF-8");
-            MimeBodyPart text = new MimeBodyPart();
-            text.setText("Bună ziua,\nvă trimit documentul " + i + ".\n", "UTF-8");
-            MimeMultipart multipart = new MimeMultipart("mixed");
-            multipart.addBodyPart(text);
-            if (budget) {
-                multipart.addBodyPart(attachment(forecast, "buget-" + i + ".xlsx",
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
-                budgetsBy.merge(from, 1, Integer::sum);
-            }
-            if (minutes) {
-                multipart.addBodyPart(attachment(
-                        MinutesFiles.docx("Proces-verbal al seminarului, documentul " + i, Sentences.ROMANIAN),
-                        "proces-verbal-" + i + ".docx",
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
-                minutesBy.merge(from, 1, Integer::sum);
-            }
-            message.setContent(multipart);
-            Transport.send(message);
-            sentBy.merge(from, 1, Integer::sum);
+            Transport.send(backlog.mail(session, i));
         }
-    }
-
-    private static MimeBodyPart attachment(byte[] content, String fileName, String type) throws Exception {
-        MimeBodyPart part = new MimeBodyPart();
-        part.setDataHandler(new DataHandler(new ByteArrayDataSource(content, type)));
-        part.setFileName(fileName);
-        part.setDisposition(MimeBodyPart.ATTACHMENT);
-        return part;
-    }
-
-    private static int total(Map<String, Integer> counts) {
-        return counts.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     // ---------------------------------------------------------------- checks
@@ -277,7 +222,7 @@ final class FaultsBench implements Benchmarks.Scenario {
             int jobs = parts.distinct("translation-job").size();
             int deliveries = parts.distinct(DISTRIBUTION).size();
             long complete = parts.count("select count(*) from minutes where state = 'complete'");
-            if (acks >= n && verdicts >= total(budgetsBy) && complete == total(minutesBy)
+            if (acks >= n && verdicts >= backlog.budgets() && complete == backlog.minutes()
                     && deliveries >= expectedDeliveries()) {
                 return true;
             }
@@ -287,7 +232,7 @@ final class FaultsBench implements Benchmarks.Scenario {
                                 + " mailed (%d answered), %d/%d minutes complete, %d/%d deliveries",
                         parts.count("select count(*) from inbound_mail where state <> 'reply'"), n,
                         parts.count("select count(*) from inbound_mail where state = 'processed'"), acks, n, verdicts,
-                        total(budgetsBy), jobs, translators.answered(), complete, total(minutesBy), deliveries,
+                        backlog.budgets(), jobs, translators.answered(), complete, backlog.minutes(), deliveries,
                         expectedDeliveries());
             }
             Thread.sleep(500);
@@ -297,12 +242,12 @@ final class FaultsBench implements Benchmarks.Scenario {
 
     /** Every minutes goes to the follow-up group and the networks (config/distribution/policies.yaml), once each. */
     private long expectedDeliveries() {
-        return total(minutesBy) * parts.count("select count(*) from contact where roles && '{follow-up,network}'");
+        return backlog.minutes() * parts.count("select count(*) from contact where roles && '{follow-up,network}'");
     }
 
     private boolean check(int n) {
-        int budgets = total(budgetsBy);
-        int minutes = total(minutesBy);
+        int budgets = backlog.budgets();
+        int minutes = backlog.minutes();
         boolean ok = true;
         long stored = parts.count("select count(*) from inbound_mail where state <> 'reply'");
         long processed = parts.count("select count(*) from inbound_mail where state = 'processed'");
@@ -332,12 +277,12 @@ final class FaultsBench implements Benchmarks.Scenario {
         Map<String, int[]> minutesAnswers = parts.perRecipient("minutes-received");
         long rawAcks = 0;
         long rawVerdicts = 0;
-        for (Map.Entry<String, Integer> sender : sentBy.entrySet()) {
+        for (Map.Entry<String, Integer> sender : backlog.sentBy.entrySet()) {
             int[] a = acks.getOrDefault(sender.getKey(), new int[2]);
             int[] v = verdicts.getOrDefault(sender.getKey(), new int[2]);
             int[] m = minutesAnswers.getOrDefault(sender.getKey(), new int[2]);
-            int expectedVerdicts = budgetsBy.getOrDefault(sender.getKey(), 0);
-            int expectedMinutes = minutesBy.getOrDefault(sender.getKey(), 0);
+            int expectedVerdicts = backlog.budgetsBy.getOrDefault(sender.getKey(), 0);
+            int expectedMinutes = backlog.minutesBy.getOrDefault(sender.getKey(), 0);
             boolean senderOk = a[0] == sender.getValue() && v[0] == expectedVerdicts && m[0] == expectedMinutes;
             say("  %-30s sent %3d, acks %3d (%3d raw), budgets %3d, verdicts %3d (%3d raw), minutes %3d, answers %3d"
                             + " (%3d raw)%s", sender.getKey(), sender.getValue(), a[0], a[1], expectedVerdicts, v[0],

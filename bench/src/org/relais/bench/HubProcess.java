@@ -16,10 +16,12 @@ import java.util.regex.Pattern;
  * the checkout) on the bench's parts, with a data folder of its own and its output in a log file per start.
  * Settings that suit a bench (a backlog from a few senders, no scheduled mailings) are passed on the command line;
  * a scenario adds its own, and one it names replaces the default of the same name (Spring would join both).
+ * A baseline application can be started the same way in its place.
  */
 final class HubProcess {
 
     private static final Pattern TOMCAT_PORT = Pattern.compile("Tomcat started on port\\D*(\\d+)");
+    private static final Pattern GENERATION_USED = Pattern.compile("generation\\s+total \\d+K, used (\\d+)K");
 
     final String name;
     private final BenchParts parts;
@@ -27,6 +29,7 @@ final class HubProcess {
     private final String heap;
     private final List<String> extraArgs;
     private final List<String> jvmOptions;
+    private final Class<?> mainClass;
     private Process process;
     private Path log;
     private int starts;
@@ -40,12 +43,19 @@ final class HubProcess {
     /** A hub with these JVM options: none for a throughput scenario, where the JIT's full work pays. */
     HubProcess(BenchParts parts, String name, Path logs, String heap, List<String> extraArgs,
                List<String> jvmOptions) {
+        this(parts, name, logs, heap, extraArgs, jvmOptions, org.relais.RelaisApplication.class);
+    }
+
+    /** Another Spring Boot main class started exactly as the hub is, for a baseline. */
+    HubProcess(BenchParts parts, String name, Path logs, String heap, List<String> extraArgs,
+               List<String> jvmOptions, Class<?> mainClass) {
         this.parts = parts;
         this.name = name;
         this.logs = logs;
         this.heap = heap;
         this.extraArgs = List.copyOf(extraArgs);
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.mainClass = mainClass;
     }
 
     void start() throws IOException {
@@ -59,7 +69,7 @@ final class HubProcess {
                 "-Xmx" + heap, "-XX:+UseSerialGC",
                 "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + dataDir));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.relais.RelaisApplication"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
         List<String> defaults = List.of(
                 "--relais.data-dir=" + dataDir,
                 "--spring.artemis.mode=native", "--spring.artemis.embedded.enabled=false",
@@ -91,14 +101,14 @@ final class HubProcess {
         return argument.substring(0, argument.indexOf('=') + 1);
     }
 
-    /** Waits for Spring Boot's "Started" line; returns the seconds from the process start. */
+    /** Waits for Spring Boot's "Started <main class>" line; returns the seconds from the process start. */
     double awaitReady(long timeoutMs) throws Exception {
         long end = System.currentTimeMillis() + timeoutMs;
         while (System.currentTimeMillis() < end) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("hub " + name + " exited: see " + log);
             }
-            if (read().contains("Started RelaisApplication")) {
+            if (read().contains("Started " + mainClass.getSimpleName())) {
                 return (System.nanoTime() - startedAt) / 1e9;
             }
             Thread.sleep(50);
@@ -141,6 +151,32 @@ final class HubProcess {
             throw new IllegalStateException("hub " + name + " names no HTTP port: see " + log);
         }
         return Integer.parseInt(port.group(1));
+    }
+
+    /** The heap in use after a full collection (jcmd GC.run, then GC.heap_info), in MB, or -1. */
+    double heapAfterGcMb() {
+        try {
+            jcmd("GC.run");
+            // serial GC: "def new generation total …K, used …K" and "tenured generation total …K, used …K"
+            double usedKb = 0;
+            for (String line : jcmd("GC.heap_info").split("\n")) {
+                Matcher used = GENERATION_USED.matcher(line);
+                if (used.find()) {
+                    usedKb += Long.parseLong(used.group(1));
+                }
+            }
+            return usedKb == 0 ? -1 : usedKb / 1024;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private String jcmd(String command) throws IOException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(process.pid()), command).redirectErrorStream(true).start();
+        try (var out = jcmd.getInputStream()) {
+            return new String(out.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     Path log() {

@@ -2,6 +2,9 @@ package org.relais.intake;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,24 +24,38 @@ final class DedupKey {
     private DedupKey() {
     }
 
-    static String of(byte[] raw, MimeMessage headers) throws MessagingException {
+    /** Reads the original once, a block at a time. */
+    static String of(InputStream raw, MimeMessage headers) throws MessagingException, IOException {
         MessageDigest digest = sha256();
         for (String name : AUTHOR_HEADERS) {
             String value = headers.getHeader(name, "\n");
             digest.update((name + ":" + (value == null ? "" : value.strip()) + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        int body = bodyOffset(raw);
-        digest.update(raw, body, raw.length - body);
+        InputStream in = new BufferedInputStream(raw);
+        skipHeaders(in);
+        byte[] block = new byte[64 * 1024];
+        for (int read = in.read(block); read >= 0; read = in.read(block)) {
+            digest.update(block, 0, read);
+        }
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static int bodyOffset(byte[] raw) {
-        for (int i = 0; i + 1 < raw.length; i++) {
-            if (raw[i] == '\n' && (raw[i + 1] == '\n' || raw[i + 1] == '\r' && i + 2 < raw.length && raw[i + 2] == '\n')) {
-                return i + (raw[i + 1] == '\n' ? 2 : 3);
+    /** Consumes the header section up to and including the blank line (LF LF or LF CR LF) that ends it. */
+    private static void skipHeaders(InputStream in) throws IOException {
+        int previous = -1;
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            if (previous == '\n' && b == '\n') {
+                return;
             }
+            if (previous == '\n' && b == '\r') {
+                in.mark(1);
+                if (in.read() == '\n') {
+                    return;
+                }
+                in.reset();
+            }
+            previous = b;
         }
-        return raw.length;
     }
 
     private static MessageDigest sha256() {

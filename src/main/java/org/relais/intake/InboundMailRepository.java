@@ -1,17 +1,24 @@
 package org.relais.intake;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Year;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.support.SqlBinaryValue;
 import org.springframework.stereotype.Repository;
 
 /** The mails fetched from the hub mailbox, their parts and the documents found in them. */
 @Repository
 class InboundMailRepository {
 
-    record StoredMail(long id, String state, byte[] raw, String reference) {
+    record StoredMail(long id, String state, long size, String reference) {
     }
+
+    /** The original is read back in slices of this size: PostgreSQL returns a whole bytea value at once. */
+    private static final int SLICE_BYTES = 1 << 20;
 
     record NewPart(int position, String fileName, String declaredType, String charset, String detectedType, long size,
                    byte[] content, String kind, String rejection) {
@@ -23,22 +30,30 @@ class InboundMailRepository {
         this.jdbc = jdbc;
     }
 
-    /** Inserts the mail unless a mail with the same key is there; either way returns the stored row's id and state. */
-    MailReceipt storeIfNew(String dedupKey, String messageId, String sender, String subject, byte[] raw) {
-        Optional<Long> inserted = jdbc.sql("""
-                        insert into inbound_mail (dedup_key, message_id, sender, subject, raw, size_bytes)
-                        values (:key, :messageId, :sender, :subject, :raw, :size)
-                        on conflict (dedup_key) do nothing
-                        returning id
-                        """)
-                .param("key", dedupKey)
-                .param("messageId", text(messageId))
-                .param("sender", text(sender))
-                .param("subject", text(subject))
-                .param("raw", raw)
-                .param("size", raw.length)
-                .query(Long.class)
-                .optional();
+    /**
+     * Inserts the mail unless a mail with the same key is there; either way returns the stored row's id and state.
+     * The original is streamed from its spool file into the row.
+     */
+    MailReceipt storeIfNew(String dedupKey, String messageId, String sender, String subject, SpooledMail raw)
+            throws IOException {
+        long size = raw.size();
+        Optional<Long> inserted;
+        try (InputStream content = raw.stream()) {
+            inserted = jdbc.sql("""
+                            insert into inbound_mail (dedup_key, message_id, sender, subject, raw, size_bytes)
+                            values (:key, :messageId, :sender, :subject, :raw, :size)
+                            on conflict (dedup_key) do nothing
+                            returning id
+                            """)
+                    .param("key", dedupKey)
+                    .param("messageId", text(messageId))
+                    .param("sender", text(sender))
+                    .param("subject", text(subject))
+                    .param("raw", new SqlBinaryValue(content, size))
+                    .param("size", size)
+                    .query(Long.class)
+                    .optional();
+        }
         if (inserted.isPresent()) {
             return new MailReceipt(inserted.get(), true);
         }
@@ -50,11 +65,24 @@ class InboundMailRepository {
 
     /** The mail, locked until the end of the transaction so that two consumers never process it together. */
     Optional<StoredMail> lockForProcessing(long id) {
-        return jdbc.sql("select id, state, raw, reference from inbound_mail where id = :id for update")
+        return jdbc.sql("select id, state, length(raw) as size, reference from inbound_mail where id = :id for update")
                 .param("id", id)
-                .query((rs, row) -> new StoredMail(rs.getLong("id"), rs.getString("state"), rs.getBytes("raw"),
+                .query((rs, row) -> new StoredMail(rs.getLong("id"), rs.getString("state"), rs.getLong("size"),
                         rs.getString("reference")))
                 .optional();
+    }
+
+    /** Writes the mail's original to {@code out} a slice at a time, so that a large one is never whole in memory. */
+    void copyOriginal(StoredMail mail, OutputStream out) throws IOException {
+        for (long offset = 0; offset < mail.size(); offset += SLICE_BYTES) {
+            byte[] slice = jdbc.sql("select substring(raw from :from for :length) from inbound_mail where id = :id")
+                    .param("from", Math.toIntExact(offset + 1))
+                    .param("length", SLICE_BYTES)
+                    .param("id", mail.id())
+                    .query(byte[].class)
+                    .single();
+            out.write(slice);
+        }
     }
 
     String nextReference() {

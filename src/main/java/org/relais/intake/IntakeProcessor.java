@@ -3,6 +3,7 @@ package org.relais.intake;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,11 +44,13 @@ public class IntakeProcessor {
     private final MailParser parser;
     private final PartInspector inspector;
     private final String hubAddress;
+    private final Path spool;
 
     IntakeProcessor(InboundMailRepository mails, DirectoryRepository directory, IntakeReplies replies,
                     AwaitedReplies awaitedReplies, PipelineEvents events, IntakeProperties properties,
                     WorkbookLoader spreadsheets, @Value("${relais.hub-address}") String hubAddress,
-                    @Value("${relais.config-dir}") Path configDirectory) throws IOException {
+                    @Value("${relais.config-dir}") Path configDirectory,
+                    @Value("${relais.data-dir}") Path dataDirectory) throws IOException {
         this.mails = mails;
         this.directory = directory;
         this.replies = replies;
@@ -57,6 +60,7 @@ public class IntakeProcessor {
         this.parser = new MailParser(properties.maxParts(), properties.maxAttachmentBytes());
         this.inspector = new PartInspector(spreadsheets);
         this.hubAddress = hubAddress;
+        this.spool = SpooledMail.folderIn(dataDirectory);
     }
 
     @Transactional
@@ -67,26 +71,34 @@ public class IntakeProcessor {
             return new IntakeOutcome(mail.reference(), mails.documentsOf(mail.id()), mails.repliesOf(mail.id()),
                     replies.mailsFor(mail.id()));
         }
-        MimeMessage headers = MailParser.headersAndBody(mail.raw());
-        var from = MailParser.sender(headers);
+        try (SpooledMail raw = SpooledMail.copy(spool, out -> mails.copyOriginal(mail, out))) {
+            return process(mail, raw.message());
+        } catch (IOException e) {
+            // unchecked, so that the transaction rolls back and the ticket is redelivered
+            throw new UncheckedIOException("Cannot spool mail " + mail.id(), e);
+        }
+    }
+
+    private IntakeOutcome process(StoredMail mail, MimeMessage message) throws MessagingException {
+        var from = MailParser.sender(message);
         String sender = from == null ? null : from.getAddress().toLowerCase(Locale.ROOT);
-        Optional<String> automated = AutomatedMail.reason(headers, sender, hubAddress);
+        Optional<String> automated = AutomatedMail.reason(message, sender, hubAddress);
         if (automated.isPresent()) {
-            return automated(mail, headers, sender, automated.get());
+            return automated(mail, message, sender, automated.get());
         }
         Optional<Contact> contact = directory.contact(sender);
         if (contact.isEmpty()) {
             mails.markDone(mail.id(), "quarantined", null, null, null, null, "unknown sender " + sender);
-            return IntakeOutcome.answered(null, replies.unknownSender(mail.id(), headers, sender));
+            return IntakeOutcome.answered(null, replies.unknownSender(mail.id(), message, sender));
         }
         String reference = mails.nextReference();
         ParsedMail parsed;
         try {
-            parsed = parser.parse(mail.raw());
+            parsed = parser.parse(message);
         } catch (MalformedMailException e) {
             mails.markDone(mail.id(), "malformed", reference, null, contact.get().language(), null, e.getMessage());
             return IntakeOutcome.answered(reference,
-                    replies.malformed(mail.id(), headers, contact.get(), reference, e.getMessage()));
+                    replies.malformed(mail.id(), message, contact.get(), reference, e.getMessage()));
         }
         return understood(mail.id(), parsed, contact.get(), reference);
     }
@@ -191,7 +203,7 @@ public class IntakeProcessor {
         }
         String reference = mails.nextReference();
         long partId = mails.insertPart(mail.id(), new NewPart(0, null, "multipart/report", null, "mail",
-                mail.raw().length, null, DocumentKind.DELIVERY_REPORT.code(), null));
+                mail.size(), null, DocumentKind.DELIVERY_REPORT.code(), null));
         DocumentMessage report = new DocumentMessage(0, reference, DocumentKind.DELIVERY_REPORT.code(),
                 DocumentKind.DELIVERY_REPORT.queue().orElseThrow(), null, String.valueOf(sender), "", null, mail.id(),
                 partId);

@@ -10,7 +10,6 @@ import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,13 +36,13 @@ final class MailParser {
         this.maxPartBytes = maxPartBytes;
     }
 
-    static MimeMessage headersAndBody(byte[] raw) throws MessagingException {
-        return new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+    /** Given a {@link jakarta.mail.internet.SharedInputStream}, the parts' contents stay in it until read. */
+    static MimeMessage headersAndBody(InputStream raw) throws MessagingException {
+        return new MimeMessage(SESSION, raw);
     }
 
-    ParsedMail parse(byte[] raw) throws MalformedMailException {
+    ParsedMail parse(MimeMessage message) throws MalformedMailException {
         try {
-            MimeMessage message = headersAndBody(raw);
             List<LeafPart> leaves = new ArrayList<>();
             walk(message, leaves);
             InternetAddress from = sender(message);

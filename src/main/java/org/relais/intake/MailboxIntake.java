@@ -4,10 +4,12 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,23 +22,29 @@ import org.springframework.transaction.annotation.Transactional;
 public class MailboxIntake {
 
     private final InboundMailRepository repository;
+    private final Path spool;
 
-    MailboxIntake(InboundMailRepository repository) {
+    MailboxIntake(InboundMailRepository repository, @Value("${relais.data-dir}") Path dataDirectory) {
         this.repository = repository;
+        this.spool = SpooledMail.folderIn(dataDirectory);
     }
 
+    /** The mail goes through a spool file, never whole in memory; the file is gone once the row is written. */
     @Transactional
     public MailReceipt store(Message message) throws MessagingException, IOException {
-        ByteArrayOutputStream raw = new ByteArrayOutputStream(Math.max(1024, message.getSize()));
-        message.writeTo(raw);
-        byte[] bytes = raw.toByteArray();
-        if (message instanceof IMAPMessage prefetched) {
-            // the folder keeps its messages while connected: bytes MailboxPrefetch fetched must not stay with them
-            prefetched.invalidateHeaders();
+        try (SpooledMail raw = SpooledMail.of(message, spool)) {
+            if (message instanceof IMAPMessage prefetched) {
+                // the folder keeps its messages while connected: bytes MailboxPrefetch fetched must not stay with them
+                prefetched.invalidateHeaders();
+            }
+            MimeMessage headers = raw.message();
+            String dedupKey;
+            try (InputStream in = raw.stream()) {
+                dedupKey = DedupKey.of(in, headers);
+            }
+            return repository.storeIfNew(dedupKey, headers.getHeader("Message-ID", " "), senderOrNull(headers),
+                    subjectOf(headers), raw);
         }
-        MimeMessage headers = MailParser.headersAndBody(bytes);
-        return repository.storeIfNew(DedupKey.of(bytes, headers), headers.getHeader("Message-ID", " "),
-                senderOrNull(headers), subjectOf(headers), bytes);
     }
 
     /** The subject as its author wrote it (encoded words decoded), else as it stands in the header. */
