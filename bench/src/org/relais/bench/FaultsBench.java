@@ -1,8 +1,7 @@
 package org.relais.bench;
 
-import jakarta.mail.Message;
+import com.icegreen.greenmail.user.GreenMailUser;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -118,6 +117,13 @@ final class FaultsBench implements Benchmarks.Scenario {
     }
 
     private void injectFaults() throws Exception {
+        // the relay refuses every mail for a while (451), as a relay under load does, in the thick of the backlog
+        int refusing = Integer.getInteger("faults.smtp-4xx-s", 20);
+        say("SMTP relay refusing (451) for %d s", refusing);
+        relay.refuse(true);
+        Thread.sleep(refusing * 1000L);
+        relay.refuse(false);
+        say("SMTP relay back after %d refusals", relay.refusals());
         // kill -9 at random moments, three times, alternating between the leader and whichever instance
         for (int i = 0; i < 3; i++) {
             Thread.sleep(2_000 + random.nextInt(6_000));
@@ -154,13 +160,6 @@ final class FaultsBench implements Benchmarks.Scenario {
         Thread.sleep(outage * 1000L);
         parts.startPostgres();
         say("PostgreSQL back");
-        // the relay refuses every mail for a while (451), as a relay under load does
-        Thread.sleep(5_000);
-        int refusing = Integer.getInteger("faults.smtp-4xx-s", 20);
-        relay.refuse(true);
-        Thread.sleep(refusing * 1000L);
-        relay.refuse(false);
-        say("SMTP relay answered 451 for %d s (%d refusals)", refusing, relay.refusals());
     }
 
     private HubProcess awaitLeader(long timeoutMs) throws InterruptedException {
@@ -197,10 +196,12 @@ final class FaultsBench implements Benchmarks.Scenario {
 
     // ---------------------------------------------------------------- backlog
 
+    /** Straight into the hub's mailbox, in seconds: the faults then strike while the backlog drains. */
     private void send(int n) throws Exception {
         Session session = parts.smtpSession();
+        GreenMailUser mailbox = parts.mail().setUser(BenchParts.HUB_ADDRESS, BenchParts.HUB_ADDRESS, "relais");
         for (int i = 0; i < n; i++) {
-            Transport.send(backlog.mail(session, i));
+            mailbox.deliver(backlog.mail(session, i));
         }
     }
 

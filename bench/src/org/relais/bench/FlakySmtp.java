@@ -9,17 +9,22 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The hubs' SMTP relay: passes every connection through to the real server, except while {@link #refuse} is on —
  * then it answers like a relay under load, with "451 4.3.0" to every MAIL FROM, as real relays do for a while.
+ * Turning refusal on closes the connections it is relaying, as a relay restarting would: the hubs keep their SMTP
+ * connections open between mails, and must meet the refusal on their next one.
  */
 final class FlakySmtp implements AutoCloseable {
 
     private final ServerSocket socket;
     private final int targetPort;
     private final AtomicInteger refusals = new AtomicInteger();
+    private final Set<Socket> relayed = ConcurrentHashMap.newKeySet();
     private volatile boolean refusing;
 
     FlakySmtp(int targetPort) throws IOException {
@@ -36,6 +41,9 @@ final class FlakySmtp implements AutoCloseable {
 
     void refuse(boolean on) {
         refusing = on;
+        if (on) {
+            relayed.forEach(FlakySmtp::closeQuietly);
+        }
     }
 
     int refusals() {
@@ -89,11 +97,22 @@ final class FlakySmtp implements AutoCloseable {
     }
 
     private void relay(Socket client) throws IOException {
+        relayed.add(client);
         try (Socket server = new Socket("127.0.0.1", targetPort)) {
             Thread upstream = new Thread(() -> pipe(client, server), "flaky-smtp-up");
             upstream.setDaemon(true);
             upstream.start();
             pipe(server, client);
+        } finally {
+            relayed.remove(client);
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closed already
         }
     }
 
