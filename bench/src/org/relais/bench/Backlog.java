@@ -23,6 +23,8 @@ import org.relais.support.Spreadsheets;
  */
 final class Backlog {
 
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
     private static final String[] ORGANISERS = {"arges@relais.test", "tulcea@relais.test", "neamt@relais.test",
             "cahul@relais.test"};
     private static final String[] OTHER_SENDERS = {"varna@relais.test", "pazardzhik@relais.test", "savoie@relais.test",
@@ -69,7 +71,7 @@ final class Backlog {
             multipart.addBodyPart(attachment(
                     MinutesFiles.docx("Proces-verbal al seminarului, documentul " + i, Sentences.ROMANIAN),
                     "proces-verbal-" + i + ".docx",
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+                    DOCX));
             minutesBy.merge(from, 1, Integer::sum);
         }
         message.setContent(multipart);
@@ -86,7 +88,8 @@ final class Backlog {
         return minutesBy.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    private static MimeBodyPart attachment(byte[] content, String fileName, String type) throws MessagingException {
+    /** A file attached as a partner attaches one. */
+    static MimeBodyPart attachment(byte[] content, String fileName, String type) throws MessagingException {
         MimeBodyPart part = new MimeBodyPart();
         part.setDataHandler(new DataHandler(new ByteArrayDataSource(content, type)));
         part.setFileName(fileName);

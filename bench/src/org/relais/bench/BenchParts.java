@@ -146,21 +146,6 @@ final class BenchParts implements AutoCloseable {
         }
     }
 
-    /** The first column of every row. */
-    List<String> strings(String sql) {
-        List<String> values = new ArrayList<>();
-        try (Connection connection = connect();
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
-            while (result.next()) {
-                values.add(result.getString(1));
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     String text(String sql) {
         try (Connection connection = connect();
              Statement statement = connection.createStatement();

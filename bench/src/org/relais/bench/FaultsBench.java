@@ -329,8 +329,9 @@ final class FaultsBench implements Benchmarks.Scenario {
 
     /** Distribution mails received that are not the one mail the delivery ledger wrote for their recipient. */
     private long deliveredOutsideTheLedger() {
-        Set<String> ledger = new HashSet<>(parts.strings("select m.message_id from delivery d"
-                + " join outgoing_mail m on m.id = d.outgoing_mail_id"));
+        Set<String> ledger = new HashSet<>();
+        parts.rows("select m.message_id from delivery d join outgoing_mail m on m.id = d.outgoing_mail_id")
+                .forEach(row -> ledger.add((String) row[0]));
         Set<String> received = parts.distinct(DISTRIBUTION);
         received.removeAll(ledger);
         return received.size();

@@ -1,7 +1,6 @@
 package org.relais.bench;
 
 import com.icegreen.greenmail.util.GreenMail;
-import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -10,7 +9,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,14 +81,9 @@ final class TranslatorsAtWork implements AutoCloseable {
         reply.setHeader("References", id);
         MimeBodyPart body = new MimeBodyPart();
         body.setText("Bonjour, voici la traduction.\n", "UTF-8");
-        MimeBodyPart document = new MimeBodyPart();
-        document.setDataHandler(new DataHandler(new ByteArrayDataSource(MinutesFiles.docx(text),
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document")));
-        document.setFileName("traduction.docx");
-        document.setDisposition(MimeBodyPart.ATTACHMENT);
         MimeMultipart multipart = new MimeMultipart("mixed");
         multipart.addBodyPart(body);
-        multipart.addBodyPart(document);
+        multipart.addBodyPart(Backlog.attachment(MinutesFiles.docx(text), "traduction.docx", Backlog.DOCX));
         reply.setContent(multipart);
         Transport.send(reply);
     }
