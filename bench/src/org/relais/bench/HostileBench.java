@@ -29,7 +29,7 @@ final class HostileBench implements Benchmarks.Scenario {
 
     private static final Pattern REPLY_LIMIT = Pattern.compile("replies-per-sender-per-hour:\\s*(\\d+)");
 
-    private final long started = System.nanoTime();
+    private final Progress progress = new Progress();
     private BenchParts parts;
     private HubProcess hub;
 
@@ -299,7 +299,6 @@ final class HostileBench implements Benchmarks.Scenario {
     }
 
     private void say(String format, Object... args) {
-        System.out.printf("[%6.1f s] %s%n", (System.nanoTime() - started) / 1e9, String.format(format, args));
-        System.out.flush();
+        progress.say(format, args);
     }
 }

@@ -34,7 +34,7 @@ final class MemoryBench implements Benchmarks.Scenario {
     private static final String TOO_LARGE_RO = "depășește dimensiunea maximă";
 
     private final Path logs = Path.of("bench/results/memory").toAbsolutePath();
-    private final long started = System.nanoTime();
+    private final Progress progress = new Progress();
     private boolean ok = true;
 
     /**
@@ -300,7 +300,6 @@ final class MemoryBench implements Benchmarks.Scenario {
     }
 
     private void say(String format, Object... args) {
-        System.out.printf("[%6.1f s] %s%n", (System.nanoTime() - started) / 1e9, String.format(format, args));
-        System.out.flush();
+        progress.say(format, args);
     }
 }
