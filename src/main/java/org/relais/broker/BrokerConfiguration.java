@@ -1,11 +1,14 @@
 package org.relais.broker;
 
+import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.artemis.autoconfigure.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jms.connection.JmsTransactionManager;
 
 /**
  * Settings of the embedded broker. Camel's error handler moves a failing message to the dead-letter queue after its
@@ -27,5 +30,15 @@ class BrokerConfiguration {
                 .setMaxRedeliveryDelay(30_000)
                 .setAutoCreateQueues(true)
                 .setAutoCreateAddresses(true));
+    }
+
+    /**
+     * For a route that is not a queue consumer but sends several messages that belong together ({@code transacted}
+     * with this ref): they reach the broker in one commit, or none does. The transaction manager is no bean of its
+     * own, so that {@code @Transactional} keeps PostgreSQL's.
+     */
+    @Bean
+    SpringTransactionPolicy brokerTransaction(ConnectionFactory connectionFactory) {
+        return new SpringTransactionPolicy(new JmsTransactionManager(connectionFactory));
     }
 }

@@ -1,50 +1,132 @@
 package org.relais.intake;
 
-import jakarta.mail.Message;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.MessagingException;
+import jakarta.mail.StoreClosedException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.relais.intake.HubMailbox.Arrived;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The first step for every fetched mail: its bytes into PostgreSQL, committed before the mail server hears that the
- * mail was taken (the route marks it seen only after this returns). A mail fetched again is recognised; if a crash
- * left it unprocessed, it is handed on once more.
+ * The first step for every mail: its bytes into PostgreSQL, committed before the mail server hears that the mail was
+ * taken. A poll's mails are stored in one transaction, and flagged seen in one command only after the route has put
+ * their tickets on the queue; a crash anywhere before leaves them unseen, the next poll takes them again and the store
+ * recognises them, handing on once more those a crash left unprocessed.
  */
 @Component("mailboxIntake")
 public class MailboxIntake {
 
+    private static final Logger log = LoggerFactory.getLogger(MailboxIntake.class);
+
+    private final HubMailbox mailbox;
     private final InboundMailRepository repository;
+    private final TransactionTemplate transaction;
     private final Path spool;
 
-    MailboxIntake(InboundMailRepository repository, @Value("${relais.data-dir}") Path dataDirectory) {
+    MailboxIntake(HubMailbox mailbox, InboundMailRepository repository, TransactionTemplate transaction,
+                  @Value("${relais.data-dir}") Path dataDirectory) {
+        this.mailbox = mailbox;
         this.repository = repository;
+        this.transaction = transaction;
         this.spool = SpooledMail.folderIn(dataDirectory);
     }
 
-    /** The mail goes through a spool file, never whole in memory; the file is gone once the row is written. */
-    @Transactional
-    public MailReceipt store(Message message) throws MessagingException, IOException {
-        try (SpooledMail raw = SpooledMail.of(message, spool)) {
-            if (message instanceof IMAPMessage prefetched) {
-                // the folder keeps its messages while connected: bytes MailboxPrefetch fetched must not stay with them
+    /** A mail written to its spool file, with what the store needs to know it again. */
+    private record Spooled(long uid, SpooledMail raw, String dedupKey, String messageId, String sender,
+                           String subject) {
+    }
+
+    /**
+     * Takes the unseen mails of the hub mailbox and stores the new ones. Each mail goes through a spool file, never
+     * whole in memory; the files are gone once the rows are written. A mail the server fails to give is left unseen
+     * for the next poll and does not hold back the others.
+     */
+    public MailboxBatch storeNewMails() throws MessagingException, IOException {
+        HubMailbox.Poll poll = mailbox.unseenMails();
+        List<Spooled> spooled = new ArrayList<>();
+        try {
+            for (Arrived arrived : poll.mails()) {
+                try {
+                    spooled.add(spool(arrived));
+                } catch (FolderClosedException | StoreClosedException e) {
+                    throw e;
+                } catch (MessagingException e) {
+                    log.warn("Mail UID {} could not be read from the mailbox; it is left for the next poll: {}",
+                            arrived.uid(), e.toString());
+                }
+            }
+            List<IntakeTicket> tickets = transaction.execute(status -> store(spooled));
+            long[] uids = spooled.stream().mapToLong(Spooled::uid).toArray();
+            return new MailboxBatch(poll.uidValidity(), uids, tickets);
+        } finally {
+            for (Spooled mail : spooled) {
+                mail.raw().close();
+            }
+        }
+    }
+
+    /** Flags the batch's mails seen: called once their tickets are on the queue. */
+    public void markSeen(MailboxBatch batch) throws MessagingException {
+        mailbox.markSeen(batch.uidValidity(), batch.uids());
+    }
+
+    /** When a poll last went through to its end, its mails flagged (null if none did since the start). */
+    public Instant lastPoll() {
+        return mailbox.lastPoll();
+    }
+
+    private Spooled spool(Arrived arrived) throws MessagingException, IOException {
+        SpooledMail raw;
+        try {
+            raw = SpooledMail.of(arrived.message(), spool);
+        } finally {
+            if (arrived.message() instanceof IMAPMessage prefetched) {
+                // the open folder keeps its messages from poll to poll: the bytes fetched must not stay with them
                 prefetched.invalidateHeaders();
             }
+        }
+        try {
             MimeMessage headers = raw.message();
             String dedupKey;
             try (InputStream in = raw.stream()) {
                 dedupKey = DedupKey.of(in, headers);
             }
-            return repository.storeIfNew(dedupKey, headers.getHeader("Message-ID", " "), senderOrNull(headers),
-                    subjectOf(headers), raw);
+            return new Spooled(arrived.uid(), raw, dedupKey, headers.getHeader("Message-ID", " "),
+                    senderOrNull(headers), subjectOf(headers));
+        } catch (MessagingException | IOException | RuntimeException e) {
+            raw.close();
+            throw e;
         }
+    }
+
+    private List<IntakeTicket> store(List<Spooled> spooled) {
+        List<IntakeTicket> tickets = new ArrayList<>();
+        for (Spooled mail : spooled) {
+            try {
+                MailReceipt receipt = repository.storeIfNew(mail.dedupKey(), mail.messageId(), mail.sender(),
+                        mail.subject(), mail.raw());
+                if (receipt.needsProcessing()) {
+                    tickets.add(receipt.ticket());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return tickets;
     }
 
     /** The subject as its author wrote it (encoded words decoded), else as it stands in the header. */

@@ -6,12 +6,13 @@ import static org.awaitility.Awaitility.await;
 import jakarta.jms.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.AdviceWith;
-import org.apache.camel.model.BeanDefinition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.relais.console.queues.BrokerQueues;
 import org.relais.support.HubTest;
 import org.relais.support.RawMail;
 import org.relais.support.Spreadsheets;
@@ -22,9 +23,11 @@ import org.springframework.jms.core.JmsTemplate;
 /** Nothing lost, nothing twice, no answer to robots, and failures end where a coordinator sees them. */
 class IntakeSafetyTest extends HubTest {
 
-    /** Set by a test to make the next fetched mail fail at that point, as a crash there would. */
-    private static final AtomicBoolean CRASH_BEFORE_STORE = new AtomicBoolean();
+    /** Set by a test to make the next poll fail at that point, as a crash there would. */
     private static final AtomicBoolean CRASH_AFTER_STORE = new AtomicBoolean();
+    private static final AtomicBoolean CRASH_AFTER_FIRST_TICKET = new AtomicBoolean();
+    private static final AtomicBoolean CRASH_BEFORE_FLAGGING = new AtomicBoolean();
+    private static final String MAILBOX_ROUTE = "intake-fetch-mail";
     private static boolean advised;
 
     @Autowired
@@ -33,26 +36,31 @@ class IntakeSafetyTest extends HubTest {
     @Autowired
     JmsTemplate jms;
 
+    @Autowired
+    BrokerQueues queues;
+
     @BeforeEach
     void adviseTheMailboxRouteWithCrashPoints() throws Exception {
         if (advised) {
             return;
         }
-        AdviceWith.adviceWith(camel, "intake-fetch-mail", route -> {
-            route.weaveByType(BeanDefinition.class).before().process(exchange -> {
-                if (CRASH_BEFORE_STORE.getAndSet(false)) {
-                    throw new IllegalStateException("simulated crash between fetch and commit");
-                }
-            });
-            route.weaveByType(BeanDefinition.class).after().process(exchange -> {
-                if (CRASH_AFTER_STORE.getAndSet(false)) {
-                    throw new IllegalStateException("simulated crash between commit and marking the mail seen");
-                }
-            });
+        AdviceWith.adviceWith(camel, MAILBOX_ROUTE, route -> {
+            route.weaveById("store-new-mails").after().process(exchange -> crashIf(CRASH_AFTER_STORE,
+                    "simulated crash between the commit and sending the tickets"));
+            route.weaveById("mark-seen").before().process(exchange -> crashIf(CRASH_BEFORE_FLAGGING,
+                    "simulated crash between sending the tickets and flagging the mails seen"));
         });
+        AdviceWith.adviceWith(camel, "intake-send-tickets", route -> route.weaveById("send-ticket").after()
+                .process(exchange -> crashIf(CRASH_AFTER_FIRST_TICKET, "simulated crash while sending the tickets")));
         // the advised route is added anew, and singleton routes start only when the leader starts them
-        camel.getRouteController().startRoute("intake-fetch-mail");
+        camel.getRouteController().startRoute(MAILBOX_ROUTE);
         advised = true;
+    }
+
+    private static void crashIf(AtomicBoolean armed, String what) {
+        if (armed.getAndSet(false)) {
+            throw new IllegalStateException(what);
+        }
     }
 
     @Test
@@ -118,23 +126,9 @@ class IntakeSafetyTest extends HubTest {
     }
 
     @Test
-    void aCrashBetweenFetchAndCommitLosesNothingAndDuplicatesNothing() {
-        CRASH_BEFORE_STORE.set(true);
-        mail().from("pazardzhik@relais.test").subject("Бюджет").messageId("<crash1@pazardzhik.test>")
-                .attach("бюджет.xlsx", Spreadsheets.romanianForecast(), Spreadsheets.XLSX).send();
-
-        awaitMailsTo("pazardzhik@relais.test", 1);
-        assertThat(CRASH_BEFORE_STORE).isFalse();
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
-                .until(() -> mailsTo("pazardzhik@relais.test", "intake-ack").size() == 1);
-        assertThat(jdbc.sql("select count(*) from inbound_mail").query(Integer.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from document").query(Integer.class).single()).isEqualTo(1);
-    }
-
-    @Test
-    void aCrashAfterTheCommitBeforeTheMailIsMarkedSeenLeadsToOneAnswer() {
+    void aCrashBetweenTheCommitAndTheTicketsLosesNothingAndDuplicatesNothing() {
         CRASH_AFTER_STORE.set(true);
-        mail().from("pazardzhik@relais.test").subject("Бюджет").messageId("<crash2@pazardzhik.test>")
+        mail().from("pazardzhik@relais.test").subject("Бюджет").messageId("<crash1@pazardzhik.test>")
                 .attach("бюджет.xlsx", Spreadsheets.romanianForecast(), Spreadsheets.XLSX).send();
 
         awaitMailsTo("pazardzhik@relais.test", 1);
@@ -143,6 +137,52 @@ class IntakeSafetyTest extends HubTest {
                 .until(() -> mailsTo("pazardzhik@relais.test", "intake-ack").size() == 1);
         assertThat(jdbc.sql("select count(*) from inbound_mail").query(Integer.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from document").query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aCrashAfterTheTicketsBeforeTheMailIsMarkedSeenLeadsToOneAnswer() {
+        CRASH_BEFORE_FLAGGING.set(true);
+        mail().from("pazardzhik@relais.test").subject("Бюджет").messageId("<crash2@pazardzhik.test>")
+                .attach("бюджет.xlsx", Spreadsheets.romanianForecast(), Spreadsheets.XLSX).send();
+
+        awaitMailsTo("pazardzhik@relais.test", 1);
+        assertThat(CRASH_BEFORE_FLAGGING).isFalse();
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> mailsTo("pazardzhik@relais.test", "intake-ack").size() == 1);
+        assertThat(jdbc.sql("select count(*) from inbound_mail").query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from document").query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aPollsTicketsReachTheQueueTogetherOrNotAtAll() throws Exception {
+        List<String> senders = List.of("arges@relais.test", "varna@relais.test", "pazardzhik@relais.test");
+        long ticketsBefore = ticketsAdded();
+        camel.getRouteController().suspendRoute(MAILBOX_ROUTE);
+        try {
+            for (String sender : senders) {
+                mail().from(sender).subject("Buget").text("Bonjour").send();
+            }
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> mailServer.getReceivedMessages().length == senders.size());
+            CRASH_AFTER_FIRST_TICKET.set(true);
+        } finally {
+            camel.getRouteController().resumeRoute(MAILBOX_ROUTE);
+        }
+
+        for (String sender : senders) {
+            awaitMailsTo(sender, 1);
+        }
+        assertThat(CRASH_AFTER_FIRST_TICKET).isFalse();
+        assertThat(ticketsAdded() - ticketsBefore).as("tickets, the crashed poll's rolled back").isEqualTo(3);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> senders.stream()
+                .allMatch(sender -> mailsTo(sender).size() == 1));
+        assertThat(jdbc.sql("select count(*) from inbound_mail where state <> 'received'").query(Integer.class)
+                .single()).isEqualTo(3);
+    }
+
+    private long ticketsAdded() {
+        return queues.queues().stream().filter(queue -> queue.name().equals("intake.mail"))
+                .mapToLong(BrokerQueues.QueueFigures::added).sum();
     }
 
     @Test

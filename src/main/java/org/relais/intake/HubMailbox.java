@@ -1,0 +1,190 @@
+package org.relais.intake;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.search.FlagTerm;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The hub's IMAP folder, kept open from one poll to the next. A poll costs the mail server a few commands whatever
+ * the number of mails: one SEARCH for the unseen ones, one FETCH of their UIDs and sizes, one FETCH of the whole
+ * mails that fit in the poll's byte budget, and later one STORE that flags them all seen. Reading never flags
+ * (BODY.PEEK): a mail is flagged only by {@link #markSeen}, which intake calls after its commit.
+ */
+@Component
+class HubMailbox implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(HubMailbox.class);
+    private static final FetchProfile UID_AND_SIZE = new FetchProfile();
+    private static final FetchProfile WHOLE_MAIL = new FetchProfile();
+    private static final FlagTerm UNSEEN = new FlagTerm(new Flags(Flags.Flag.SEEN), false);
+
+    static {
+        UID_AND_SIZE.add(UIDFolder.FetchProfileItem.UID);
+        UID_AND_SIZE.add(FetchProfile.Item.SIZE);
+        WHOLE_MAIL.add(IMAPFolder.FetchProfileItem.MESSAGE);
+    }
+
+    /** The mails of one poll, each with its UID in the folder of that UIDVALIDITY. */
+    record Poll(long uidValidity, List<Arrived> mails) {
+    }
+
+    record Arrived(long uid, Message message) {
+    }
+
+    private final Session session;
+    private final String protocol;
+    private final String host;
+    private final int port;
+    private final String username;
+    private final String password;
+    private final String folderName;
+    private final int maxMails;
+    private final long maxBytes;
+    private Store store;
+    private IMAPFolder folder;
+    private volatile Instant lastPoll;
+
+    HubMailbox(@Value("${relais.mail.imap.protocol}") String protocol,
+               @Value("${relais.mail.imap.host}") String host,
+               @Value("${relais.mail.imap.port}") int port,
+               @Value("${relais.mail.imap.username}") String username,
+               @Value("${relais.mail.imap.password}") String password,
+               @Value("${relais.mail.imap.folder}") String folderName,
+               @Value("${relais.mail.imap.fetch-size}") int fetchSize,
+               @Value("${relais.intake.max-messages-per-poll}") int maxMails,
+               @Value("${relais.intake.max-bytes-per-poll}") long maxBytes) {
+        this.protocol = protocol;
+        this.host = host;
+        this.port = port;
+        this.username = username;
+        this.password = password;
+        this.folderName = folderName;
+        this.maxMails = maxMails;
+        this.maxBytes = maxBytes;
+        Properties properties = new Properties();
+        properties.setProperty("mail." + protocol + ".connectiontimeout", "15000");
+        properties.setProperty("mail." + protocol + ".timeout", "120000");
+        // a mail's bytes in blocks of 1 MB rather than JavaMail's 16 KB: one round trip for a typical mail
+        properties.setProperty("mail." + protocol + ".fetchsize", String.valueOf(fetchSize));
+        // reading a mail must not flag it seen: only markSeen does, after the commit
+        properties.setProperty("mail." + protocol + ".peek", "true");
+        this.session = Session.getInstance(properties);
+    }
+
+    /**
+     * The oldest unseen mails, at most {@code max-messages-per-poll} of them and {@code max-bytes-per-poll} in all
+     * (a larger mail comes alone). Their bytes are in memory when they fit in the budget; a mail alone over it is read
+     * a block at a time when it is written out.
+     */
+    synchronized Poll unseenMails() throws MessagingException {
+        try {
+            IMAPFolder inbox = openFolder();
+            // asks the server for mails delivered since the last poll before searching
+            inbox.getMessageCount();
+            Message[] unseen = inbox.search(UNSEEN);
+            Message[] window = Arrays.copyOf(unseen, Math.min(unseen.length, maxMails));
+            inbox.fetch(window, UID_AND_SIZE);
+            List<Arrived> mails = new ArrayList<>();
+            long bytes = 0;
+            for (Message mail : window) {
+                if (!mails.isEmpty() && bytes + mail.getSize() > maxBytes) {
+                    break;
+                }
+                bytes += mail.getSize();
+                mails.add(new Arrived(inbox.getUID(mail), mail));
+            }
+            // IMAP4rev1 fetches whole mails with BODY.PEEK[]; an older server would be sent RFC822, which flags seen
+            if (bytes <= maxBytes && !mails.isEmpty() && ((IMAPStore) store).hasCapability("IMAP4rev1")) {
+                inbox.fetch(mails.stream().map(Arrived::message).toArray(Message[]::new), WHOLE_MAIL);
+            }
+            return new Poll(inbox.getUIDValidity(), mails);
+        } catch (MessagingException | RuntimeException e) {
+            disconnect();
+            throw e;
+        }
+    }
+
+    /**
+     * Flags the mails seen in one STORE. Mails of a folder whose UIDs changed meanwhile (UIDVALIDITY) are left:
+     * the next poll fetches them again and intake knows them.
+     */
+    synchronized void markSeen(long uidValidity, long[] uids) throws MessagingException {
+        try {
+            IMAPFolder inbox = openFolder();
+            if (uids.length > 0) {
+                if (inbox.getUIDValidity() != uidValidity) {
+                    log.warn("The mailbox {} was renumbered (UIDVALIDITY {} -> {}): {} mails are left unseen and "
+                            + "taken again", folderName, uidValidity, inbox.getUIDValidity(), uids.length);
+                } else {
+                    Message[] mails = Arrays.stream(inbox.getMessagesByUID(uids)).filter(m -> m != null)
+                            .toArray(Message[]::new);
+                    inbox.setFlags(mails, new Flags(Flags.Flag.SEEN), true);
+                }
+            }
+            lastPoll = Instant.now();
+        } catch (MessagingException | RuntimeException e) {
+            disconnect();
+            throw e;
+        }
+    }
+
+    /** When a poll last went through to its end, flagging included (null if none did since the start). */
+    Instant lastPoll() {
+        return lastPoll;
+    }
+
+    private IMAPFolder openFolder() throws MessagingException {
+        if (store == null || !store.isConnected()) {
+            disconnect();
+            store = session.getStore(protocol);
+            store.connect(host, port, username, password);
+        }
+        if (folder == null || !folder.isOpen()) {
+            folder = (IMAPFolder) store.getFolder(folderName);
+            folder.open(Folder.READ_WRITE);
+        }
+        return folder;
+    }
+
+    private void disconnect() {
+        try {
+            if (folder != null && folder.isOpen()) {
+                folder.close(false);
+            }
+        } catch (MessagingException | RuntimeException e) {
+            log.debug("Closing the mailbox folder failed: {}", e.toString());
+        }
+        try {
+            if (store != null) {
+                store.close();
+            }
+        } catch (MessagingException | RuntimeException e) {
+            log.debug("Closing the mailbox connection failed: {}", e.toString());
+        }
+        folder = null;
+        store = null;
+    }
+
+    @Override
+    public synchronized void destroy() {
+        disconnect();
+    }
+}
