@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
@@ -99,6 +100,7 @@ class HubMailbox implements DisposableBean {
             IMAPFolder inbox = openFolder();
             // asks the server for mails delivered since the last poll before searching
             inbox.getMessageCount();
+            long uidValidity = inbox.getUIDValidity();
             Message[] unseen = inbox.search(UNSEEN);
             Message[] window = Arrays.copyOf(unseen, Math.min(unseen.length, maxMails));
             inbox.fetch(window, UID_AND_SIZE);
@@ -115,7 +117,12 @@ class HubMailbox implements DisposableBean {
             if (bytes <= maxBytes && !mails.isEmpty() && ((IMAPStore) store).hasCapability("IMAP4rev1")) {
                 inbox.fetch(mails.stream().map(Arrived::message).toArray(Message[]::new), WHOLE_MAIL);
             }
-            return new Poll(inbox.getUIDValidity(), mails);
+            if (mails.isEmpty()) {
+                // a server may fail to tell an open folder about its last new mail (GreenMail does, under load);
+                // selected anew at the next poll, the folder counts its mails from scratch
+                closeFolder();
+            }
+            return new Poll(uidValidity, mails);
         } catch (MessagingException | RuntimeException e) {
             disconnect();
             throw e;
@@ -127,23 +134,23 @@ class HubMailbox implements DisposableBean {
      * the next poll fetches them again and intake knows them.
      */
     synchronized void markSeen(long uidValidity, long[] uids) throws MessagingException {
-        try {
-            IMAPFolder inbox = openFolder();
-            if (uids.length > 0) {
+        if (uids.length > 0) {
+            try {
+                IMAPFolder inbox = openFolder();
                 if (inbox.getUIDValidity() != uidValidity) {
                     log.warn("The mailbox {} was renumbered (UIDVALIDITY {} -> {}): {} mails are left unseen and "
                             + "taken again", folderName, uidValidity, inbox.getUIDValidity(), uids.length);
                 } else {
-                    Message[] mails = Arrays.stream(inbox.getMessagesByUID(uids)).filter(m -> m != null)
+                    Message[] mails = Arrays.stream(inbox.getMessagesByUID(uids)).filter(Objects::nonNull)
                             .toArray(Message[]::new);
                     inbox.setFlags(mails, new Flags(Flags.Flag.SEEN), true);
                 }
+            } catch (MessagingException | RuntimeException e) {
+                disconnect();
+                throw e;
             }
-            lastPoll = Instant.now();
-        } catch (MessagingException | RuntimeException e) {
-            disconnect();
-            throw e;
         }
+        lastPoll = Instant.now();
     }
 
     /** When a poll last went through to its end, flagging included (null if none did since the start). */
@@ -164,7 +171,7 @@ class HubMailbox implements DisposableBean {
         return folder;
     }
 
-    private void disconnect() {
+    private void closeFolder() {
         try {
             if (folder != null && folder.isOpen()) {
                 folder.close(false);
@@ -172,6 +179,11 @@ class HubMailbox implements DisposableBean {
         } catch (MessagingException | RuntimeException e) {
             log.debug("Closing the mailbox folder failed: {}", e.toString());
         }
+        folder = null;
+    }
+
+    private void disconnect() {
+        closeFolder();
         try {
             if (store != null) {
                 store.close();
@@ -179,7 +191,6 @@ class HubMailbox implements DisposableBean {
         } catch (MessagingException | RuntimeException e) {
             log.debug("Closing the mailbox connection failed: {}", e.toString());
         }
-        folder = null;
         store = null;
     }
 

@@ -69,7 +69,7 @@ public class MailboxIntake {
                             arrived.uid(), e.toString());
                 }
             }
-            List<IntakeTicket> tickets = transaction.execute(status -> store(spooled));
+            List<IntakeTicket> tickets = spooled.isEmpty() ? List.of() : transaction.execute(status -> store(spooled));
             long[] uids = spooled.stream().mapToLong(Spooled::uid).toArray();
             return new MailboxBatch(poll.uidValidity(), uids, tickets);
         } finally {

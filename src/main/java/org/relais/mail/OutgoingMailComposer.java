@@ -1,5 +1,6 @@
 package org.relais.mail;
 
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
@@ -59,7 +61,7 @@ public class OutgoingMailComposer {
         try {
             MimeMessage message = new FixedIdMimeMessage(messageId);
             boolean multipart = !mail.attachments().isEmpty() || mail.html() != null;
-            MimeMessageHelper helper = new MimeMessageHelper(message, multipart, "UTF-8");
+            MimeMessageHelper helper = new SharedTypesHelper(message, multipart);
             helper.setFrom(new InternetAddress(hubAddress, publicName, "UTF-8"));
             helper.setTo(new InternetAddress(mail.recipient(), singleLine(mail.recipientName()), "UTF-8"));
             helper.setSubject(subject);
@@ -93,6 +95,28 @@ public class OutgoingMailComposer {
             throw new IllegalArgumentException("Cannot build the mail to " + mail.recipient() + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Spring's helper reads a new MIME type table (mime.types from every jar) for each mail unless the message comes
+     * from its own sender; this one shares one table.
+     */
+    private static final class SharedTypesHelper extends MimeMessageHelper {
+
+        private static final ConfigurableMimeFileTypeMap FILE_TYPES = new ConfigurableMimeFileTypeMap();
+
+        static {
+            FILE_TYPES.afterPropertiesSet();
+        }
+
+        SharedTypesHelper(MimeMessage message, boolean multipart) throws MessagingException {
+            super(message, multipart, "UTF-8");
+        }
+
+        @Override
+        protected FileTypeMap getDefaultFileTypeMap(MimeMessage message) {
+            return FILE_TYPES;
         }
     }
 
