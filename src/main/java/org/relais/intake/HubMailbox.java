@@ -24,10 +24,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The hub's IMAP folder, kept open from one poll to the next. A poll costs the mail server a few commands whatever
- * the number of mails: one SEARCH for the unseen ones, one FETCH of their UIDs and sizes, one FETCH of the whole
- * mails that fit in the poll's byte budget, and later one STORE that flags them all seen. Reading never flags
- * (BODY.PEEK): a mail is flagged only by {@link #markSeen}, which intake calls after its commit.
+ * The hub's IMAP folder, kept open from one poll to the next while mails keep coming. A poll costs the mail server a
+ * few commands whatever the number of mails: one SEARCH for the unseen ones, one FETCH of their UIDs and sizes, one
+ * FETCH of the whole mails that fit in the poll's byte budget, and later one STORE that flags them all seen. Reading
+ * never flags (BODY.PEEK): a mail is flagged only by {@link #markSeen}, which intake calls after its commit.
  */
 @Component
 class HubMailbox implements DisposableBean {
