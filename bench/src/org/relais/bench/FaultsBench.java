@@ -196,11 +196,18 @@ final class FaultsBench implements Benchmarks.Scenario {
 
     // ---------------------------------------------------------------- backlog
 
-    /** Straight into the hub's mailbox, in seconds: the faults then strike while the backlog drains. */
+    /**
+     * Straight into the hub's mailbox, in seconds: the faults then strike while the backlog drains. With faults, the
+     * leader, which polls the mailbox, is killed halfway, while it is taking in the first half.
+     */
     private void send(int n) throws Exception {
         Session session = parts.smtpSession();
         GreenMailUser mailbox = parts.mail().setUser(BenchParts.HUB_ADDRESS, BenchParts.HUB_ADDRESS, "relais");
         for (int i = 0; i < n; i++) {
+            if (faults && i == n / 2) {
+                say("%d of %d mails delivered", i, n);
+                killLeaderOnce();
+            }
             mailbox.deliver(backlog.mail(session, i));
         }
     }
