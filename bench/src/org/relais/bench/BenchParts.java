@@ -23,7 +23,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +131,12 @@ final class BenchParts implements AutoCloseable {
 
     void stopBroker() throws Exception {
         broker.stop();
+    }
+
+    /** The messages in the broker's dead-letter queue: the hub's, and those the broker moved after 10 deliveries. */
+    long deadLetters() {
+        var queue = broker.getActiveMQServer().locateQueue(SimpleString.of("DLQ"));
+        return queue == null ? 0 : queue.getMessageCount();
     }
 
     /** The first column of the first row; -1 while PostgreSQL is away or the schema not there yet. */

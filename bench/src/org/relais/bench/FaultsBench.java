@@ -269,8 +269,9 @@ final class FaultsBench implements Benchmarks.Scenario {
         long failures = parts.count("select count(*) from failure");
         say("stored %d (expected %d), processed %d, duplicate dedup keys %d, duplicate Message-IDs %d", stored, n,
                 processed, dupKeys, dupMessageIds);
-        say("documents %d (budget queue %d, expected %d), documents twice %d, budget rows %d, failures recorded %d",
-                documents, budgetDocuments, budgets, dupDocuments, budgetRows, failures);
+        say("documents %d (budget queue %d, expected %d), documents twice %d, budget rows %d, failures recorded %d,"
+                + " broker DLQ depth %d", documents, budgetDocuments, budgets, dupDocuments, budgetRows, failures,
+                parts.deadLetters());
         if (failures > 0) {
             // not a count that must be 0: a delivery that failed while PostgreSQL or the broker was away is recorded
             // and dead-lettered, and the mail may still have been processed by a redelivery or a new fetch
