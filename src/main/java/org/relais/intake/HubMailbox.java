@@ -159,15 +159,17 @@ class HubMailbox implements DisposableBean {
     }
 
     private IMAPFolder openFolder() throws MessagingException {
+        if (folder != null && folder.isOpen()) {
+            return folder;
+        }
+        // IMAPStore.isConnected asks the server (a NOOP): only when the folder has to be selected anew
         if (store == null || !store.isConnected()) {
             disconnect();
             store = session.getStore(protocol);
             store.connect(host, port, username, password);
         }
-        if (folder == null || !folder.isOpen()) {
-            folder = (IMAPFolder) store.getFolder(folderName);
-            folder.open(Folder.READ_WRITE);
-        }
+        folder = (IMAPFolder) store.getFolder(folderName);
+        folder.open(Folder.READ_WRITE);
         return folder;
     }
 
