@@ -69,6 +69,12 @@ public final class Benchmarks {
         }
     }
 
+    /** A count given with -D; the pom passes 0 for "the scenario's own default". */
+    static int count(String property, int byDefault) {
+        int given = Integer.getInteger(property, 0);
+        return given > 0 ? given : byDefault;
+    }
+
     private static long maxHeapMb() {
         return Runtime.getRuntime().maxMemory() / (1024 * 1024);
     }

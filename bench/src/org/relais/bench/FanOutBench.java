@@ -49,7 +49,7 @@ final class FanOutBench implements Benchmarks.Scenario {
 
     @Override
     public void run() throws Exception {
-        int n = Integer.getInteger("fanout.recipients", 0) > 0 ? Integer.getInteger("fanout.recipients") : 5000;
+        int n = Benchmarks.count("fanout.recipients", 5000);
         long timeoutMs = Long.getLong("fanout.timeout-s", 900) * 1000;
         Path logs = Path.of("bench/results/fanout").toAbsolutePath();
         parts = BenchParts.start("fanout");

@@ -45,7 +45,7 @@ final class FaultsBench implements Benchmarks.Scenario {
     @Override
     public void run() throws Exception {
         Path logs = Path.of("bench/results/" + (faults ? "faults" : "scaleout")).toAbsolutePath();
-        int n = Integer.getInteger("faults.mails", 0) > 0 ? Integer.getInteger("faults.mails") : faults ? 500 : 200;
+        int n = Benchmarks.count("faults.mails", faults ? 500 : 200);
         long timeoutMs = Long.getLong("faults.timeout-s", 600) * 1000;
         parts = BenchParts.start(faults ? "faults" : "scaleout");
         relay = new FlakySmtp(parts.smtpPort);

@@ -44,7 +44,7 @@ final class IntakeBench implements Benchmarks.Scenario {
 
     @Override
     public void run() throws Exception {
-        int n = Integer.getInteger("intake.mails", 0) > 0 ? Integer.getInteger("intake.mails") : 1000;
+        int n = Benchmarks.count("intake.mails", 1000);
         long timeoutMs = Long.getLong("intake.timeout-s", 600) * 1000;
         Path logs = Path.of("bench/results/intake").toAbsolutePath();
         List<String> partners = partners();
