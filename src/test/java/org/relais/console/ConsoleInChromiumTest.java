@@ -111,7 +111,10 @@ class ConsoleInChromiumTest extends HubTest {
         assertThat(deadLetter.getText()).contains("intake.mail", "No stored mail " + mailId);
         deadLetter.findElement(By.cssSelector("[data-action='retry-" + failureId + "']")).click();
 
-        assertThat(browser.findElement(By.className("notice")).getText()).isEqualTo("Sent back to its queue.");
+        // the form posts and the page comes back after a redirect: the click may return before it is there
+        WebElement notice = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.className("notice")));
+        assertThat(notice.getText()).isEqualTo("Sent back to its queue.");
         assertThat(browser.findElements(By.cssSelector("tr[data-key='failure-" + failureId + "'] input"))).isEmpty();
         assertThat(browser.findElement(By.cssSelector("table.resolved tr[data-key='failure-" + failureId + "']"))
                 .getText()).contains("retried", "coordinator");
