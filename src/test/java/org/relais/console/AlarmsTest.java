@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.AfterEach;
@@ -59,11 +60,11 @@ class AlarmsTest extends HubTest {
                 .until(() -> mailsTo("coordination@relais.test").size() == 1);
 
         ConsoleClient.loggedIn(port, "coordinator").postJson("/api/dead-letters/" + failureId + "/discard", "");
+        await().atMost(Duration.ofSeconds(10)).until(() -> jmsDepth() == 0);
         watch.check();
-        if (jmsDepth() == 0) {
-            assertThat(jdbc.sql("select count(*) from console_alarm where cleared_at is null")
-                    .query(Integer.class).single()).isZero();
-        }
+
+        assertThat(jdbc.sql("select count(*) from console_alarm where cleared_at is null")
+                .query(Integer.class).single()).isZero();
     }
 
     @Test
@@ -71,23 +72,27 @@ class AlarmsTest extends HubTest {
         camel.getRouteController().suspendRoute(MAILBOX_ROUTE);
         // the watch samples the poll counters at each check: this one sees the last polls before the suspension
         watch.check();
-        Thread.sleep(3_500);
 
-        watch.check();
-
-        assertThat(jdbc.sql("select kind from console_alarm where cleared_at is null").query(String.class).list())
-                .contains("mailbox-silent");
+        // the test's mailbox-silence is 3 s: the watch raises the alarm at its first check after that
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            watch.check();
+            assertThat(activeAlarms()).contains("mailbox-silent");
+        });
         MimeMessage alarm = awaitMailsTo("coordination@relais.test", 1).get(0);
         assertThat(alarm.getSubject()).contains("Boîte aux lettres non relevée");
         assertThat(ConsoleClient.loggedIn(port, "observer").get("/board?lang=ro").body())
                 .contains("Căsuța poștală nu este citită");
 
         camel.getRouteController().resumeRoute(MAILBOX_ROUTE);
-        Thread.sleep(500);
-        watch.check();
 
-        assertThat(jdbc.sql("select kind from console_alarm where cleared_at is null").query(String.class).list())
-                .doesNotContain("mailbox-silent");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            watch.check();
+            assertThat(activeAlarms()).doesNotContain("mailbox-silent");
+        });
+    }
+
+    private List<String> activeAlarms() {
+        return jdbc.sql("select kind from console_alarm where cleared_at is null").query(String.class).list();
     }
 
     private long jmsDepth() {

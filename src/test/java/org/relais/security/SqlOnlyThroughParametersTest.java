@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -72,15 +72,18 @@ class SqlOnlyThroughParametersTest {
                 publicCaller -> assertThat(publicCaller).contains("parameter 'where'", "byAPublicMethod"));
     }
 
+    /**
+     * The routes reach PostgreSQL only through the repositories, whose statements the first test checks: an SQL
+     * endpoint in a route would escape that check, so there is none.
+     */
     @Test
-    void theRoutesSendNoSqlWithValuesInIt() throws IOException {
+    void theRoutesReachPostgresqlOnlyThroughTheCheckedRepositories() throws IOException {
         try (Stream<Path> routes = Files.list(Path.of("routes"))) {
-            for (Path route : routes.filter(path -> path.toString().endsWith(".yaml")).toList()) {
-                Matcher endpoint = SQL_ENDPOINT.matcher(Files.readString(route));
-                while (endpoint.find()) {
-                    assertThat(endpoint.group()).as(route + ": an SQL endpoint takes values as :#parameters")
-                            .doesNotContain("${", "{{");
-                }
+            List<Path> files = routes.filter(path -> path.toString().endsWith(".yaml")).toList();
+            assertThat(files).as("route files").isNotEmpty();
+            for (Path route : files) {
+                assertThat(SQL_ENDPOINT.matcher(Files.readString(route)).results().map(MatchResult::group))
+                        .as(route + ": SQL belongs in a repository, where its text is checked").isEmpty();
             }
         }
     }
