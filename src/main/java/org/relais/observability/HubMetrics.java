@@ -3,6 +3,8 @@ package org.relais.observability;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.TimeGauge;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -13,6 +15,7 @@ import org.apache.camel.Route;
 import org.apache.camel.api.management.ManagedCamelContext;
 import org.apache.camel.api.management.mbean.ManagedRouteMBean;
 import org.relais.console.queues.BrokerQueues;
+import org.relais.intake.MailboxIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,7 +28,9 @@ import org.springframework.stereotype.Component;
 /**
  * The hub's figures for Prometheus ({@code /actuator/prometheus}): every Camel route's exchanges from Camel's
  * management statistics, every Artemis queue's depth and consumers, inbound mails by state and outgoing mails by
- * state. Refreshed every {@code relais.metrics.refresh} rather than on each scrape, so a scrape costs nothing.
+ * state, when the mailbox was last polled to its end, and how long the oldest mail due to be sent has waited. Refreshed
+ * every {@code relais.metrics.refresh} rather than on each scrape, so a scrape costs nothing. The alert rules and the
+ * dashboard in {@code ops/} are written against these names.
  */
 @Component
 class HubMetrics {
@@ -43,9 +48,10 @@ class HubMetrics {
     private final MultiGauge queueConsumers;
     private final MultiGauge mailsByState;
     private final MultiGauge outgoingByState;
+    private volatile double oldestDueSeconds;
     private ScheduledExecutorService scheduler;
 
-    HubMetrics(MeterRegistry registry, CamelContext camel, BrokerQueues queues, JdbcClient jdbc,
+    HubMetrics(MeterRegistry registry, CamelContext camel, BrokerQueues queues, JdbcClient jdbc, MailboxIntake intake,
                @Value("${relais.metrics.refresh-seconds:15}") long refreshSeconds) {
         this.camel = camel;
         this.queues = queues;
@@ -59,6 +65,18 @@ class HubMetrics {
         this.mailsByState = MultiGauge.builder("relais.inbound.mails").description("mails by state").register(registry);
         this.outgoingByState = MultiGauge.builder("relais.outgoing.mails").description("mails written, by state")
                 .register(registry);
+        // NaN on an instance that does not poll (another holds the lead) or has not polled yet
+        TimeGauge.builder("relais.mailbox.last.poll", intake,
+                        TimeUnit.SECONDS, mailbox -> epochSeconds(mailbox.lastPoll()))
+                .description("when the mailbox was last polled to its end (seconds since the epoch)")
+                .register(registry);
+        TimeGauge.builder("relais.outgoing.oldest.due", this, TimeUnit.SECONDS, metrics -> metrics.oldestDueSeconds)
+                .description("how long the oldest mail due to be sent has waited (0 when none waits)")
+                .register(registry);
+    }
+
+    private static double epochSeconds(Instant instant) {
+        return instant == null ? Double.NaN : instant.toEpochMilli() / 1000.0;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -95,6 +113,11 @@ class HubMetrics {
                                 else 'waiting' end as state, count(*) as n
                     from outgoing_mail group by 1
                     """), true);
+            oldestDueSeconds = jdbc.sql("""
+                    select coalesce(extract(epoch from now() - min(coalesce(next_attempt_at, created_at))), 0)
+                    from outgoing_mail
+                    where sent_at is null and failed_at is null and coalesce(next_attempt_at, created_at) <= now()
+                    """).query(Double.class).single();
         } catch (RuntimeException e) {
             log.debug("Metrics not refreshed this time: {}", e.getMessage());
         }
