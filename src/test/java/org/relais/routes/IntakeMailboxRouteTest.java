@@ -1,0 +1,115 @@
+package org.relais.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.camel.NamedNode;
+import org.apache.camel.Processor;
+import org.apache.camel.Route;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.spi.TransactedPolicy;
+import org.junit.jupiter.api.Test;
+import org.relais.intake.IntakeTicket;
+import org.relais.intake.MailboxBatch;
+
+/**
+ * routes/intake-mailbox.yaml: a poll's mails get their tickets on intake.mail, and only then are they flagged seen;
+ * a poll whose tickets fail leaves its mails unseen for the next poll.
+ */
+class IntakeMailboxRouteTest extends RouteTestSupport {
+
+    private final MailboxFake mailbox = new MailboxFake();
+
+    @Override
+    protected List<String> routeFiles() {
+        return List.of("intake-mailbox.yaml");
+    }
+
+    @Override
+    public boolean isUseAdviceWith() {
+        return true;
+    }
+
+    @Override
+    protected void bindToRegistry(Registry registry) {
+        registry.bind("mailboxIntake", mailbox);
+        registry.bind("brokerTransaction", new NoTransaction());
+    }
+
+    @Test
+    void aPollsMailsAreTicketedAndThenFlaggedSeenTogether() throws Exception {
+        mailbox.next(batch(11, 12));
+        MockEndpoint tickets = getMockEndpoint("mock:jms:queue:intake.mail");
+        tickets.expectedBodiesReceived("{\"mailId\":11}", "{\"mailId\":12}");
+        context.start();
+
+        context.getRouteController().startRoute("intake-fetch-mail");
+
+        tickets.assertIsSatisfied();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !mailbox.seen.isEmpty());
+        assertThat(mailbox.seen).singleElement().satisfies(seen -> assertThat(seen.uids()).containsExactly(11, 12));
+    }
+
+    @Test
+    void aPollWhoseTicketsFailFlagsNothingSeen() throws Exception {
+        mailbox.next(batch(21, 22));
+        AdviceWith.adviceWith(context, "intake-send-tickets", route -> route.weaveById("send-ticket").before()
+                .filter(route.body().contains("22"))
+                .throwException(new IllegalStateException("broker gone")));
+        MockEndpoint tickets = getMockEndpoint("mock:jms:queue:intake.mail");
+        context.start();
+
+        context.getRouteController().startRoute("intake-fetch-mail");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> mailbox.polls >= 2);
+        assertThat(mailbox.seen).isEmpty();
+        assertThat(tickets.getReceivedExchanges()).extracting(e -> e.getIn().getBody(String.class))
+                .containsExactly("{\"mailId\":21}");
+    }
+
+    private static MailboxBatch batch(long... uids) {
+        return new MailboxBatch(7, uids, java.util.Arrays.stream(uids).mapToObj(IntakeTicket::new).toList());
+    }
+
+    /** Stands for MailboxIntake, which reads the IMAP server and writes PostgreSQL. */
+    public static final class MailboxFake {
+        private final Deque<MailboxBatch> batches = new ArrayDeque<>();
+        final List<MailboxBatch> seen = new CopyOnWriteArrayList<>();
+        volatile int polls;
+
+        synchronized void next(MailboxBatch batch) {
+            batches.add(batch);
+        }
+
+        public synchronized MailboxBatch storeNewMails() {
+            polls++;
+            MailboxBatch batch = batches.poll();
+            return batch == null ? new MailboxBatch(7, new long[0], List.of()) : batch;
+        }
+
+        public void markSeen(MailboxBatch batch) {
+            if (batch.anyMail()) {
+                seen.add(batch);
+            }
+        }
+    }
+
+    /** Stands for the broker's transaction: the route's steps run as they are. */
+    static final class NoTransaction implements TransactedPolicy {
+        @Override
+        public void beforeWrap(Route route, NamedNode definition) {
+        }
+
+        @Override
+        public Processor wrap(Route route, Processor processor) {
+            return processor;
+        }
+    }
+}
