@@ -44,6 +44,7 @@ class AlarmsTest extends HubTest {
 
     @Test
     void aGrowingDeadLetterQueueRaisesOneAlarmOnTheBoardAndInTheCoordinatorsMail() throws Exception {
+        emptyDeadLetterQueueLeftByEarlierTests();
         watch.check();
         DeadLetterFixture deadLetters = new DeadLetterFixture(jdbc, jms);
         long failureId = deadLetters.deadTicket(deadLetters.reserveMailId());
@@ -93,6 +94,14 @@ class AlarmsTest extends HubTest {
 
     private List<String> activeAlarms() {
         return jdbc.sql("select kind from console_alarm where cleared_at is null").query(String.class).list();
+    }
+
+    private void emptyDeadLetterQueueLeftByEarlierTests() {
+        JmsTemplate drain = new JmsTemplate(jms.getConnectionFactory());
+        drain.setReceiveTimeout(JmsTemplate.RECEIVE_TIMEOUT_NO_WAIT);
+        while (drain.receive("DLQ") != null) {
+            // dropped: this test counts from an empty queue, as the alarm does
+        }
     }
 
     private long jmsDepth() {
