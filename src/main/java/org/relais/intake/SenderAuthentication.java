@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SenderAuthentication {
 
+    private static final Logger log = LoggerFactory.getLogger(SenderAuthentication.class);
+
     private static final String HEADER = "Authentication-Results";
     private static final Set<String> SPF_FAILURES = Set.of("fail", "softfail");
     private static final Set<String> DKIM_FAILURES = Set.of("fail");
@@ -28,8 +33,14 @@ class SenderAuthentication {
 
     private final String trustedAuthservId;
 
+    @Autowired
     SenderAuthentication(SenderAuthenticationProperties properties) {
         this(properties.trustedAuthservId());
+        if (trustedAuthservId.isEmpty()) {
+            log.warn("Senders are not authenticated: relais.mail.trusted-authserv-id is not set (docs/security.md)");
+        } else {
+            log.info("Senders are authenticated by the Authentication-Results of {}", trustedAuthservId);
+        }
     }
 
     SenderAuthentication(String trustedAuthservId) {
