@@ -24,8 +24,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * Nothing answers without a login but the health check. Coordinators act (every POST), observers only read. Pages
- * send a stranger to the login form; the API answers 401. Password guessing is slowed down (LoginThrottle). The content security policy allows only the console's
- * own scripts, so text from a mail can never run even if a page forgot to escape it.
+ * send a stranger to the login form; the API answers 401; password guessing is slowed down (LoginThrottle). The
+ * content security policy allows only the console's own scripts, so text from a mail can never run even if a page
+ * forgot to escape it.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurity {

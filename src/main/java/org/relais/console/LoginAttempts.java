@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class LoginAttempts {
 
-    /** Beyond this many user names or addresses, those whose failures are old or still too few to matter are dropped. */
+    /** Beyond this many names or addresses, those whose failures are old or still too few to matter are dropped. */
     private static final int MAX_TRACKED = 10_000;
 
     private record Failures(int count, Instant last) {

@@ -49,7 +49,8 @@ public class IntakeProcessor {
 
     IntakeProcessor(InboundMailRepository mails, DirectoryRepository directory, IntakeReplies replies,
                     AwaitedReplies awaitedReplies, PipelineEvents events, IntakeProperties properties,
-                    WorkbookLoader spreadsheets, SenderAuthentication authentication, @Value("${relais.hub-address}") String hubAddress,
+                    WorkbookLoader spreadsheets, SenderAuthentication authentication,
+                    @Value("${relais.hub-address}") String hubAddress,
                     @Value("${relais.config-dir}") Path configDirectory,
                     @Value("${relais.data-dir}") Path dataDirectory) throws IOException {
         this.mails = mails;

@@ -27,7 +27,7 @@ class SenderAuthentication {
     private static final String HEADER = "Authentication-Results";
     private static final Set<String> SPF_FAILURES = Set.of("fail", "softfail");
     private static final Set<String> DKIM_FAILURES = Set.of("fail");
-    /** The properties that say which domain a verdict is about; the rest (signatures, key sizes) tells a reader nothing. */
+    /** The properties that say which domain a verdict is about; the rest (signatures, key sizes) says nothing. */
     private static final List<String> NAMING_PROPERTIES = List.of("header.from", "smtp.mailfrom", "header.d",
             "header.i");
 

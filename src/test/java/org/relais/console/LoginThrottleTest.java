@@ -62,7 +62,8 @@ class LoginThrottleTest extends HubTest {
         }
 
         assertThat(guesser.login("coordinator", "relais").status()).isEqualTo(429);
-        String basic = "Basic " + Base64.getEncoder().encodeToString("observer:relais".getBytes(StandardCharsets.UTF_8));
+        String basic = "Basic " + Base64.getEncoder()
+                .encodeToString("observer:relais".getBytes(StandardCharsets.UTF_8));
         assertThat(guesser.get("/api/board", Map.of("Authorization", basic)).status()).isEqualTo(429);
         assertThat(new LoopbackHttp("127.0.0.24", port).get("/api/board", Map.of("Authorization", basic)).status())
                 .isEqualTo(200);

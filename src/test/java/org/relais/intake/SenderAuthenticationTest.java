@@ -89,7 +89,8 @@ class SenderAuthenticationTest {
         assertThat(authentication.failure(List.of("""
                 mail.relais.example.org;\r
                 \tdkim=none;\r
-                \tdmarc=fail reason="SPF not aligned (relaxed), No valid DKIM" header.from=relais.example.org (policy=none);\r
+                \tdmarc=fail reason="SPF not aligned (relaxed), No valid DKIM" header.from=relais.example.org\r
+                 (policy=none);\r
                 \tspf=pass (mail.relais.example.org: domain of x@elsewhere.example designates 203.0.113.9 as permitted\r
                  sender) smtp.mailfrom=x@elsewhere.example""")))
                 .hasValue("mail.relais.example.org: dmarc=fail header.from=relais.example.org");

@@ -36,8 +36,8 @@ class CachedHealthTest {
     @Test
     void theCheckRunsAgainOnlyOnceItsResultIsOlderThanItsTimeToLive() {
         AtomicInteger logins = new AtomicInteger();
-        CachedHealth health = new CachedHealth(() -> Health.status(logins.incrementAndGet() == 2 ? Status.DOWN : Status.UP)
-                .withDetail("location", "imap://mail:993").build(), Duration.ofSeconds(10), clock);
+        CachedHealth health = new CachedHealth(() -> Health.status(logins.incrementAndGet() == 2 ? Status.DOWN
+                : Status.UP).withDetail("location", "imap://mail:993").build(), Duration.ofSeconds(10), clock);
 
         Health first = health.health();
         now = now.plusSeconds(9);

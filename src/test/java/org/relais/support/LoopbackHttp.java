@@ -104,7 +104,8 @@ public final class LoopbackHttp {
             }
             int colon = line.indexOf(':');
             if (colon > 0) {
-                headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+                headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).strip());
             }
         }
         return new Answer(Integer.parseInt(lines.get(0).split(" ")[1]), headers,
