@@ -17,14 +17,16 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Nothing answers without a login but the health check. Coordinators act (every POST), observers only read. Pages
- * send a stranger to the login form; the API answers 401. The content security policy allows only the console's
- * own scripts, so text from a mail can never run even if a page forgot to escape it.
+ * send a stranger to the login form; the API answers 401; password guessing is slowed down (LoginThrottle). The
+ * content security policy allows only the console's own scripts, so text from a mail can never run even if a page
+ * forgot to escape it.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurity {
@@ -44,7 +46,7 @@ class ConsoleSecurity {
     }
 
     @Bean
-    SecurityFilterChain consoleFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain consoleFilterChain(HttpSecurity http, LoginThrottle loginThrottle) throws Exception {
         var paths = PathPatternRequestMatcher.withDefaults();
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -55,6 +57,7 @@ class ConsoleSecurity {
                         .requestMatchers(HttpMethod.GET, "/**").authenticated()
                         .anyRequest().hasRole("COORDINATOR"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(paths.matcher("/list/**")))
+                .addFilterBefore(loginThrottle.filter(), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(Customizer.withDefaults())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

@@ -75,6 +75,18 @@ class DistributionRepository {
         }
     }
 
+    /** The language of a part that went out as a version of a distribution; empty for any other part. */
+    Optional<String> languageOfDistributedPart(long partId) {
+        return jdbc.sql("""
+                        select v.language from distribution_version v join distribution d on d.id = v.distribution_id
+                        where v.part_id = :partId and d.state in ('sending', 'done')
+                        limit 1
+                        """)
+                .param("partId", partId)
+                .query(String.class)
+                .optional();
+    }
+
     Map<String, StoredVersion> versions(long distributionId) {
         Map<String, StoredVersion> versions = new LinkedHashMap<>();
         jdbc.sql("""

@@ -1,6 +1,8 @@
 package org.relais.distribution;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
 import org.relais.intake.MailParts;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
@@ -26,12 +28,16 @@ class PublicLinksController {
     private final ListContacts contacts;
     private final DocumentWords words;
     private final MailParts parts;
+    private final DistributionRepository distributions;
+    private final Clock clock = Clock.systemUTC();
 
-    PublicLinksController(SignedLinks links, ListContacts contacts, DocumentWords words, MailParts parts) {
+    PublicLinksController(SignedLinks links, ListContacts contacts, DocumentWords words, MailParts parts,
+                          DistributionRepository distributions) {
         this.links = links;
         this.contacts = contacts;
         this.words = words;
         this.parts = parts;
+        this.distributions = distributions;
     }
 
     @GetMapping(value = "/unsubscribe/{token}", produces = MediaType.TEXT_HTML_VALUE)
@@ -54,12 +60,23 @@ class PublicLinksController {
                 .orElseGet(() -> page(HttpStatus.NOT_FOUND, "fr", "distribution.page.invalid", ""));
     }
 
+    /**
+     * A distributed document: only a part that went out in a distribution is served, and only until the link expires
+     * (410 then, in the document's language, with how to get it again).
+     */
     @GetMapping("/documents/{token}/{fileName}")
-    ResponseEntity<byte[]> document(@PathVariable String token, @PathVariable String fileName) {
-        return links.documentPart(token)
-                .flatMap(parts::part)
+    ResponseEntity<?> document(@PathVariable String token, @PathVariable String fileName) {
+        Optional<SignedLinks.DocumentLink> link = links.documentLink(token);
+        Optional<String> language = link.flatMap(found -> distributions.languageOfDistributedPart(found.partId()));
+        if (language.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        if (!clock.instant().isBefore(link.get().expiresAt())) {
+            return page(HttpStatus.GONE, language.get(), "distribution.page.expired", "");
+        }
+        return parts.part(link.get().partId())
                 .filter(part -> part.content() != null)
-                .map(part -> ResponseEntity.ok()
+                .<ResponseEntity<?>>map(part -> ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_OCTET_STREAM)
                         .header("Content-Disposition", ContentDisposition.attachment()
                                 .filename(part.fileName() == null ? fileName : part.fileName(), StandardCharsets.UTF_8)
@@ -68,7 +85,7 @@ class PublicLinksController {
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
-    private java.util.Optional<ListContact> contact(String token) {
+    private Optional<ListContact> contact(String token) {
         return links.unsubscribeAddress(token).flatMap(contacts::find);
     }
 

@@ -115,6 +115,14 @@ class InboundMailRepository {
                 .update();
     }
 
+    /** A coordinator released the mail from quarantine, vouching for its sender. */
+    boolean isReleasedFromQuarantine(long id) {
+        return jdbc.sql("select released_by is not null from inbound_mail where id = :id")
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
+    }
+
     long insertPart(long mailId, NewPart part) {
         return jdbc.sql("""
                         insert into mail_part (mail_id, position, file_name, declared_type, charset, detected_type,

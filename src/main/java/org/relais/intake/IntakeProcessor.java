@@ -43,12 +43,14 @@ public class IntakeProcessor {
     private final DocumentClassifier classifier;
     private final MailParser parser;
     private final PartInspector inspector;
+    private final SenderAuthentication authentication;
     private final String hubAddress;
     private final Path spool;
 
     IntakeProcessor(InboundMailRepository mails, DirectoryRepository directory, IntakeReplies replies,
                     AwaitedReplies awaitedReplies, PipelineEvents events, IntakeProperties properties,
-                    WorkbookLoader spreadsheets, @Value("${relais.hub-address}") String hubAddress,
+                    WorkbookLoader spreadsheets, SenderAuthentication authentication,
+                    @Value("${relais.hub-address}") String hubAddress,
                     @Value("${relais.config-dir}") Path configDirectory,
                     @Value("${relais.data-dir}") Path dataDirectory) throws IOException {
         this.mails = mails;
@@ -59,6 +61,7 @@ public class IntakeProcessor {
         this.classifier = new DocumentClassifier(Keywords.load(configDirectory.resolve("intake/keywords.yaml")));
         this.parser = new MailParser(properties.maxParts(), properties.maxAttachmentBytes());
         this.inspector = new PartInspector(spreadsheets);
+        this.authentication = authentication;
         this.hubAddress = hubAddress;
         this.spool = SpooledMail.folderIn(dataDirectory);
     }
@@ -82,6 +85,13 @@ public class IntakeProcessor {
     private IntakeOutcome process(StoredMail mail, MimeMessage message) throws MessagingException {
         var from = MailParser.sender(message);
         String sender = from == null ? null : from.getAddress().toLowerCase(Locale.ROOT);
+        Optional<String> unauthenticated = authentication.failure(message);
+        if (unauthenticated.isPresent() && !mails.isReleasedFromQuarantine(mail.id())) {
+            mails.markDone(mail.id(), "quarantined", null, null, null, null,
+                    QuarantineReason.unauthenticated(unauthenticated.get()));
+            return IntakeOutcome.answered(null,
+                    replies.unauthenticated(mail.id(), message, sender, unauthenticated.get()));
+        }
         Optional<String> automated = AutomatedMail.reason(message, sender, hubAddress);
         if (automated.isPresent()) {
             return automated(mail, message, sender, automated.get());

@@ -103,17 +103,34 @@ class IntakeReplies {
             tickets.addAll(reply(mailId, "unknown-sender", sender, null, String.join(",", properties.languages()),
                     text, headers.getMessageID(), headers.getHeader("References", " ")));
         }
+        tickets.addAll(toCoordinators(mailId, "quarantine-notice", Map.of(
+                "sender", String.valueOf(sender),
+                "subject", subject,
+                "mailId", mailId)));
+        return tickets;
+    }
+
+    /**
+     * A mail whose sender the mail server did not authenticate: nobody but the coordinators hears of it, since the
+     * address it claims may be someone else's.
+     */
+    List<OutgoingTicket> unauthenticated(long mailId, MimeMessage headers, String sender, String reason)
+            throws MessagingException {
+        return toCoordinators(mailId, "quarantine-unauthenticated", Map.of(
+                "sender", String.valueOf(sender),
+                "subject", OutgoingMailComposer.singleLine(MailParser.decodedSubject(headers)),
+                "reason", OutgoingMailComposer.singleLine(reason),
+                "mailId", mailId));
+    }
+
+    private List<OutgoingTicket> toCoordinators(long mailId, String purpose, Map<String, Object> variables) {
         Contact coordinator = directory.contact(coordinatorAddress).orElseThrow(
                 () -> new IllegalStateException("The coordinator address " + coordinatorAddress
                         + " is not in the directory"));
-        MailTemplates.Rendered notice = templates.render("quarantine-notice", coordinator.language(), Map.of(
-                "sender", String.valueOf(sender),
-                "subject", subject,
-                "mailId", mailId));
+        MailTemplates.Rendered notice = templates.render(purpose, coordinator.language(), variables);
         // limited like any answer: a flood from forged senders must not flood the coordinators (the console lists all)
-        tickets.addAll(reply(mailId, "quarantine-notice", coordinator.address(), coordinator.name(),
-                coordinator.language(), notice, null, null));
-        return tickets;
+        return reply(mailId, purpose, coordinator.address(), coordinator.name(), coordinator.language(), notice,
+                null, null);
     }
 
     private Verdict verdict(String language, Line line) {

@@ -3,16 +3,13 @@ package org.relais.observability;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.util.Properties;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.stereotype.Component;
 
 /**
- * The hub mailbox as health shows it ({@code mailbox}): an IMAP login with the hub's own settings. Spring Boot's
- * mail indicator covers the SMTP side only.
+ * The hub mailbox as health shows it ({@code mailbox}, through MailHealthChecks): an IMAP login with the hub's own
+ * settings. Spring Boot's mail indicator covers the SMTP side only.
  */
-@Component("mailbox")
 class MailboxHealthIndicator extends AbstractHealthIndicator {
 
     private final String protocol;
@@ -21,10 +18,7 @@ class MailboxHealthIndicator extends AbstractHealthIndicator {
     private final String username;
     private final String password;
 
-    MailboxHealthIndicator(@Value("${relais.mail.imap.protocol}") String protocol,
-                           @Value("${relais.mail.imap.host}") String host, @Value("${relais.mail.imap.port}") int port,
-                           @Value("${relais.mail.imap.username}") String username,
-                           @Value("${relais.mail.imap.password}") String password) {
+    MailboxHealthIndicator(String protocol, String host, int port, String username, String password) {
         super("The hub mailbox could not be reached");
         this.protocol = protocol;
         this.host = host;

@@ -54,6 +54,14 @@ class ConsoleAccessTest extends HubTest {
     }
 
     @Test
+    void theSessionCookieStaysOutOfScriptsAndOfRequestsOtherSitesStart() {
+        HttpResponse<String> login = new ConsoleClient(port).login("observer", "relais");
+
+        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("JSESSIONID=").contains("HttpOnly", "SameSite=Lax"));
+    }
+
+    @Test
     void aWrongPasswordIsRefused() {
         HttpResponse<String> answer = new ConsoleClient(port).login("coordinator", "not-the-password");
 

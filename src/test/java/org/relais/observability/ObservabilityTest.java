@@ -8,13 +8,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.relais.support.HubTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Operators see the hub's health without a login, and its figures in Prometheus' format with one. */
+/**
+ * A stranger learns whether the hub is up; operators who log in see each part's health, and its figures in
+ * Prometheus' format.
+ */
 class ObservabilityTest extends HubTest {
+
+    private static final Pattern CHECKED_AT = Pattern.compile("\"checkedAt\":\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -32,12 +39,34 @@ class ObservabilityTest extends HubTest {
     }
 
     @Test
-    void healthShowsTheBrokerTheDatabaseAndBothSidesOfTheMailServerWithoutLogin() throws Exception {
+    void aStrangerLearnsOnlyWhetherTheHubIsUp() throws Exception {
         HttpResponse<String> health = get("/actuator/health", false);
 
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"mailbox\":{", "\"mail\":{", "\"jms\":{", "\"db\":{")
-                .doesNotContain("DOWN");
+        assertThat(health.body()).contains("\"status\":\"UP\"")
+                .doesNotContain("components", "details", "127.0.0.1", "hub@relais.test", "imap", "smtp", "disk");
+        assertThat(get("/actuator/health/mailbox", false).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aLoggedInUserSeesTheBrokerTheDatabaseAndBothSidesOfTheMailServerCheckedOncePerPeriod() throws Exception {
+        HttpResponse<String> health = get("/actuator/health", true);
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"mailbox\":{", "\"mail\":{", "\"jms\":{", "\"db\":{",
+                "\"location\":\"imap://127.0.0.1:").doesNotContain("DOWN");
+        for (int call = 0; call < 5; call++) {
+            get("/actuator/health", false);
+        }
+        assertThat(checkedAt(get("/actuator/health/mailbox", true).body()))
+                .as("the IMAP login of the first call is reused").isEqualTo(checkedAt(health.body()));
+    }
+
+    /** When the mailbox was checked, in the whole health or in the mailbox's own. */
+    private static String checkedAt(String health) {
+        Matcher matcher = CHECKED_AT.matcher(health.substring(Math.max(0, health.indexOf("\"mailbox\":"))));
+        assertThat(matcher.find()).as(health).isTrue();
+        return matcher.group(1);
     }
 
     @Test

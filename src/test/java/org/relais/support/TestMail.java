@@ -12,6 +12,7 @@ import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -138,6 +139,20 @@ public class TestMail {
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Sends the mail as the partnership's mail server delivers it to the hub mailbox: with the header lines that
+     * server writes on top of what it received (its Authentication-Results, for instance), above any header the
+     * sender wrote.
+     */
+    public MimeMessage sendThroughServer(String... serverHeaders) {
+        MimeMessage message = build();
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        raw.writeBytes((String.join("\r\n", serverHeaders) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        raw.writeBytes(bytes(message));
+        sendRaw(from, raw.toByteArray());
+        return message;
     }
 
     /** Sends bytes exactly as given, however broken, the way a faulty client would. */

@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The Quarantine page and its API: mails from unknown senders, to release (adding the sender) or discard. */
+/**
+ * The Quarantine page and its API: mails from unknown or unauthenticated senders, with the reason, to release (adding
+ * the sender if unknown) or discard.
+ */
 @Controller
 class QuarantineController {
 
@@ -24,7 +27,8 @@ class QuarantineController {
     static final List<String> ROLES = List.of("partner", "organiser", "follow-up", "translator", "funder", "ngo",
             "network", "embassy", "ministry", "press", "coordinator");
 
-    record QuarantineJson(long id, String sender, String subject, java.time.Instant fetchedAt, int sizeBytes) {
+    record QuarantineJson(long id, String sender, String subject, java.time.Instant fetchedAt, int sizeBytes,
+                          String reason, String reasonDetail) {
     }
 
     private final QuarantineRepository mails;
@@ -75,7 +79,7 @@ class QuarantineController {
     @ResponseBody
     List<QuarantineJson> api() {
         return mails.quarantined().stream().map(mail -> new QuarantineJson(mail.id(), mail.sender(), mail.subject(),
-                mail.fetchedAt(), mail.sizeBytes())).toList();
+                mail.fetchedAt(), mail.sizeBytes(), mail.reason().kind(), mail.reason().detail())).toList();
     }
 
     @PostMapping("/api/quarantine/{mailId}/release")

@@ -3,6 +3,7 @@ package org.relais.console.quarantine;
 import java.util.List;
 import java.util.Locale;
 import org.relais.console.ActionLog;
+import org.relais.console.Actor;
 import org.relais.directory.Contact;
 import org.relais.directory.DirectoryRepository;
 import org.springframework.jms.core.JmsTemplate;
@@ -10,8 +11,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Releasing a quarantined mail adds its sender to the directory and hands the mail back to intake, which then
- * processes and answers it like any other; discarding keeps it (nothing is deleted) but out of every flow.
+ * Releasing a quarantined mail adds its sender to the directory if it is not there and hands the mail back to intake,
+ * which then processes and answers it like any other, the coordinator vouching for a sender the mail server did not
+ * authenticate; discarding keeps it (nothing is deleted) but out of every flow.
  */
 @Service
 class QuarantineRelease {
@@ -42,7 +44,7 @@ class QuarantineRelease {
     Outcome release(long mailId, NewContact contact) {
         Boolean released = transaction.execute(status -> {
             var mail = mails.find(mailId).orElse(null);
-            if (mail == null || mail.sender() == null || !mails.markReceived(mailId)) {
+            if (mail == null || mail.sender() == null || !mails.markReceived(mailId, Actor.current())) {
                 actions.record("quarantine.release", "mail-" + mailId, "refused", "not in quarantine");
                 return false;
             }

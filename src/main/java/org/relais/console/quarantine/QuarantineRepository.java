@@ -4,15 +4,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.relais.console.MailText;
+import org.relais.intake.QuarantineReason;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Mails kept in quarantine because their sender is not in the directory. */
+/** Mails kept in quarantine: their sender is not in the directory, or the mail server did not authenticate it. */
 @Repository
 class QuarantineRepository {
 
     record QuarantinedMail(long id, String sender, String subject, Instant fetchedAt, int sizeBytes, String state,
-                           byte[] raw) {
+                           QuarantineReason reason, byte[] raw) {
     }
 
     private final JdbcClient jdbc;
@@ -23,7 +24,7 @@ class QuarantineRepository {
 
     List<QuarantinedMail> quarantined() {
         return jdbc.sql("""
-                        select id, sender, subject, fetched_at, size_bytes, state, null::bytea as raw
+                        select id, sender, subject, fetched_at, size_bytes, state, problem, null::bytea as raw
                         from inbound_mail where state = 'quarantined' order by id desc
                         """)
                 .query((rs, row) -> mail(rs))
@@ -31,22 +32,26 @@ class QuarantineRepository {
     }
 
     Optional<QuarantinedMail> find(long id) {
-        return jdbc.sql("select id, sender, subject, fetched_at, size_bytes, state, raw from inbound_mail where id = :id")
+        return jdbc.sql("""
+                        select id, sender, subject, fetched_at, size_bytes, state, problem, raw
+                        from inbound_mail where id = :id
+                        """)
                 .param("id", id)
                 .query((rs, row) -> mail(rs))
                 .optional();
     }
 
     /**
-     * Back to 'received' for intake to process again. A mail already 'received' (released before, its ticket lost)
-     * counts too, so that a release can be repeated.
+     * Back to 'received' for intake to process again, with who released it: that coordinator vouches for the sender.
+     * A mail already 'received' (released before, its ticket lost) counts too, so that a release can be repeated.
      */
-    boolean markReceived(long id) {
+    boolean markReceived(long id, String releasedBy) {
         return jdbc.sql("""
-                        update inbound_mail set state = 'received', problem = null, processed_at = null
+                        update inbound_mail set state = 'received', problem = null, processed_at = null,
+                            released_by = :releasedBy
                         where id = :id and state in ('quarantined', 'received')
                         """)
-                .param("id", id).update() == 1;
+                .param("id", id).param("releasedBy", releasedBy).update() == 1;
     }
 
     boolean markDiscarded(long id) {
@@ -61,6 +66,6 @@ class QuarantineRepository {
     private static QuarantinedMail mail(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new QuarantinedMail(rs.getLong("id"), rs.getString("sender"), MailText.header(rs.getString("subject")),
                 rs.getTimestamp("fetched_at").toInstant(), rs.getInt("size_bytes"), rs.getString("state"),
-                rs.getBytes("raw"));
+                QuarantineReason.of(rs.getString("problem")), rs.getBytes("raw"));
     }
 }
