@@ -1,12 +1,10 @@
 package org.relais.distribution;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.relais.signing.Hmac;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 
@@ -67,12 +65,6 @@ public class SignedLinks {
     }
 
     private byte[] mac(String purpose, String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return mac.doFinal((purpose + ":" + value).getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hmac.sign(secret, purpose, value);
     }
 }

@@ -127,8 +127,8 @@ public class TranslatorReplies {
         Map<String, Object> all = new HashMap<>(variables);
         all.put("subject", org.relais.mail.OutgoingMailComposer.singleLine(reply.subject()));
         MailParts.Origin origin = parts.origin(reply.mailId());
-        return Dispatch.mails(minutes.reference(), mails.answer(purpose, reply.mailId(), translator, purpose, all,
-                new FlowMails.Thread(origin.messageId(), null)));
+        return Dispatch.mails(minutes.reference(), mails.answer(purpose, reply.mailId(), minutes.reference(), translator,
+                purpose, all, new FlowMails.Thread(origin.messageId(), null)));
     }
 
     private Optional<String> text(long partId) {

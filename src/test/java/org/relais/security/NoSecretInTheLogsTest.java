@@ -68,7 +68,8 @@ class NoSecretInTheLogsTest extends HubTest {
     private Map<String, String> secrets() {
         Map<String, String> secrets = new LinkedHashMap<>();
         for (String setting : List.of("relais.mail.imap.password", "relais.mail.smtp.password",
-                "spring.mail.password", "relais.distribution.link-secret", "relais.translation.machine.api-key")) {
+                "spring.mail.password", "relais.distribution.link-secret", "relais.mail.reply-signing.secret-keys",
+                "relais.translation.machine.api-key")) {
             String value = environment.getRequiredProperty(setting);
             assertThat(value).as(setting).hasSizeGreaterThan(6);
             secrets.put(setting, value);
