@@ -64,7 +64,7 @@ class NotificationTest extends ListMailTest {
         publish("events", new PipelineEvent("minutes-received", "REL-2026-0602", "S4-VARNA", Map.of()));
         MimeMessage notification = awaitMailsTo("suivi-bg@relais.test", "notification", 1).get(0);
 
-        mail().from("suivi-bg@relais.test").subject("Re: " + notification.getSubject())
+        mail().from("suivi-bg@relais.test").answering(notification)
                 .text("Обобщение, моля.\n\n> За едно обобщение на ден отговорете „обобщение“\n").send();
         assertThat(awaitMailsTo("suivi-bg@relais.test", ListReplies.CONFIRMATION, 1).get(0).getSubject())
                 .contains("едно обобщение на ден");

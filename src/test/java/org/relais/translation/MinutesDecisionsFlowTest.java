@@ -71,12 +71,12 @@ class MinutesDecisionsFlowTest extends HubTest {
         assertThat(FlowMailbox.body(escalation)).contains("bulgare", "traduction automatique a échoué");
 
         // a reply that is the original again is sent back with the reason, in Romanian
-        mail().from("traducere-ro@relais.test").subject("Re: " + job.getSubject()).text(Sentences.FRENCH).send();
+        mail().from("traducere-ro@relais.test").answering(job).text(Sentences.FRENCH).send();
         assertThat(FlowMailbox.body(awaitPurpose("traducere-ro@relais.test", "translation-unclear", 1).get(0)))
                 .contains("textul primit este textul original");
 
         // the translation in the body, above the quoted request, is the Romanian version
-        mail().from("traducere-ro@relais.test").subject("Re: " + job.getSubject())
+        mail().from("traducere-ro@relais.test").answering(job)
                 .text(Sentences.ROMANIAN + "\n\nÎn 14 septembrie, Relais a scris:\n> " + Sentences.FRENCH).send();
         awaitPurpose("traducere-ro@relais.test", "translation-received", 1);
         long romanianPart = jdbc.sql("select part_id from minutes_version where language = 'ro'").query(Long.class).single();

@@ -101,7 +101,7 @@ class TranslationFlowTest extends HubTest {
         assertThat(new String(sent.get(1).content(), StandardCharsets.UTF_8).replace("\r\n", "\n")).isEqualTo(FRENCH_TITLE + "\n" + Sentences.FRENCH);
 
         // she declines: the job goes to the next French translator
-        mail().from("traduction-fr@relais.test").subject("Re: " + job.getSubject())
+        mail().from("traduction-fr@relais.test").answering(job)
                 .text("Bonjour,\nje ne peux pas cette semaine, désolée.\n\n> Relais vous confie la traduction").send();
         assertThat(FlowMailbox.body(awaitPurpose("traduction-fr@relais.test", "translation-declined", 1).get(0)))
                 .contains("confiée à une autre personne");
@@ -117,7 +117,7 @@ class TranslationFlowTest extends HubTest {
         // the collecting route stops (a restart of the hub); his translation waits on its queue
         camel.getRouteController().stopRoute("translation-collect-replies");
         byte[] translation = MinutesFiles.odt(FRENCH_TITLE, Sentences.FRENCH);
-        mail().from(SECOND_FRENCH_TRANSLATOR).subject("Re: " + secondJob.getSubject())
+        mail().from(SECOND_FRENCH_TRANSLATOR).answering(secondJob)
                 .text("Bonjour, voici la traduction.")
                 .attach("Compte rendu Arges.odt", translation, "application/vnd.oasis.opendocument.text").send();
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
