@@ -96,6 +96,21 @@ class UnsubscribeTest extends ListMailTest {
     }
 
     @Test
+    void aForgedUnsubscribeChangesNothingAndTheContactIsAskedWhetherItSentIt() throws Exception {
+        Matcher tag = Pattern.compile("\\[(REL-\\d{4}-\\d+)]").matcher(toCuf.getSubject());
+        assertThat(tag.find()).isTrue();
+
+        // the subscription reference is in every list mail: anyone who saw one writes as the contact
+        mail().from("cuf@relais.test").subject("unsubscribe [" + tag.group(1) + "]").text("unsubscribe").send();
+
+        MimeMessage question = awaitMailsTo("cuf@relais.test", "claim-confirmation", 1).get(0);
+        assertThat(question.getSubject()).contains("Avez-vous envoyé ce message");
+        settle();
+        assertThat(unsubscribedVia("cuf@relais.test")).isNull();
+        assertThat(mailsTo("cuf@relais.test", ListReplies.CONFIRMATION)).isEmpty();
+    }
+
+    @Test
     void aReplyThatIsNoCommandGoesToTheCoordinatorsAndUnsubscribesNoOne() throws Exception {
         MimeMessage toUncjr = mailsTo("uncjr@relais.test", "distribution").get(0);
         mail().from("uncjr@relais.test").answering(toUncjr)
