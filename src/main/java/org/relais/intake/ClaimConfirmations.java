@@ -28,7 +28,7 @@ class ClaimConfirmations {
     static final String PURPOSE = "claim-confirmation";
     private static final int EXCERPT = 600;
 
-    enum Answer { CONFIRM, DENY, UNCLEAR }
+    private enum Answer { CONFIRM, DENY, UNCLEAR }
 
     private final ClaimRepository claims;
     private final InboundMailRepository mails;
@@ -108,7 +108,7 @@ class ClaimConfirmations {
         return confirmed;
     }
 
-    Answer read(String body) {
+    private Answer read(String body) {
         String text = " " + TextNormalizer.normalize(OwnText.of(body)) + " ";
         boolean confirms = confirmWords.stream().anyMatch(text::contains);
         boolean denies = denyWords.stream().anyMatch(text::contains);

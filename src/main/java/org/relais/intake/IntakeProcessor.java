@@ -19,6 +19,7 @@ import org.relais.distribution.PipelineEvent;
 import org.relais.distribution.PipelineEvents;
 import org.relais.intake.InboundMailRepository.NewPart;
 import org.relais.intake.InboundMailRepository.StoredMail;
+import org.relais.mail.OutgoingMailLedger;
 import org.relais.mail.OutgoingTicket;
 import org.relais.mail.ReplyBinding;
 import org.relais.spreadsheet.WorkbookLoader;
@@ -110,7 +111,7 @@ public class IntakeProcessor {
     }
 
     private IntakeOutcome understood(long mailId, ParsedMail parsed, Contact sender, String reference,
-                                     Optional<ReplyBinding.Bound> bound) {
+                                     Optional<OutgoingMailLedger.Written> bound) {
         DocumentClassifier.Context context = DocumentClassifier.Context.of(parsed.subject(), parsed.bodyText());
         List<Reviewed> reviewed = new ArrayList<>();
         StringBuilder namingText = new StringBuilder(parsed.subject());
@@ -144,9 +145,8 @@ public class IntakeProcessor {
         }
         // a decision counts only bound to its request; a mail that merely quotes a request awaiting its sender
         // is a claim, which the sender is asked to confirm (and the answer to that question settles the claim)
-        boolean answersAQuestion = bound.filter(b -> b.mail().purpose().equals(ClaimConfirmations.PURPOSE))
-                .isPresent();
-        String request = answersAQuestion ? null : bound.map(b -> b.mail().requestReference()).orElse(null);
+        boolean answersAQuestion = bound.filter(mail -> mail.purpose().equals(ClaimConfirmations.PURPOSE)).isPresent();
+        String request = answersAQuestion ? null : bound.map(OutgoingMailLedger.Written::requestReference).orElse(null);
         List<AwaitedReplies.Awaiting> awaiting = request == null ? List.of()
                 : awaitedReplies.awaiting(request, sender.address());
         List<AwaitedReplies.Awaiting> claimed = !awaiting.isEmpty() || answersAQuestion || quoted == null ? List.of()
@@ -169,7 +169,7 @@ public class IntakeProcessor {
         if (answersAQuestion) {
             mails.markDone(mailId, "confirmation", reference, quoted, sender.language(), seminarCode, null);
             return IntakeOutcome.replied(reference,
-                    claims.answer(mailId, bound.get().mail().id(), parsed.bodyText()));
+                    claims.answer(mailId, bound.get().id(), parsed.bodyText()));
         }
         if (!claimed.isEmpty()) {
             mails.markDone(mailId, "unconfirmed", reference, quoted, sender.language(), seminarCode, null);

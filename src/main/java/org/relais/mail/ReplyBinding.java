@@ -37,10 +37,6 @@ public class ReplyBinding {
     /** Long threads quote many Message-IDs; the most recent ones are those that matter. */
     private static final int MAX_QUOTED_IDS = 20;
 
-    /** The hub's mail this one answers, and how that was proved ({@code reply-address} or {@code message-id}). */
-    public record Bound(OutgoingMailLedger.Written mail, String proof) {
-    }
-
     private final SignedAddresses addresses;
     private final OutgoingMailRepository ledger;
 
@@ -49,21 +45,20 @@ public class ReplyBinding {
         this.ledger = ledger;
     }
 
-    /** The mail {@code message}, from {@code sender}, is bound to; the signed address first, then the thread. */
-    public Optional<Bound> of(MimeMessage message, String sender) throws MessagingException {
+    /** The hub's mail {@code message}, from {@code sender}, answers: by its signed address first, then the thread. */
+    public Optional<OutgoingMailLedger.Written> of(MimeMessage message, String sender) throws MessagingException {
         if (sender == null) {
             return Optional.empty();
         }
-        Optional<Bound> byAddress = signed(message, SignedAddresses.Kind.REPLY)
-                .filter(written -> written.recipient().equalsIgnoreCase(sender))
-                .map(written -> new Bound(written, "reply-address"));
+        Optional<OutgoingMailLedger.Written> byAddress = signed(message, SignedAddresses.Kind.REPLY)
+                .filter(written -> written.recipient().equalsIgnoreCase(sender));
         if (byAddress.isPresent()) {
             return byAddress;
         }
         for (String messageId : quotedMessageIds(message)) {
             Optional<OutgoingMailLedger.Written> written = ledger.byMessageId(messageId);
             if (written.isPresent() && written.get().recipient().equalsIgnoreCase(sender)) {
-                return Optional.of(new Bound(written.get(), "message-id"));
+                return written;
             }
         }
         return Optional.empty();
