@@ -183,7 +183,10 @@ public class BudgetReview {
         return write(template, inboundMailId, to, reference, variables, List.of());
     }
 
-    /** A mail from a template in the contact's language; tied to the inbound mail that caused it, if any. */
+    /**
+     * A mail from a template in the contact's language; tied to the inbound mail that caused it, if any. Every mail
+     * of the review is about its reference: a member's reply bound to any of them is their answer.
+     */
     private OutgoingTicket write(String template, Long inboundMailId, Contact to, String reference,
                                  Map<String, Object> variables, List<OutgoingMail.Attachment> attachments) {
         Map<String, Object> all = new LinkedHashMap<>(variables);
@@ -192,6 +195,6 @@ public class BudgetReview {
         all.put("name", to.name());
         MailTemplates.Rendered text = templates.render(template, to.language(), all);
         return new OutgoingTicket(composer.store(new OutgoingMail(template, inboundMailId, to.address(), to.name(),
-                to.language(), text, null, null, attachments)));
+                to.language(), text, null, null, attachments).about(reference)));
     }
 }

@@ -8,12 +8,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Bounces as reported, each report kept raw in inbound_mail for a coordinator to read. */
+/**
+ * Bounces as reported, each report kept raw in inbound_mail for a coordinator to read; {@code countedBy} says why a
+ * report counted ({@code bounce-address}, {@code ledger}), null when it changed nothing.
+ */
 @Repository
 class BounceRepository {
 
     record Bounce(long id, long inboundMailId, String recipient, String action, String status, String severity,
-                  String diagnostic, String originalMessageId, Instant receivedAt) {
+                  String diagnostic, String originalMessageId, String countedBy, Instant receivedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -31,12 +34,12 @@ class BounceRepository {
 
     /** True if the row is new: a redelivered report counts once. */
     boolean insert(long inboundMailId, String recipient, String action, String status, String severity,
-                   String diagnostic, String originalMessageId, Long outgoingMailId) {
+                   String diagnostic, String originalMessageId, Long outgoingMailId, String countedBy) {
         return jdbc.sql("""
                         insert into bounce (inbound_mail_id, recipient, action, status, severity, diagnostic,
-                                            original_message_id, outgoing_mail_id)
+                                            original_message_id, outgoing_mail_id, counted_by)
                         values (:mailId, :recipient, :action, :status, :severity, :diagnostic, :originalMessageId,
-                                :outgoingMailId)
+                                :outgoingMailId, :countedBy)
                         on conflict (inbound_mail_id, recipient) do nothing
                         """)
                 .param("mailId", inboundMailId)
@@ -47,6 +50,7 @@ class BounceRepository {
                 .param("diagnostic", diagnostic)
                 .param("originalMessageId", originalMessageId)
                 .param("outgoingMailId", outgoingMailId)
+                .param("countedBy", countedBy)
                 .update() > 0;
     }
 
@@ -61,14 +65,14 @@ class BounceRepository {
     List<Bounce> recent(int limit) {
         return jdbc.sql("""
                         select id, inbound_mail_id, recipient, action, status, severity, diagnostic,
-                               original_message_id, received_at
+                               original_message_id, counted_by, received_at
                         from bounce order by id desc limit :limit
                         """)
                 .param("limit", limit)
                 .query((rs, row) -> new Bounce(rs.getLong("id"), rs.getLong("inbound_mail_id"),
                         rs.getString("recipient"), rs.getString("action"), rs.getString("status"),
                         rs.getString("severity"), rs.getString("diagnostic"), rs.getString("original_message_id"),
-                        instant(rs.getTimestamp("received_at"))))
+                        rs.getString("counted_by"), instant(rs.getTimestamp("received_at"))))
                 .list();
     }
 

@@ -39,7 +39,14 @@ record DeliveryStatusReport(String originalMessageId, List<RecipientStatus> reci
     private static final Session SESSION = Session.getInstance(new Properties());
 
     static DeliveryStatusReport parse(byte[] raw) throws MessagingException, IOException {
-        MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+        return parse(message(raw));
+    }
+
+    static MimeMessage message(byte[] raw) throws MessagingException {
+        return new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+    }
+
+    static DeliveryStatusReport parse(MimeMessage message) throws MessagingException, IOException {
         List<RecipientStatus> recipients = new ArrayList<>();
         String[] originalId = {null};
         walk(message, recipients, originalId);

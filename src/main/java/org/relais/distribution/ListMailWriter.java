@@ -8,12 +8,12 @@ import org.relais.mail.OutgoingMail;
 import org.relais.mail.OutgoingMailComposer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriUtils;
 
 /**
  * Writes one list mail to one contact: its own mail (never a list of other recipients), in its language, text and
  * HTML from the templates, quoting the contact's subscription reference, with List-Id, List-Unsubscribe (mailto and
- * a signed https link) and List-Unsubscribe-Post. Returns the stored mail's id for the send queue.
+ * a signed https link) and List-Unsubscribe-Post. A reply bound to it answers the subscription (unsubscribe, digest,
+ * each). Returns the stored mail's id for the send queue.
  */
 @Component
 public class ListMailWriter {
@@ -44,8 +44,6 @@ public class ListMailWriter {
         String address = letter.to().address();
         String reference = contacts.listReference(address);
         String unsubscribeUrl = links.unsubscribeUrl(address);
-        String unsubscribeMailto = "mailto:" + hubAddress + "?subject="
-                + UriUtils.encodeQueryParam("unsubscribe [" + reference + "]", "UTF-8") + "&body=unsubscribe";
         Map<String, Object> variables = new HashMap<>(letter.variables());
         variables.put("name", letter.to().contact().name());
         variables.put("tag", "[" + reference + "]");
@@ -55,8 +53,8 @@ public class ListMailWriter {
         MailTemplates.Rendered text = templates.render(letter.template(), letter.language(), variables);
         String html = templates.renderHtml(letter.template(), letter.language(), variables);
         OutgoingMail.ListHeaders headers = new OutgoingMail.ListHeaders(letter.list().id() + "." + listDomain,
-                letter.list().displayName(), unsubscribeMailto, unsubscribeUrl);
+                letter.list().displayName(), "unsubscribe [" + reference + "]", unsubscribeUrl);
         return composer.store(new OutgoingMail(letter.purpose(), null, address, letter.to().contact().name(),
-                letter.language(), text, null, null, letter.attachments(), html, headers));
+                letter.language(), text, null, null, letter.attachments(), html, headers, reference));
     }
 }

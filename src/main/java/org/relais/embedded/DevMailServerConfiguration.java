@@ -11,7 +11,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The development run's mail server, inside the hub's JVM: every address has a mailbox and any password logs in,
- * so anyone can try the hub with a standard mail client. It keeps mail in memory only (see the README).
+ * so anyone can try the hub with a standard mail client. It keeps mail in memory only (see the README). Like a
+ * production server with a recipient delimiter, it delivers plus-addresses to their base mailbox with a Delivered-To
+ * header: the hub's signed reply and bounce addresses (hub+r.…, hub+b.…) reach the hub's mailbox.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "relais.embedded.mail.enabled", havingValue = "true")
@@ -23,6 +25,7 @@ class DevMailServerConfiguration {
         ServerSetup imap = new ServerSetup(properties.imapPort(), properties.bindAddress(), ServerSetup.PROTOCOL_IMAP);
         GreenMail greenMail = new GreenMail(new ServerSetup[] {smtp, imap});
         greenMail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        greenMail.getUserManager().setMessageDeliveryHandler(new PlusAddressDelivery(greenMail.getUserManager()));
         return greenMail;
     }
 

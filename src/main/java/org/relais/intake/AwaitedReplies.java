@@ -7,8 +7,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The replies flows wait for. A flow that mails someone and expects an answer (a reviewer's approval, a translator's
- * translation, an unsubscribe) registers it here; intake then hands a mail from that address quoting that reference
- * to the flow's queue as a {@link ReplyMessage}, instead of taking it in as new documents.
+ * translation, an unsubscribe) registers it here, and writes its mails about that reference
+ * ({@link org.relais.mail.OutgoingMail#about}); intake then hands a mail from that address bound to one of those mails
+ * ({@link org.relais.mail.ReplyBinding}) to the flow's queue as a {@link ReplyMessage}, instead of taking it in as new
+ * documents. A mail that only quotes the reference is a claim, confirmed by its sender first
+ * ({@link ClaimConfirmations}).
  */
 @Component
 public class AwaitedReplies {

@@ -193,12 +193,16 @@ class InboundMailRepository {
                 .update();
     }
 
+    /** The replies a mail handed to flows: its own, and the claims it confirmed (see ClaimConfirmations). */
     List<ReplyMessage> repliesOf(long mailId) {
         return jdbc.sql("""
                         select r.queue, r.mail_id, m.reference, r.quoted_reference, m.sender, m.language, r.context,
                             m.subject, r.body_part_id, r.attachment_ids
                         from inbound_reply r join inbound_mail m on m.id = r.mail_id
-                        where r.mail_id = :mailId order by r.queue
+                        where r.mail_id = :mailId
+                           or r.mail_id in (select c.mail_id from unconfirmed_claim c
+                                            where c.answer_mail_id = :mailId and c.state = 'confirmed')
+                        order by r.mail_id, r.queue
                         """)
                 .param("mailId", mailId)
                 .query((rs, row) -> new ReplyMessage(rs.getString("queue"), rs.getLong("mail_id"),

@@ -19,7 +19,9 @@ import org.relais.distribution.PipelineEvent;
 import org.relais.distribution.PipelineEvents;
 import org.relais.intake.InboundMailRepository.NewPart;
 import org.relais.intake.InboundMailRepository.StoredMail;
+import org.relais.mail.OutgoingMailLedger;
 import org.relais.mail.OutgoingTicket;
+import org.relais.mail.ReplyBinding;
 import org.relais.spreadsheet.WorkbookLoader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -39,6 +41,8 @@ public class IntakeProcessor {
     private final DirectoryRepository directory;
     private final IntakeReplies replies;
     private final AwaitedReplies awaitedReplies;
+    private final ReplyBinding binding;
+    private final ClaimConfirmations claims;
     private final PipelineEvents events;
     private final DocumentClassifier classifier;
     private final MailParser parser;
@@ -48,7 +52,8 @@ public class IntakeProcessor {
     private final Path spool;
 
     IntakeProcessor(InboundMailRepository mails, DirectoryRepository directory, IntakeReplies replies,
-                    AwaitedReplies awaitedReplies, PipelineEvents events, IntakeProperties properties,
+                    AwaitedReplies awaitedReplies, ReplyBinding binding, ClaimConfirmations claims,
+                    PipelineEvents events, IntakeProperties properties,
                     WorkbookLoader spreadsheets, SenderAuthentication authentication,
                     @Value("${relais.hub-address}") String hubAddress,
                     @Value("${relais.config-dir}") Path configDirectory,
@@ -57,6 +62,8 @@ public class IntakeProcessor {
         this.directory = directory;
         this.replies = replies;
         this.awaitedReplies = awaitedReplies;
+        this.binding = binding;
+        this.claims = claims;
         this.events = events;
         this.classifier = new DocumentClassifier(Keywords.load(configDirectory.resolve("intake/keywords.yaml")));
         this.parser = new MailParser(properties.maxParts(), properties.maxAttachmentBytes());
@@ -110,10 +117,11 @@ public class IntakeProcessor {
             return IntakeOutcome.answered(reference,
                     replies.malformed(mail.id(), message, contact.get(), reference, e.getMessage()));
         }
-        return understood(mail.id(), parsed, contact.get(), reference);
+        return understood(mail.id(), parsed, contact.get(), reference, binding.of(message, sender));
     }
 
-    private IntakeOutcome understood(long mailId, ParsedMail parsed, Contact sender, String reference) {
+    private IntakeOutcome understood(long mailId, ParsedMail parsed, Contact sender, String reference,
+                                     Optional<OutgoingMailLedger.Written> bound) {
         DocumentClassifier.Context context = DocumentClassifier.Context.of(parsed.subject(), parsed.bodyText());
         List<Reviewed> reviewed = new ArrayList<>();
         StringBuilder namingText = new StringBuilder(parsed.subject());
@@ -145,7 +153,13 @@ public class IntakeProcessor {
         if (aboutAFinancialReport) {
             reviewed.replaceAll(Reviewed::asSupportingDocumentIfScanOrPdf);
         }
-        List<AwaitedReplies.Awaiting> awaiting = quoted == null ? List.of()
+        // a decision counts only bound to its request; a mail that merely quotes a request awaiting its sender
+        // is a claim, which the sender is asked to confirm (and the answer to that question settles the claim)
+        boolean answersAQuestion = bound.filter(mail -> mail.purpose().equals(ClaimConfirmations.PURPOSE)).isPresent();
+        String request = answersAQuestion ? null : bound.map(OutgoingMailLedger.Written::requestReference).orElse(null);
+        List<AwaitedReplies.Awaiting> awaiting = request == null ? List.of()
+                : awaitedReplies.awaiting(request, sender.address());
+        List<AwaitedReplies.Awaiting> claimed = !awaiting.isEmpty() || answersAQuestion || quoted == null ? List.of()
                 : awaitedReplies.awaiting(quoted, sender.address());
 
         List<Stored> stored = new ArrayList<>();
@@ -159,8 +173,18 @@ public class IntakeProcessor {
             stored.add(new Stored(item, partId));
         }
         if (!awaiting.isEmpty()) {
-            mails.markDone(mailId, "reply", reference, quoted, sender.language(), seminarCode, null);
-            return IntakeOutcome.replied(reference, replies(mailId, parsed, sender, reference, quoted, awaiting, stored));
+            mails.markDone(mailId, "reply", reference, request, sender.language(), seminarCode, null);
+            return IntakeOutcome.replied(reference, replies(mailId, parsed, sender, reference, request, awaiting, stored));
+        }
+        if (answersAQuestion) {
+            mails.markDone(mailId, "confirmation", reference, quoted, sender.language(), seminarCode, null);
+            return IntakeOutcome.replied(reference,
+                    claims.answer(mailId, bound.get().id(), parsed.bodyText()));
+        }
+        if (!claimed.isEmpty()) {
+            mails.markDone(mailId, "unconfirmed", reference, quoted, sender.language(), seminarCode, null);
+            return IntakeOutcome.answered(reference, claims.ask(mailId, sender, quoted, claimed, parsed.subject(),
+                    parsed.bodyText(), bodyPartId(stored), acceptedAttachmentIds(stored)));
         }
         List<DocumentMessage> documents = new ArrayList<>();
         List<IntakeReplies.Line> lines = new ArrayList<>();
@@ -187,15 +211,21 @@ public class IntakeProcessor {
 
     private List<ReplyMessage> replies(long mailId, ParsedMail parsed, Contact sender, String reference,
                                        String quoted, List<AwaitedReplies.Awaiting> awaiting, List<Stored> stored) {
-        Long bodyPartId = stored.stream().filter(s -> s.reviewed().part().isBody()).map(Stored::partId)
-                .findFirst().orElse(null);
-        List<Long> attachmentIds = stored.stream()
-                .filter(s -> s.reviewed().inspection() != null && s.reviewed().inspection().accepted())
-                .map(Stored::partId).toList();
+        Long bodyPartId = bodyPartId(stored);
+        List<Long> attachmentIds = acceptedAttachmentIds(stored);
         List<ReplyMessage> messages = awaiting.stream().map(a -> new ReplyMessage(a.queue(), mailId, reference, quoted,
                 sender.address(), sender.language(), a.context(), parsed.subject(), bodyPartId, attachmentIds)).toList();
         messages.forEach(mails::insertReply);
         return messages;
+    }
+
+    private static Long bodyPartId(List<Stored> stored) {
+        return stored.stream().filter(s -> s.reviewed().part().isBody()).map(Stored::partId).findFirst().orElse(null);
+    }
+
+    private static List<Long> acceptedAttachmentIds(List<Stored> stored) {
+        return stored.stream().filter(s -> s.reviewed().inspection() != null && s.reviewed().inspection().accepted())
+                .map(Stored::partId).toList();
     }
 
     private static String partKind(Reviewed item) {

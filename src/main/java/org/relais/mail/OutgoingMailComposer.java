@@ -9,6 +9,7 @@ import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Properties;
@@ -19,6 +20,7 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Builds a mail and stores it, ready to send: the rendered mail is what the ledger keeps, so a retry sends exactly
@@ -31,25 +33,36 @@ public class OutgoingMailComposer {
     private static final Session SESSION = Session.getInstance(new Properties());
 
     private final OutgoingMailRepository repository;
+    private final SignedAddresses addresses;
     private final String hubAddress;
     private final String publicName;
     private final String messageIdDomain;
 
-    OutgoingMailComposer(OutgoingMailRepository repository, @Value("${relais.hub-address}") String hubAddress,
+    OutgoingMailComposer(OutgoingMailRepository repository, SignedAddresses addresses,
+                         @Value("${relais.hub-address}") String hubAddress,
                          @Value("${relais.public-name}") String publicName) {
         this.repository = repository;
+        this.addresses = addresses;
         this.hubAddress = hubAddress;
         this.publicName = publicName;
         this.messageIdDomain = hubAddress.substring(hubAddress.indexOf('@') + 1);
     }
 
-    /** Stores the mail and returns its id for the {@code mail.outgoing} queue. */
+    /**
+     * Stores the mail and returns its id for the {@code mail.outgoing} queue. Its Reply-To is its own signed address
+     * for its recipient, and its Message-ID is random (UUID from a secure random source): a reply proves it answers
+     * this mail by either, and nobody else can guess them.
+     */
     public long store(OutgoingMail mail) {
+        long id = repository.nextId();
+        String recipient = mail.recipient().toLowerCase(Locale.ROOT);
         String messageId = "<" + mail.purpose() + "." + UUID.randomUUID() + "@" + messageIdDomain + ">";
         String subject = singleLine(mail.text().subject());
-        byte[] raw = render(mail, subject, messageId);
-        return repository.insert(mail.purpose(), mail.inboundMailId(), mail.recipient().toLowerCase(Locale.ROOT),
-                mail.language(), subject, messageId, raw, mail.list() == null ? null : mail.list().listId());
+        String replyTo = addresses.address(SignedAddresses.Kind.REPLY, id, recipient, mail.purpose());
+        byte[] raw = render(mail, subject, messageId, replyTo);
+        repository.insert(id, mail.purpose(), mail.inboundMailId(), recipient, mail.language(), subject, messageId, raw,
+                mail.list() == null ? null : mail.list().listId(), mail.request());
+        return id;
     }
 
     /** Text that came from outside (a subject, a file name) never breaks a header line. */
@@ -57,12 +70,13 @@ public class OutgoingMailComposer {
         return text == null ? "" : LINE_BREAKS.matcher(text).replaceAll(" ").strip();
     }
 
-    private byte[] render(OutgoingMail mail, String subject, String messageId) {
+    private byte[] render(OutgoingMail mail, String subject, String messageId, String replyTo) {
         try {
             MimeMessage message = new FixedIdMimeMessage(messageId);
             boolean multipart = !mail.attachments().isEmpty() || mail.html() != null;
             MimeMessageHelper helper = new SharedTypesHelper(message, multipart);
             helper.setFrom(new InternetAddress(hubAddress, publicName, "UTF-8"));
+            helper.setReplyTo(new InternetAddress(replyTo, publicName, "UTF-8"));
             helper.setTo(new InternetAddress(mail.recipient(), singleLine(mail.recipientName()), "UTF-8"));
             helper.setSubject(subject);
             helper.setSentDate(new Date());
@@ -85,7 +99,7 @@ public class OutgoingMailComposer {
             message.setHeader("Auto-Submitted", mail.inReplyTo() != null ? "auto-replied" : "auto-generated");
             message.setHeader("Content-Language", mail.language());
             if (mail.list() != null) {
-                listHeaders(message, mail.list());
+                listHeaders(message, mail.list(), replyTo);
             }
             message.saveChanges();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -120,12 +134,18 @@ public class OutgoingMailComposer {
         }
     }
 
-    /** RFC 2369 list headers, and RFC 8058 one-click unsubscription when there is a link to post to. */
-    private static void listHeaders(MimeMessage message, OutgoingMail.ListHeaders list) throws MessagingException {
+    /**
+     * RFC 2369 list headers (the mailto goes to the mail's signed reply address, so that a mail client's unsubscribe
+     * button is a bound reply), and RFC 8058 one-click unsubscription when there is a link to post to.
+     */
+    private static void listHeaders(MimeMessage message, OutgoingMail.ListHeaders list, String replyTo)
+            throws MessagingException {
         message.setHeader("List-Id", singleLine(list.listName()) + " <" + singleLine(list.listId()) + ">");
         StringBuilder unsubscribe = new StringBuilder();
-        if (list.unsubscribeMailto() != null) {
-            unsubscribe.append('<').append(singleLine(list.unsubscribeMailto())).append('>');
+        if (list.unsubscribeSubject() != null) {
+            unsubscribe.append("<mailto:").append(replyTo).append("?subject=")
+                    .append(UriUtils.encodeQueryParam(singleLine(list.unsubscribeSubject()), StandardCharsets.UTF_8))
+                    .append("&body=unsubscribe>");
         }
         if (list.unsubscribeUrl() != null) {
             unsubscribe.append(unsubscribe.isEmpty() ? "" : ", ").append('<').append(singleLine(list.unsubscribeUrl()))

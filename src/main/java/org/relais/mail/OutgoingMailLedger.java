@@ -49,8 +49,13 @@ public class OutgoingMailLedger {
         return repository.reopen(outgoingMailIds).stream().map(OutgoingTicket::new).toList();
     }
 
-    /** A mail Relais wrote, as a bounce report names it by its Message-ID. */
-    public record Written(long id, String purpose, String recipient) {
+    /**
+     * A mail Relais wrote, as a reply or a bounce report names it.
+     *
+     * @param requestReference the request the mail asks its recipient to answer, if it asks one
+     * @param accepted         whether a server ever accepted the mail (sent, even if it bounced since)
+     */
+    public record Written(long id, String purpose, String recipient, String requestReference, boolean accepted) {
     }
 
     public Optional<Written> byMessageId(String messageId) {

@@ -2,6 +2,8 @@ package org.relais.mail;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +13,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OutgoingMailRepository {
 
-    record Unsent(long id, String recipient, byte[] raw) {
+    record Unsent(long id, String purpose, String recipient, byte[] raw) {
     }
 
     private final JdbcClient jdbc;
@@ -20,14 +22,22 @@ class OutgoingMailRepository {
         this.jdbc = jdbc;
     }
 
-    long insert(String purpose, Long inboundMailId, String recipient, String language, String subject,
-                String messageId, byte[] raw, String listId) {
-        return jdbc.sql("""
-                        insert into outgoing_mail (purpose, mail_id, recipient, language, subject, message_id, raw,
-                                                   list_id)
-                        values (:purpose, :mailId, :recipient, :language, :subject, :messageId, :raw, :listId)
-                        returning id
+    /** The id the next mail will have: its signed addresses are written into it before it is stored. */
+    long nextId() {
+        return jdbc.sql("select nextval(pg_get_serial_sequence('outgoing_mail', 'id'))")
+                .query(Long.class)
+                .single();
+    }
+
+    void insert(long id, String purpose, Long inboundMailId, String recipient, String language, String subject,
+                String messageId, byte[] raw, String listId, String requestReference) {
+        jdbc.sql("""
+                        insert into outgoing_mail (id, purpose, mail_id, recipient, language, subject, message_id, raw,
+                                                   list_id, request_reference)
+                        values (:id, :purpose, :mailId, :recipient, :language, :subject, :messageId, :raw, :listId,
+                                :requestReference)
                         """)
+                .param("id", id)
                 .param("purpose", purpose)
                 .param("mailId", inboundMailId)
                 .param("recipient", recipient)
@@ -36,8 +46,8 @@ class OutgoingMailRepository {
                 .param("messageId", messageId)
                 .param("raw", raw)
                 .param("listId", listId)
-                .query(Long.class)
-                .single();
+                .param("requestReference", requestReference)
+                .update();
     }
 
     /** Answers only: list mail cannot start a loop between robots, and must not use up a partner's answers. */
@@ -64,17 +74,19 @@ class OutgoingMailRepository {
     /** The mail if it is still to send (not sent, not refused for good), locked until the transaction ends. */
     Optional<Unsent> unsent(long id) {
         return jdbc.sql("""
-                        select id, recipient, raw from outgoing_mail
+                        select id, purpose, recipient, raw from outgoing_mail
                         where id = :id and sent_at is null and failed_at is null for update
                         """)
                 .param("id", id)
-                .query((rs, row) -> new Unsent(rs.getLong("id"), rs.getString("recipient"), rs.getBytes("raw")))
+                .query((rs, row) -> new Unsent(rs.getLong("id"), rs.getString("purpose"), rs.getString("recipient"),
+                        rs.getBytes("raw")))
                 .optional();
     }
 
     void markSent(long id, String reply) {
         jdbc.sql("""
-                        update outgoing_mail set sent_at = now(), attempts = attempts + 1, last_error = null,
+                        update outgoing_mail set sent_at = now(), accepted_at = coalesce(accepted_at, now()),
+                            attempts = attempts + 1, last_error = null,
                             last_reply = :reply, next_attempt_at = null
                         where id = :id
                         """)
@@ -137,12 +149,27 @@ class OutgoingMailRepository {
                 .list();
     }
 
+    private static final String WRITTEN = """
+            select id, purpose, recipient, request_reference, accepted_at is not null as accepted from outgoing_mail
+            """;
+
     Optional<OutgoingMailLedger.Written> byMessageId(String messageId) {
-        return jdbc.sql("select id, purpose, recipient from outgoing_mail where message_id = :messageId")
+        return jdbc.sql(WRITTEN + " where message_id = :messageId")
                 .param("messageId", messageId)
-                .query((rs, row) -> new OutgoingMailLedger.Written(rs.getLong("id"), rs.getString("purpose"),
-                        rs.getString("recipient")))
+                .query(OutgoingMailRepository::written)
                 .optional();
+    }
+
+    Optional<OutgoingMailLedger.Written> byId(long id) {
+        return jdbc.sql(WRITTEN + " where id = :id")
+                .param("id", id)
+                .query(OutgoingMailRepository::written)
+                .optional();
+    }
+
+    private static OutgoingMailLedger.Written written(ResultSet rs, int row) throws SQLException {
+        return new OutgoingMailLedger.Written(rs.getLong("id"), rs.getString("purpose"), rs.getString("recipient"),
+                rs.getString("request_reference"), rs.getBoolean("accepted"));
     }
 
     /** A bounce reported after the server took the mail: for good, or to be sent again at {@code nextAttempt}. */

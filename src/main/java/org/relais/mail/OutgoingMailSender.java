@@ -1,10 +1,11 @@
 package org.relais.mail;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.Session;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
@@ -35,30 +36,32 @@ public class OutgoingMailSender {
     private final TransactionTemplate transaction;
     private final RetryPolicy retry;
     private final SmtpConnections connections;
+    private final SignedAddresses addresses;
 
     @Autowired
     OutgoingMailSender(OutgoingMailRepository repository, JavaMailSender smtp, TransactionTemplate transaction,
-                       SmtpConnections connections,
+                       SmtpConnections connections, SignedAddresses addresses,
                        @Value("${relais.mail.retry.first-delay:PT1M}") Duration firstDelay,
                        @Value("${relais.mail.retry.multiplier:2}") double multiplier,
                        @Value("${relais.mail.retry.max-delay:PT2H}") Duration maxDelay,
                        @Value("${relais.mail.retry.max-attempts:10}") int maxAttempts) {
         this(repository, smtp, transaction, new RetryPolicy(firstDelay, multiplier, maxDelay, maxAttempts),
-                connections);
+                connections, addresses);
     }
 
     private OutgoingMailSender(OutgoingMailRepository repository, JavaMailSender smtp, TransactionTemplate transaction,
-                               RetryPolicy retry, SmtpConnections connections) {
+                               RetryPolicy retry, SmtpConnections connections, SignedAddresses addresses) {
         this.repository = repository;
         this.smtp = smtp;
         this.transaction = transaction;
         this.retry = retry;
         this.connections = connections;
+        this.addresses = addresses;
     }
 
     /** The same sender through another SMTP server (a separate relay for list mail, a test server). */
     public OutgoingMailSender via(JavaMailSender otherSmtp) {
-        return new OutgoingMailSender(repository, otherSmtp, transaction, retry, connections);
+        return new OutgoingMailSender(repository, otherSmtp, transaction, retry, connections, addresses);
     }
 
     /** Sends the mail if it is still to send, and says what happened; a refusal is recorded, never thrown. */
@@ -70,7 +73,7 @@ public class OutgoingMailSender {
                 if (unsent.isEmpty()) {
                     return new Result(id, Outcome.ALREADY_DONE, null);
                 }
-                String reply = transmit(unsent.get().raw());
+                String reply = transmit(unsent.get());
                 repository.markSent(id, reply);
                 return new Result(id, Outcome.SENT, reply);
             });
@@ -87,14 +90,20 @@ public class OutgoingMailSender {
         }
     }
 
-    /** Sends the stored bytes as they are (same Message-ID) and returns the server's final reply. */
-    private String transmit(byte[] raw) {
+    /**
+     * Sends the stored bytes as they are (same Message-ID) and returns the server's final reply. The envelope sender
+     * is the mail's signed bounce address, so that a delivery report names the mail it is about.
+     */
+    private String transmit(OutgoingMailRepository.Unsent mail) {
         try {
+            Session session = smtp instanceof JavaMailSenderImpl server ? server.getSession() : null;
+            SMTPMessage message = new SMTPMessage(session, new ByteArrayInputStream(mail.raw()));
+            message.setEnvelopeFrom(addresses.address(SignedAddresses.Kind.BOUNCE, mail.id(), mail.recipient(),
+                    mail.purpose()));
             if (!(smtp instanceof JavaMailSenderImpl server)) {
-                smtp.send(new MimeMessage(null, new ByteArrayInputStream(raw)));
+                smtp.send(message);
                 return "accepted";
             }
-            MimeMessage message = new MimeMessage(server.getSession(), new ByteArrayInputStream(raw));
             return OutgoingMailComposer.singleLine(connections.send(server, message));
         } catch (MessagingException e) {
             throw new MailSendException("SMTP refused the mail: " + e.getMessage(), e);

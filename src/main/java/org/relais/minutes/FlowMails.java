@@ -40,25 +40,26 @@ public class FlowMails {
         this.coordinatorAddress = coordinatorAddress;
     }
 
-    public List<OutgoingTicket> answer(String purpose, Long inboundMailId, Contact to, String template,
-                                       Map<String, Object> variables, Thread thread) {
+    public List<OutgoingTicket> answer(String purpose, Long inboundMailId, String reference, Contact to,
+                                       String template, Map<String, Object> variables, Thread thread) {
         if (!limiter.mayWriteTo(to.address(), purpose, inboundMailId)) {
             return List.of();
         }
-        return write(purpose, inboundMailId, to, template, variables, thread, List.of());
+        return write(purpose, inboundMailId, reference, to, template, variables, thread, List.of());
     }
 
-    public List<OutgoingTicket> write(String purpose, Long inboundMailId, Contact to, String template,
-                                      Map<String, Object> variables, Thread thread,
+    /** A mail about the minutes {@code reference}: a reply bound to it answers what the flow awaits there. */
+    public List<OutgoingTicket> write(String purpose, Long inboundMailId, String reference, Contact to,
+                                      String template, Map<String, Object> variables, Thread thread,
                                       List<OutgoingMail.Attachment> attachments) {
         MailTemplates.Rendered text = templates.render(template, to.language(), variables);
         long id = composer.store(new OutgoingMail(purpose, inboundMailId, to.address(), to.name(), to.language(), text,
-                thread.inReplyTo(), thread.references(), attachments));
+                thread.inReplyTo(), thread.references(), attachments).about(reference));
         return List.of(new OutgoingTicket(id));
     }
 
     /** One mail to each coordinator, each in their language; the configured address when the role is empty. */
-    public List<OutgoingTicket> toCoordinators(String purpose, Long inboundMailId, String template,
+    public List<OutgoingTicket> toCoordinators(String purpose, Long inboundMailId, String reference, String template,
                                                Map<String, Object> variables) {
         List<Contact> coordinators = directory.contactsWithRole("coordinator");
         if (coordinators.isEmpty()) {
@@ -66,7 +67,8 @@ public class FlowMails {
                     () -> new IllegalStateException("No coordinator in the directory"));
         }
         return coordinators.stream()
-                .flatMap(c -> write(purpose, inboundMailId, c, template, variables, Thread.NONE, List.of()).stream())
+                .flatMap(c -> write(purpose, inboundMailId, reference, c, template, variables, Thread.NONE, List.of())
+                        .stream())
                 .toList();
     }
 

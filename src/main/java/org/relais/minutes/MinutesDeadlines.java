@@ -58,8 +58,8 @@ public class MinutesDeadlines {
                     .map(v -> v.language()).toList());
             variables.put("missing", collector.missingLanguages(minutes.reference()));
             variables.put("names", names);
-            return Dispatch.mails(minutes.reference(), mails.toCoordinators(PURPOSE, minutes.mailId(), PURPOSE,
-                    variables));
+            return Dispatch.mails(minutes.reference(), mails.toCoordinators(PURPOSE, minutes.mailId(),
+                    minutes.reference(), PURPOSE, variables));
         });
     }
 }

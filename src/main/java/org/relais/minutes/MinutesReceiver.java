@@ -124,8 +124,8 @@ public class MinutesReceiver {
         variables.put("toTranslate", names.names(language, collector.missingLanguages(minutes.reference())));
         variables.put("complete", collector.missingLanguages(minutes.reference()).isEmpty());
         variables.put("languages", names.names(language, properties.sourceLanguages()));
-        return Dispatch.mails(minutes.reference(), mails.answer(PURPOSE, minutes.mailId(), sender, PURPOSE, variables,
-                new FlowMails.Thread(origin.messageId(), null)));
+        return Dispatch.mails(minutes.reference(), mails.answer(PURPOSE, minutes.mailId(), minutes.reference(), sender,
+                PURPOSE, variables, new FlowMails.Thread(origin.messageId(), null)));
     }
 
     private Dispatch event(Minutes minutes, List<MinutesDocument> documents) {

@@ -29,6 +29,7 @@ public class ProductionSecretsCheck implements EnvironmentPostProcessor, Ordered
             Map.entry("relais.mail.smtp.host", "RELAIS_SMTP_HOST"),
             Map.entry("relais.mail.smtp.username", "RELAIS_SMTP_USER"),
             Map.entry("relais.mail.smtp.password", "RELAIS_SMTP_PASSWORD"),
+            Map.entry("relais.mail.reply-signing.secret-keys", "RELAIS_REPLY_SIGNING_KEYS"),
             Map.entry("relais.distribution.public-url", "RELAIS_PUBLIC_URL"),
             Map.entry(LINK_SECRET, "RELAIS_LINK_SECRET"),
             Map.entry("relais.console.users", "RELAIS_CONSOLE_USERS"));

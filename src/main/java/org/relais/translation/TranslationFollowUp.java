@@ -77,8 +77,8 @@ public class TranslationFollowUp {
         }
         var contact = mails.contact(translator);
         Map<String, Object> variables = translators.variables(minutes, job, contact.language());
-        return Dispatch.mails(minutes.reference(), mails.write(REMINDER_PURPOSE, minutes.mailId(), contact,
-                REMINDER_PURPOSE, variables, FlowMails.Thread.NONE, List.of()));
+        return Dispatch.mails(minutes.reference(), mails.write(REMINDER_PURPOSE, minutes.mailId(), minutes.reference(),
+                contact, REMINDER_PURPOSE, variables, FlowMails.Thread.NONE, List.of()));
     }
 
     private Instant reminderThreshold() {

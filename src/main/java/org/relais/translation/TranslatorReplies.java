@@ -7,6 +7,7 @@ import org.relais.directory.Contact;
 import org.relais.intake.AwaitedReplies;
 import org.relais.intake.MailParts;
 import org.relais.intake.ReplyMessage;
+import org.relais.mail.OwnText;
 import org.relais.minutes.Dispatch;
 import org.relais.minutes.DispatchLog;
 import org.relais.minutes.FlowMails;
@@ -80,7 +81,7 @@ public class TranslatorReplies {
             return Dispatch.none();
         }
         Contact translator = mails.contact(reply.sender());
-        String body = reply.bodyPartId() == null ? "" : ReplyText.unquoted(text(reply.bodyPartId()).orElse(""));
+        String body = reply.bodyPartId() == null ? "" : OwnText.of(text(reply.bodyPartId()).orElse(""));
         Optional<Candidate> attached = reply.attachmentIds().stream()
                 .map(id -> text(id).map(text -> new Candidate(id, parts.part(id).orElseThrow().fileName(), text)))
                 .flatMap(Optional::stream).findFirst();
@@ -127,8 +128,8 @@ public class TranslatorReplies {
         Map<String, Object> all = new HashMap<>(variables);
         all.put("subject", org.relais.mail.OutgoingMailComposer.singleLine(reply.subject()));
         MailParts.Origin origin = parts.origin(reply.mailId());
-        return Dispatch.mails(minutes.reference(), mails.answer(purpose, reply.mailId(), translator, purpose, all,
-                new FlowMails.Thread(origin.messageId(), null)));
+        return Dispatch.mails(minutes.reference(), mails.answer(purpose, reply.mailId(), minutes.reference(), translator,
+                purpose, all, new FlowMails.Thread(origin.messageId(), null)));
     }
 
     private Optional<String> text(long partId) {

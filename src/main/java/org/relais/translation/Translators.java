@@ -71,8 +71,8 @@ class Translators {
         jobs.setState(job.id(), TranslationJob.WITH_TRANSLATOR, null);
         awaited.expect(minutes.reference(), translator.address(), properties.replyQueue(), String.valueOf(job.id()));
         MinutesDocument source = collector.document(job.sourceDocumentId()).orElseThrow();
-        return Dispatch.mails(minutes.reference(), mails.write(JOB_PURPOSE, minutes.mailId(), translator, JOB_PURPOSE,
-                variables(minutes, job, translator.language()), FlowMails.Thread.NONE,
+        return Dispatch.mails(minutes.reference(), mails.write(JOB_PURPOSE, minutes.mailId(), minutes.reference(),
+                translator, JOB_PURPOSE, variables(minutes, job, translator.language()), FlowMails.Thread.NONE,
                 attachments(minutes, job, source)));
     }
 
@@ -86,7 +86,7 @@ class Translators {
         variables.put("source", job.sourceLanguage());
         variables.put("target", job.targetLanguage());
         return Dispatch.mails(minutes.reference(), mails.toCoordinators(ESCALATION_PURPOSE, minutes.mailId(),
-                ESCALATION_PURPOSE, variables));
+                minutes.reference(), ESCALATION_PURPOSE, variables));
     }
 
     /** What every mail about a job shows, named in the reader's language. */

@@ -34,6 +34,11 @@ class BudgetReviewTest extends HubTest {
         return jdbc.sql("select reference from budget").query(String.class).single();
     }
 
+    /** The member answers the review request with their mail client. */
+    private void reply(String member, String text) {
+        mail().from(member).answering(mailsTo(member, "budget-review-request").get(0)).text(text).send();
+    }
+
     @Test
     void eachMemberIsAskedInTheirLanguageWithTheFileAndTwoApprovalsApproveTheBudget() throws Exception {
         String reference = sendAcceptedForecast();
@@ -42,8 +47,8 @@ class BudgetReviewTest extends HubTest {
         assertThat(((Multipart) toBulgarian.getContent()).getCount()).isGreaterThan(1);
         assertThat(mailsTo("suivi-fr@relais.test", "budget-review-request").get(0).getSubject()).contains("votre avis");
 
-        mail().from("suivi-fr@relais.test").subject("RE: [" + reference + "] Budget").text("J'approuve.\n\n> citation").send();
-        mail().from("suivi-ro@relais.test").subject("Re: [" + reference + "]").text("Aprob. Bugetul este realist.").send();
+        reply("suivi-fr@relais.test", "J'approuve.\n\n> citation");
+        reply("suivi-ro@relais.test", "Aprob. Bugetul este realist.");
 
         MimeMessage outcome = await().atMost(Duration.ofSeconds(30))
                 .until(() -> mailsTo("arges@relais.test", "budget-review-outcome"), l -> !l.isEmpty()).get(0);
@@ -62,12 +67,11 @@ class BudgetReviewTest extends HubTest {
 
     @Test
     void anObjectionWaitsForTheCoordinatorsDecision() throws Exception {
-        String reference = sendAcceptedForecast();
+        sendAcceptedForecast();
 
-        mail().from("suivi-bg@relais.test").subject("Re: [" + reference + "]")
-                .text("Възражение: кетърингът е твърде скъп.").send();
-        mail().from("suivi-fr@relais.test").subject("Re: [" + reference + "]").text("D'accord.").send();
-        mail().from("suivi-ro@relais.test").subject("Re: [" + reference + "]").text("Sunt de acord.").send();
+        reply("suivi-bg@relais.test", "Възражение: кетърингът е твърде скъп.");
+        reply("suivi-fr@relais.test", "D'accord.");
+        reply("suivi-ro@relais.test", "Sunt de acord.");
 
         MimeMessage objection = await().atMost(Duration.ofSeconds(30))
                 .until(() -> mailsTo("coordination@relais.test", "budget-review-objection"), l -> !l.isEmpty()).get(0);
@@ -90,8 +94,8 @@ class BudgetReviewTest extends HubTest {
 
     @Test
     void membersWhoHaveNotAnsweredAreRemindedAfterTheDelay() throws Exception {
-        String reference = sendAcceptedForecast();
-        mail().from("suivi-fr@relais.test").subject("Re: [" + reference + "]").text("J'approuve").send();
+        sendAcceptedForecast();
+        reply("suivi-fr@relais.test", "J'approuve");
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from review_decision")
                 .query(Integer.class).single() == 1);
 

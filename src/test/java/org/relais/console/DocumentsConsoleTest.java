@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.relais.support.HubTest;
 import org.relais.support.Spreadsheets;
@@ -51,9 +52,13 @@ class DocumentsConsoleTest extends HubTest {
     @Test
     void theFollowUpGroupsApprovalShowsOnTheBoardTheApiAndTheTrail() throws Exception {
         String reference = mailAForecastAndAwaitItsVerdict("Buget seminar Argeș");
-        mail().from("suivi-fr@relais.test").subject("RE: [" + reference + "] Budget").text("J'approuve.").send();
-        mail().from("suivi-ro@relais.test").subject("Re: [" + reference + "]").text("Aprob. Bugetul este realist.")
-                .send();
+        for (String member : List.of("suivi-fr@relais.test", "suivi-ro@relais.test")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !mailsTo(member, "budget-review-request").isEmpty());
+        }
+        mail().from("suivi-fr@relais.test").answering(mailsTo("suivi-fr@relais.test", "budget-review-request").get(0))
+                .text("J'approuve.").send();
+        mail().from("suivi-ro@relais.test").answering(mailsTo("suivi-ro@relais.test", "budget-review-request").get(0))
+                .text("Aprob. Bugetul este realist.").send();
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select state from budget_review")
                 .query(String.class).single().equals("approved"));
         ConsoleClient observer = ConsoleClient.loggedIn(port, "observer");

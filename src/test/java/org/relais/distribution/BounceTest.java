@@ -3,15 +3,19 @@ package org.relais.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Delivery status notifications from the hub mailbox: hard bounces flag a contact, soft bounces are sent again. */
 class BounceTest extends ListMailTest {
+
+    private static final String DAEMON = "mailer-daemon@mx.elsewhere.test";
 
     @Autowired
     BounceRepository bounces;
@@ -73,13 +77,69 @@ class BounceTest extends ListMailTest {
         assertThat(flagged("uncjr@relais.test")).isFalse();
     }
 
-    /** A delivery status notification (RFC 3464) as a mail server writes it. */
+    @Test
+    void forgedReportsFromOutsideNamingAMailNeverSentChangeNothingAndAreKept() throws Exception {
+        String toAnmrb = mailsTo("anmrb@relais.test", "distribution").get(0).getMessageID();
+        for (int i = 1; i <= 3; i++) {
+            mail().sendRaw("someone@elsewhere.test", report("postmaster@elsewhere.test", "hub@relais.test",
+                    "<forged-" + i + "@elsewhere.test>", "anmrb@relais.test", "failed", "5.1.1",
+                    "smtp; 550 5.1.1 User unknown", "<never-sent-" + i + "@relais.test>"));
+        }
+        // a real Message-ID, but of a mail the ledger holds as sent to someone else
+        mail().sendRaw("someone@elsewhere.test", report("postmaster@elsewhere.test", "hub@relais.test",
+                "<forged-4@elsewhere.test>", "uncjr@relais.test", "failed", "5.1.1", "smtp; 550 5.1.1 User unknown",
+                toAnmrb));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from bounce")
+                .query(Integer.class).single() == 4);
+        settle();
+        assertThat(hardBounces("anmrb@relais.test")).isZero();
+        assertThat(hardBounces("uncjr@relais.test")).isZero();
+        assertThat(flagged("anmrb@relais.test")).isFalse();
+        assertThat(ledgerState("REL-2026-0501", "anmrb@relais.test")).isEqualTo("sent");
+        assertThat(bounces.recent(10)).hasSize(4).allSatisfy(bounce -> {
+            assertThat(bounce.countedBy()).as("counted by").isNull();
+            assertThat(new String(bounces.reportOf(bounce.id()).orElseThrow(), StandardCharsets.UTF_8))
+                    .contains("postmaster@elsewhere.test");
+        });
+    }
+
+    @Test
+    void aReportToTheMailsSignedBounceAddressCountsWithoutAnyMessageIdAndAForgedOneDoesNot() throws Exception {
+        MimeMessage toAnmrb = mailsTo("anmrb@relais.test", "distribution").get(0);
+        String bounceAddress = new InternetAddress(toAnmrb.getHeader("Return-Path", null)).getAddress();
+        assertThat(bounceAddress).as("the envelope sender the mail was sent with")
+                .matches("hub\\+b\\.t1\\.[0-9a-z]+\\.[0-9a-f]{20}@relais\\.test");
+        String forged = bounceAddress.replaceFirst("\\.([0-9a-z]+)\\.", "." + Long.toString(
+                Long.parseLong(bounceAddress.split("\\.")[2], 36) + 1, 36) + ".");
+
+        // as a remote server reports it: to the envelope sender, naming the final recipient it knew
+        for (String address : List.of(forged, bounceAddress)) {
+            mail().sendRaw(DAEMON, address, report(DAEMON, address, "<dsn-" + address.hashCode() + "@elsewhere.test>",
+                    "anmrb@relais.test", "failed", "5.1.1", "smtp; 550 5.1.1 User unknown", "<unknown@elsewhere.test>"));
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> hardBounces("anmrb@relais.test") == 1);
+        assertThat(ledgerState("REL-2026-0501", "anmrb@relais.test")).isEqualTo("bounced");
+        await().atMost(Duration.ofSeconds(20)).until(() -> bounces.recent(10).size() == 2);
+        assertThat(bounces.recent(10)).extracting(BounceRepository.Bounce::countedBy)
+                .containsExactlyInAnyOrder("bounce-address", null);
+    }
+
+    /** A delivery status notification (RFC 3464) as a mail server writes it, to the hub's plain address. */
     static byte[] report(String reportId, String recipient, String action, String status, String diagnostic,
                          String originalMessageId) {
+        return report("mailer-daemon@relais.test", "hub@relais.test", reportId, recipient, action, status,
+                diagnostic, originalMessageId);
+    }
+
+    /** A delivery status notification from {@code from} to {@code to}, the address it reports to. */
+    static byte[] report(String from, String to, String reportId, String recipient, String action, String status,
+                         String diagnostic, String originalMessageId) {
         String boundary = "dsn-boundary";
         String text = String.join("\r\n",
-                "From: Mail Delivery System <mailer-daemon@relais.test>",
-                "To: hub@relais.test",
+                "From: Mail Delivery System <" + from + ">",
+                "To: " + to,
                 "Subject: Undelivered Mail Returned to Sender",
                 "Message-ID: " + reportId,
                 "Auto-Submitted: auto-replied",

@@ -46,7 +46,7 @@ class DistributionTest extends ListMailTest {
             assertThat(mail.getSubject()).matches(".*\\[REL-\\d{4}-\\d{4,}]$");
             assertThat(mail.getHeader("List-Id", null)).isEqualTo("Relais documents <distribution.relais.test>");
             String unsubscribe = MimeUtility.unfold(mail.getHeader("List-Unsubscribe", null));
-            assertThat(unsubscribe).startsWith("<mailto:hub@relais.test?subject=unsubscribe%20%5BREL-")
+            assertThat(unsubscribe).startsWith("<mailto:hub+r.").contains("@relais.test?subject=unsubscribe%20%5BREL-")
                     .contains(", <http://127.0.0.1:8080/list/unsubscribe/");
             assertThat(mail.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
             List<Part> leaves = leaves(mail);

@@ -1,11 +1,8 @@
 package org.relais.distribution;
 
-import static org.awaitility.Awaitility.await;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,16 +82,6 @@ public abstract class ListMailTest extends HubTest {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    protected List<MimeMessage> awaitMailsTo(String address, String purpose, int count) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(address, purpose).size() >= count);
-        return mailsTo(address, purpose);
-    }
-
-    /** Waits a moment more, so that a second mail would have had the time to arrive. */
-    protected void settle() {
-        await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> true);
     }
 
     protected String ledgerState(String reference, String recipient) {

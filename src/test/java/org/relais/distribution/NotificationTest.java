@@ -60,11 +60,27 @@ class NotificationTest extends ListMailTest {
     }
 
     @Test
+    void aForgedDigestRequestLeavesTheMembersNotificationsAsTheyWere() throws Exception {
+        publish("events", new PipelineEvent("minutes-received", "REL-2026-0612", "S4-VARNA", Map.of()));
+        MimeMessage notification = awaitMailsTo("suivi-bg@relais.test", "notification", 1).get(0);
+
+        mail().from("suivi-bg@relais.test").subject("Re: " + notification.getSubject()).text("Обобщение, моля.")
+                .send();
+
+        assertThat(awaitMailsTo("suivi-bg@relais.test", "claim-confirmation", 1).get(0).getSubject())
+                .contains("Вие ли изпратихте");
+        settle();
+        assertThat(jdbc.sql("select notification_mode from contact"
+                + " where address = 'suivi-bg@relais.test'").query(String.class).single()).isEqualTo("each");
+        assertThat(mailsTo("suivi-bg@relais.test", ListReplies.CONFIRMATION)).isEmpty();
+    }
+
+    @Test
     void aMemberWhoRepliesDigestGetsTheDaysEventsInOneMail() throws Exception {
         publish("events", new PipelineEvent("minutes-received", "REL-2026-0602", "S4-VARNA", Map.of()));
         MimeMessage notification = awaitMailsTo("suivi-bg@relais.test", "notification", 1).get(0);
 
-        mail().from("suivi-bg@relais.test").subject("Re: " + notification.getSubject())
+        mail().from("suivi-bg@relais.test").answering(notification)
                 .text("Обобщение, моля.\n\n> За едно обобщение на ден отговорете „обобщение“\n").send();
         assertThat(awaitMailsTo("suivi-bg@relais.test", ListReplies.CONFIRMATION, 1).get(0).getSubject())
                 .contains("едно обобщение на ден");

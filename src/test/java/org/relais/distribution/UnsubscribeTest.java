@@ -66,7 +66,7 @@ class UnsubscribeTest extends ListMailTest {
 
     @Test
     void aReplySayingUnsubscribeUnsubscribesAndIsConfirmedInTheSendersLanguage() throws Exception {
-        mail().from("cuf@relais.test").subject("Re: " + toCuf.getSubject())
+        mail().from("cuf@relais.test").answering(toCuf)
                 .text("Désabonner, merci.\n\nLe 3 mars, Relais a écrit :\n> Pour ne plus les recevoir, répondez"
                         + " « chaque » ou « résumé »\n").send();
 
@@ -81,11 +81,14 @@ class UnsubscribeTest extends ListMailTest {
     void theListUnsubscribeMailtoUnsubscribes() throws Exception {
         MimeMessage toAnmrb = mailsTo("anmrb@relais.test", "distribution").get(0);
         String mailto = MimeUtility.unfold(toAnmrb.getHeader("List-Unsubscribe", null));
+        String address = mailto.substring(mailto.indexOf("<mailto:") + 8, mailto.indexOf('?'));
         String subject = java.net.URLDecoder.decode(mailto.substring(mailto.indexOf("subject=") + 8,
                 mailto.indexOf('&')), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(address).as("the mail's own signed reply address").startsWith("hub+r.").endsWith("@relais.test");
         assertThat(subject).matches("unsubscribe \\[REL-\\d{4}-\\d+]");
 
-        mail().from("anmrb@relais.test").subject(subject).text("unsubscribe").send();
+        // what a mail client's unsubscribe button sends: a new mail to the mailto address, nothing threaded
+        mail().from("anmrb@relais.test").to(address).subject(subject).text("unsubscribe").send();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "reply".equals(unsubscribedVia("anmrb@relais.test")));
         assertThat(awaitMailsTo("anmrb@relais.test", ListReplies.CONFIRMATION, 1).get(0).getSubject())
@@ -93,9 +96,24 @@ class UnsubscribeTest extends ListMailTest {
     }
 
     @Test
+    void aForgedUnsubscribeChangesNothingAndTheContactIsAskedWhetherItSentIt() throws Exception {
+        Matcher tag = Pattern.compile("\\[(REL-\\d{4}-\\d+)]").matcher(toCuf.getSubject());
+        assertThat(tag.find()).isTrue();
+
+        // the subscription reference is in every list mail: anyone who saw one writes as the contact
+        mail().from("cuf@relais.test").subject("unsubscribe [" + tag.group(1) + "]").text("unsubscribe").send();
+
+        MimeMessage question = awaitMailsTo("cuf@relais.test", "claim-confirmation", 1).get(0);
+        assertThat(question.getSubject()).contains("Avez-vous envoyé ce message");
+        settle();
+        assertThat(unsubscribedVia("cuf@relais.test")).isNull();
+        assertThat(mailsTo("cuf@relais.test", ListReplies.CONFIRMATION)).isEmpty();
+    }
+
+    @Test
     void aReplyThatIsNoCommandGoesToTheCoordinatorsAndUnsubscribesNoOne() throws Exception {
         MimeMessage toUncjr = mailsTo("uncjr@relais.test", "distribution").get(0);
-        mail().from("uncjr@relais.test").subject("Re: " + toUncjr.getSubject())
+        mail().from("uncjr@relais.test").answering(toUncjr)
                 .text("Mulțumim, foarte util. Putem primi și versiunea Word?").send();
 
         MimeMessage forwarded = awaitMailsTo("coordination@relais.test", ListReplies.FORWARD, 1).get(0);

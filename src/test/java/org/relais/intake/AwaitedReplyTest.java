@@ -5,14 +5,22 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.TextMessage;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.relais.mail.MailTemplates;
+import org.relais.mail.OutgoingMail;
+import org.relais.mail.OutgoingMailComposer;
 import org.relais.support.Files;
 import org.relais.support.HubTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jms.core.JmsTemplate;
 
-/** A reply a flow waits for reaches that flow, with its text and files, instead of being taken in as new mail. */
+/**
+ * A reply a flow waits for, bound to the mail that asked for it, reaches that flow with its text and files instead of
+ * being taken in as new mail; the same reference quoted by someone else is new mail.
+ */
 class AwaitedReplyTest extends HubTest {
 
     @Autowired
@@ -22,18 +30,21 @@ class AwaitedReplyTest extends HubTest {
     MailParts parts;
 
     @Autowired
+    OutgoingMailComposer composer;
+
+    @Autowired
     JmsTemplate jms;
 
     @Test
-    void aReplyQuotingAnAwaitedReferenceGoesToTheAwaitingFlowWithItsTextAndFiles() throws Exception {
+    void aReplyBoundToTheRequestGoesToTheAwaitingFlowWithItsTextAndFiles() throws Exception {
         mail().from("arges@relais.test").subject("Proces-verbal").text("Proces-verbal al seminarului.").send();
         awaitMailsTo("arges@relais.test", 1);
         String reference = jdbc.sql("select reference from inbound_mail").query(String.class).single();
         awaited.expect(reference, "traduction-fr@relais.test", "test.awaited", "job-7");
+        MimeMessage request = ask("traduction-fr@relais.test", reference);
 
-        mail().from("traduction-fr@relais.test").subject("Re: Traduction [" + reference + "]")
-                .text("Voici la traduction.").attach("traduction.pdf", Files.pdf("compte rendu"), "application/pdf")
-                .send();
+        mail().from("traduction-fr@relais.test").answering(request).text("Voici la traduction.")
+                .attach("traduction.pdf", Files.pdf("compte rendu"), "application/pdf").send();
 
         jms.setReceiveTimeout(20_000);
         TextMessage message = (TextMessage) jms.receiveSelected("test.awaited", "relaisReference = '" + reference + "'");
@@ -46,7 +57,7 @@ class AwaitedReplyTest extends HubTest {
         assertThat(reply.attachmentIds()).hasSize(1);
         assertThat(parts.part(reply.attachmentIds().get(0)).orElseThrow().fileName()).isEqualTo("traduction.pdf");
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
-                .until(() -> mailsTo("traduction-fr@relais.test").isEmpty());
+                .until(() -> mailsTo("traduction-fr@relais.test").size() == 1);
         assertThat(jdbc.sql("select count(*) from document where sender = 'traduction-fr@relais.test'")
                 .query(Integer.class).single()).isZero();
     }
@@ -61,5 +72,14 @@ class AwaitedReplyTest extends HubTest {
         mail().from("neamt@relais.test").subject("Re: Buget [" + reference + "]").text("O întrebare.").send();
 
         assertThat(awaitMailsTo("neamt@relais.test", 1)).hasSize(1);
+    }
+
+    /** A mail of the hub asking {@code address} to answer the request {@code reference}, as a flow writes it. */
+    private MimeMessage ask(String address, String reference) {
+        long id = composer.store(new OutgoingMail("test-request", null, address, null, "fr",
+                new MailTemplates.Rendered("[" + reference + "] Traduction", "Merci de traduire."), null, null,
+                List.of()).about(reference));
+        jms.convertAndSend("mail.outgoing", "{\"outgoingMailId\":" + id + "}");
+        return awaitMailsTo(address, 1).get(0);
     }
 }

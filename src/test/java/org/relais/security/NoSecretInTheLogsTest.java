@@ -69,6 +69,7 @@ class NoSecretInTheLogsTest extends HubTest {
         Map<String, String> secrets = new LinkedHashMap<>();
         for (String setting : List.of("relais.mail.imap.password", "relais.mail.smtp.password",
                 "spring.mail.password", "relais.distribution.link-secret", "relais.distribution.previous-link-secrets",
+                "relais.mail.reply-signing.secret-keys",
                 "relais.translation.machine.api-key")) {
             String value = environment.getRequiredProperty(setting);
             assertThat(value).as(setting).hasSizeGreaterThan(6);

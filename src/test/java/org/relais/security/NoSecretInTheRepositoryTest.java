@@ -53,6 +53,8 @@ class NoSecretInTheRepositoryTest {
                     "the development run's embedded GreenMail takes any password"),
             entry("config/application.yml relais.distribution.link-secret",
                     "development-only; the prod profile reads RELAIS_LINK_SECRET"),
+            entry("config/application.yml relais.mail.reply-signing.secret-keys",
+                    "development-only; the prod profile reads RELAIS_REPLY_SIGNING_KEYS"),
             entry("config/application.yml relais.console.users",
                     "development users; the prod profile refuses to start with them (ConsoleUsers.checkForProduction)"),
             entry("src/test/resources/relais-test.properties relais.translation.machine.api-key",
@@ -67,6 +69,8 @@ class NoSecretInTheRepositoryTest {
                     "placeholder to replace"),
             entry(".env.example RELAIS_LINK_SECRET",
                     "placeholder to replace"),
+            entry(".env.example RELAIS_REPLY_SIGNING_KEYS",
+                    "placeholder to replace"),
             entry("src/test/resources/relais-test.properties relais.mail.imap.password",
                     "a value the log test watches for; the tests' GreenMail takes any password"),
             entry("src/test/resources/relais-test.properties relais.mail.smtp.password",
@@ -74,7 +78,9 @@ class NoSecretInTheRepositoryTest {
             entry("src/test/resources/relais-test.properties relais.distribution.link-secret",
                     "a value the log test watches for; signs links of the throw-away test database only"),
             entry("src/test/resources/relais-test.properties relais.distribution.previous-link-secrets",
-                    "a value the log test watches for; checks links of the throw-away test database only"));
+                    "a value the log test watches for; checks links of the throw-away test database only"),
+            entry("src/test/resources/relais-test.properties relais.mail.reply-signing.secret-keys",
+                    "a value the log test watches for; signs the test hub's reply and bounce addresses only"));
 
     private static List<String> tracked;
 
@@ -144,7 +150,7 @@ class NoSecretInTheRepositoryTest {
 
         assertThat(secrets).as("the production secrets").containsKeys("spring.datasource.password",
                 "spring.artemis.password", "relais.mail.imap.password", "relais.mail.smtp.password",
-                "relais.distribution.link-secret", "relais.console.users");
+                "relais.distribution.link-secret", "relais.mail.reply-signing.secret-keys", "relais.console.users");
         // ${VAR} alone: a missing variable stops the start (ProductionSecretsCheck) instead of falling back;
         // ${VAR:} only where running without the value is valid (a LibreTranslate server without keys, no link key
         // rotated yet)

@@ -68,6 +68,16 @@ public abstract class HubTest {
                 .update();
     }
 
+    /**
+     * Waits until what the last mails set going has gone through every flow (every mail taken in, nothing in flight
+     * for a while), so that what should not have happened would have had the time to.
+     */
+    protected void settle() {
+        await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ofMillis(1000)).during(Duration.ofMillis(1000))
+                .until(() -> inflightBesidesMailboxPolls() == 0 && jdbc.sql(
+                        "select count(*) from inbound_mail where state = 'received'").query(Integer.class).single() == 0);
+    }
+
     /** The mailbox poller is in flight for a moment at every poll, whether or not there is mail. */
     private int inflightBesidesMailboxPolls() {
         return camel.getInflightRepository().size() - camel.getInflightRepository().size("intake-fetch-mail");
@@ -92,6 +102,12 @@ public abstract class HubTest {
         return Arrays.stream(mailServer.getReceivedMessages())
                 .filter(m -> isAddressedTo(m, address))
                 .toList();
+    }
+
+    /** The mails the hub wrote to {@code address} for one purpose, once {@code count} of them have arrived. */
+    protected List<MimeMessage> awaitMailsTo(String address, String purpose, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(address, purpose).size() >= count);
+        return mailsTo(address, purpose);
     }
 
     /** The mails the hub wrote to {@code address} for one purpose (intake-ack, budget-verdict, ...). */

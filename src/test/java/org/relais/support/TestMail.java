@@ -28,6 +28,7 @@ public class TestMail {
     private final int smtpPort;
     private final Session session;
     private String from = "arges@relais.test";
+    private String to = HUB;
     private String subject = "";
     private String text = "Bună ziua,\nvă trimit documentul.\n";
     private String messageId;
@@ -46,6 +47,29 @@ public class TestMail {
     public TestMail from(String address) {
         this.from = address;
         return this;
+    }
+
+    /** Where the mail goes (the envelope recipient too); the hub's address unless told. */
+    public TestMail to(String address) {
+        this.to = address;
+        return this;
+    }
+
+    /**
+     * A reply to a mail of the hub as a mail client writes it: to the mail's Reply-To, "Re: " and its subject,
+     * threaded on it (In-Reply-To, References).
+     */
+    public TestMail answering(MimeMessage request) {
+        try {
+            String messageId = request.getMessageID();
+            String references = request.getHeader("References", " ");
+            return to(((InternetAddress) request.getReplyTo()[0]).getAddress())
+                    .subject("Re: " + request.getSubject())
+                    .header("In-Reply-To", messageId)
+                    .header("References", references == null ? messageId : references + " " + messageId);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public TestMail subject(String subject) {
@@ -103,7 +127,7 @@ public class TestMail {
                 }
             };
             message.setFrom(new InternetAddress(from));
-            message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(HUB));
+            message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to));
             message.setSubject(subject, "UTF-8");
             if (attachments.isEmpty()) {
                 message.setText(text, "UTF-8");
@@ -157,7 +181,12 @@ public class TestMail {
 
     /** Sends bytes exactly as given, however broken, the way a faulty client would. */
     public void sendRaw(String envelopeFrom, byte[] raw) {
-        RawSmtp.send(smtpPort, envelopeFrom, HUB, raw);
+        sendRaw(envelopeFrom, HUB, raw);
+    }
+
+    /** Sends bytes exactly as given to an envelope recipient of the hub's mailbox (a plus-address). */
+    public void sendRaw(String envelopeFrom, String envelopeTo, byte[] raw) {
+        RawSmtp.send(smtpPort, envelopeFrom, envelopeTo, raw);
     }
 
     public static byte[] bytes(MimeMessage message) {

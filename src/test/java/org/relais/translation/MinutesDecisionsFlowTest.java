@@ -61,31 +61,31 @@ class MinutesDecisionsFlowTest extends HubTest {
                 .text(Sentences.FRENCH + "\n\n" + Sentences.FRENCH.replace("septembre", "octobre")).send();
 
         // the machine returns the French unchanged: no draft for Romanian, and Bulgarian (machine only) escalates
-        MimeMessage job = awaitPurpose("traducere-ro@relais.test", "translation-job", 1).get(0);
+        MimeMessage job = awaitMailsTo("traducere-ro@relais.test", "translation-job", 1).get(0);
         String reference = jdbc.sql("select reference from minutes").query(String.class).single();
         assertThat(FlowMailbox.attachments(job)).extracting(FlowMailbox.Attachment::fileName)
                 .containsExactly(reference + "_fr.txt");
         assertThat(jdbc.sql("select machine_problem from translation_job where target_language = 'ro'")
                 .query(String.class).single()).contains("unchanged");
-        MimeMessage escalation = awaitPurpose("coordination@relais.test", "translation-escalation", 1).get(0);
+        MimeMessage escalation = awaitMailsTo("coordination@relais.test", "translation-escalation", 1).get(0);
         assertThat(FlowMailbox.body(escalation)).contains("bulgare", "traduction automatique a échoué");
 
         // a reply that is the original again is sent back with the reason, in Romanian
-        mail().from("traducere-ro@relais.test").subject("Re: " + job.getSubject()).text(Sentences.FRENCH).send();
-        assertThat(FlowMailbox.body(awaitPurpose("traducere-ro@relais.test", "translation-unclear", 1).get(0)))
+        mail().from("traducere-ro@relais.test").answering(job).text(Sentences.FRENCH).send();
+        assertThat(FlowMailbox.body(awaitMailsTo("traducere-ro@relais.test", "translation-unclear", 1).get(0)))
                 .contains("textul primit este textul original");
 
         // the translation in the body, above the quoted request, is the Romanian version
-        mail().from("traducere-ro@relais.test").subject("Re: " + job.getSubject())
+        mail().from("traducere-ro@relais.test").answering(job)
                 .text(Sentences.ROMANIAN + "\n\nÎn 14 septembrie, Relais a scris:\n> " + Sentences.FRENCH).send();
-        awaitPurpose("traducere-ro@relais.test", "translation-received", 1);
+        awaitMailsTo("traducere-ro@relais.test", "translation-received", 1);
         long romanianPart = jdbc.sql("select part_id from minutes_version where language = 'ro'").query(Long.class).single();
         assertThat(parts.part(romanianPart).orElseThrow().text()).isEqualTo(Sentences.ROMANIAN);
         assertThat(FlowMailbox.receive(jms, "distribution", reference, DistributionRequest.class, 1000)).isNull();
 
         // the deadline passes without Bulgarian: the coordinators are told once, and decide
         jdbc.sql("update minutes set deadline = now() - interval '1 second'").update();
-        MimeMessage overdue = awaitPurpose("coordination@relais.test", "minutes-overdue", 1).get(0);
+        MimeMessage overdue = awaitMailsTo("coordination@relais.test", "minutes-overdue", 1).get(0);
         assertThat(FlowMailbox.body(overdue)).contains("Versions disponibles : français, roumain",
                 "Versions manquantes : bulgare");
         decisions.completeNow(reference, "coordination@relais.test");
@@ -104,12 +104,32 @@ class MinutesDecisionsFlowTest extends HubTest {
     }
 
     @Test
+    void aForgedTranslationBecomesNoVersionAndTheTranslatorIsAskedWhetherTheySentIt() throws Exception {
+        mail().from("savoie@relais.test").subject("Compte rendu du séminaire d'Argeș").text(Sentences.FRENCH).send();
+        MimeMessage job = awaitMailsTo("traducere-ro@relais.test", "translation-job", 1).get(0);
+        String reference = jdbc.sql("select reference from minutes").query(String.class).single();
+
+        // someone who knows the reference writes as the translator, with a "translation" of their own
+        mail().from("traducere-ro@relais.test").subject("Re: " + job.getSubject()).text(Sentences.ROMANIAN).send();
+
+        MimeMessage question = awaitMailsTo("traducere-ro@relais.test", "claim-confirmation", 1).get(0);
+        assertThat(question.getSubject()).contains("[" + reference + "]", "Ați trimis acest mesaj");
+        settle();
+        assertThat(jdbc.sql("select count(*) from minutes_version where language = 'ro'").query(Integer.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("select state from translation_job where target_language = 'ro'").query(String.class)
+                .single()).isEqualTo("with-translator");
+        assertThat(mailsTo("traducere-ro@relais.test", "translation-received")).isEmpty();
+        assertThat(FlowMailbox.receive(jms, "distribution", reference, DistributionRequest.class, 1000)).isNull();
+    }
+
+    @Test
     void whenTheLanguageIsUncertainTheSenderIsAskedAndTheCoordinatorsChoiceStartsTheTranslations() throws Exception {
         mail().from("varna@relais.test").subject("Протокол Варна")
                 .attach("Протокол Варна.docx", MinutesFiles.docx("Варна, 12-13.11.2009", "Participanți: 45"), DOCX)
                 .send();
 
-        MimeMessage received = awaitPurpose("varna@relais.test", "minutes-received", 1).get(0);
+        MimeMessage received = awaitMailsTo("varna@relais.test", "minutes-received", 1).get(0);
         assertThat(FlowMailbox.body(received)).contains("езикът не беше разпознат със сигурност",
                 "посочите езика на всеки от тях");
         assertThat(jdbc.sql("select language_state from minutes_document").query(String.class).single())
@@ -119,8 +139,8 @@ class MinutesDecisionsFlowTest extends HubTest {
         long document = jdbc.sql("select document_id from minutes_document").query(Long.class).single();
         decisions.setLanguage(document, "bg", "coordination@relais.test");
 
-        awaitPurpose("traduction-fr@relais.test", "translation-job", 1);
-        awaitPurpose("traducere-ro@relais.test", "translation-job", 1);
+        awaitMailsTo("traduction-fr@relais.test", "translation-job", 1);
+        awaitMailsTo("traducere-ro@relais.test", "translation-job", 1);
         assertThat(jdbc.sql("select target_language from translation_job order by 1").query(String.class).list())
                 .containsExactly("fr", "ro");
         assertThat(jdbc.sql("select language || ':' || language_state || ':' || language_set_by from minutes_document")
@@ -135,7 +155,7 @@ class MinutesDecisionsFlowTest extends HubTest {
                 .attach("Proces-verbal.docx", MinutesFiles.docx(Sentences.ROMANIAN), DOCX)
                 .send();
 
-        MimeMessage received = awaitPurpose("savoie@relais.test", "minutes-received", 1).get(0);
+        MimeMessage received = awaitMailsTo("savoie@relais.test", "minutes-received", 1).get(0);
         assertThat(FlowMailbox.body(received)).contains("Versions fournies : français, roumain",
                 "Traductions demandées : bulgare");
         String reference = jdbc.sql("select reference from minutes").query(String.class).single();
@@ -163,10 +183,5 @@ class MinutesDecisionsFlowTest extends HubTest {
         assertThat(jdbc.sql("select count(*) from translation_job").query(Integer.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from mail_part where kind = 'minutes-text'").query(Integer.class).single())
                 .isEqualTo(1);
-    }
-
-    List<MimeMessage> awaitPurpose(String address, String purpose, int count) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(address, purpose).size() >= count);
-        return mailsTo(address, purpose);
     }
 }

@@ -77,7 +77,7 @@ class TranslationFlowTest extends HubTest {
                 .send();
 
         // the sender learns the language found and what happens next, in Romanian, on the thread of their mail
-        MimeMessage received = awaitPurpose("arges@relais.test", "minutes-received", 1).get(0);
+        MimeMessage received = awaitMailsTo("arges@relais.test", "minutes-received", 1).get(0);
         String reference = jdbc.sql("select reference from minutes").query(String.class).single();
         assertThat(received.getSubject()).contains("[" + reference + "]");
         assertThat(FlowMailbox.body(received)).contains("„Proces-verbal Arges.docx”: redactat în limba română",
@@ -88,7 +88,7 @@ class TranslationFlowTest extends HubTest {
                 .query(String.class).list()).containsExactly("bg:false:final", "fr:true:draft");
 
         // the French translator gets the original and the machine's draft
-        MimeMessage job = awaitPurpose("traduction-fr@relais.test", "translation-job", 1).get(0);
+        MimeMessage job = awaitMailsTo("traduction-fr@relais.test", "translation-job", 1).get(0);
         assertThat(job.getSubject()).contains("[" + reference + "]", "français");
         assertThat(machine.requests()).extracting(LibreTranslateStub.Request::source).containsOnly("ro");
         assertThat(machine.requests()).extracting(LibreTranslateStub.Request::target).contains("fr", "bg");
@@ -101,23 +101,23 @@ class TranslationFlowTest extends HubTest {
         assertThat(new String(sent.get(1).content(), StandardCharsets.UTF_8).replace("\r\n", "\n")).isEqualTo(FRENCH_TITLE + "\n" + Sentences.FRENCH);
 
         // she declines: the job goes to the next French translator
-        mail().from("traduction-fr@relais.test").subject("Re: " + job.getSubject())
+        mail().from("traduction-fr@relais.test").answering(job)
                 .text("Bonjour,\nje ne peux pas cette semaine, désolée.\n\n> Relais vous confie la traduction").send();
-        assertThat(FlowMailbox.body(awaitPurpose("traduction-fr@relais.test", "translation-declined", 1).get(0)))
+        assertThat(FlowMailbox.body(awaitMailsTo("traduction-fr@relais.test", "translation-declined", 1).get(0)))
                 .contains("confiée à une autre personne");
-        MimeMessage secondJob = awaitPurpose(SECOND_FRENCH_TRANSLATOR, "translation-job", 1).get(0);
+        MimeMessage secondJob = awaitMailsTo(SECOND_FRENCH_TRANSLATOR, "translation-job", 1).get(0);
         assertThat(FlowMailbox.attachments(secondJob)).hasSize(2);
 
         // he stays silent: a reminder, then the coordinators are told
-        assertThat(FlowMailbox.body(awaitPurpose(SECOND_FRENCH_TRANSLATOR, "translation-reminder", 1).get(0)))
+        assertThat(FlowMailbox.body(awaitMailsTo(SECOND_FRENCH_TRANSLATOR, "translation-reminder", 1).get(0)))
                 .contains(reference);
-        MimeMessage escalation = awaitPurpose("coordination@relais.test", "translation-escalation", 1).get(0);
+        MimeMessage escalation = awaitMailsTo("coordination@relais.test", "translation-escalation", 1).get(0);
         assertThat(FlowMailbox.body(escalation)).contains(SECOND_FRENCH_TRANSLATOR, "n'a pas répondu");
 
         // the collecting route stops (a restart of the hub); his translation waits on its queue
         camel.getRouteController().stopRoute("translation-collect-replies");
         byte[] translation = MinutesFiles.odt(FRENCH_TITLE, Sentences.FRENCH);
-        mail().from(SECOND_FRENCH_TRANSLATOR).subject("Re: " + secondJob.getSubject())
+        mail().from(SECOND_FRENCH_TRANSLATOR).answering(secondJob)
                 .text("Bonjour, voici la traduction.")
                 .attach("Compte rendu Arges.odt", translation, "application/vnd.oasis.opendocument.text").send();
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
@@ -139,7 +139,7 @@ class TranslationFlowTest extends HubTest {
         assertThat(parts.part(request.versions().get(1).partId()).orElseThrow().content()).isEqualTo(translation);
         assertThat(parts.part(request.versions().get(2).partId()).orElseThrow().text())
                 .isEqualTo(BULGARIAN_TITLE + "\n" + Sentences.BULGARIAN);
-        assertThat(FlowMailbox.body(awaitPurpose(SECOND_FRENCH_TRANSLATOR, "translation-received", 1).get(0)))
+        assertThat(FlowMailbox.body(awaitMailsTo(SECOND_FRENCH_TRANSLATOR, "translation-received", 1).get(0)))
                 .contains("Merci");
         assertThat(FlowMailbox.receive(jms, "distribution", reference, DistributionRequest.class, 2000)).isNull();
 
@@ -164,11 +164,6 @@ class TranslationFlowTest extends HubTest {
     private String seminarOf(String reference) {
         return jdbc.sql("select seminar_code from minutes where reference = :reference").param("reference", reference)
                 .query(String.class).single();
-    }
-
-    List<MimeMessage> awaitPurpose(String address, String purpose, int count) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(address, purpose).size() >= count);
-        return mailsTo(address, purpose);
     }
 
     static Map<String, String> none() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.relais.mail.OwnText;
 import org.relais.minutes.LanguageIdentifier;
 import org.relais.minutes.MinutesProperties;
 import org.relais.minutes.Sentences;
@@ -23,8 +24,8 @@ class TranslatorReplyTextTest {
     void theQuotedRequestBelowTheTranslationIsLeftOut() {
         String reply = Sentences.ROMANIAN + "\n\nOn Mon, 7 Sep 2009 at 10:00, Relais <hub@relais.test> wrote:\n> "
                 + Sentences.FRENCH;
-        assertThat(ReplyText.unquoted(reply)).isEqualTo(Sentences.ROMANIAN);
-        assertThat(ReplyText.unquoted("Превод:\n> цитат\n" + Sentences.BULGARIAN + "\n-----Original Message-----\nx"))
+        assertThat(OwnText.of(reply)).isEqualTo(Sentences.ROMANIAN);
+        assertThat(OwnText.of("Превод:\n> цитат\n" + Sentences.BULGARIAN + "\n-----Original Message-----\nx"))
                 .isEqualTo("Превод:\n" + Sentences.BULGARIAN);
     }
 
