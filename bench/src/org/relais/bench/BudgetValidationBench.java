@@ -15,6 +15,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.relais.budget.BudgetConfig;
+import org.relais.budget.BudgetContext;
 import org.relais.support.Spreadsheets;
 import org.relais.budget.BudgetSheet;
 import org.relais.budget.BudgetSheetReader;
@@ -84,7 +85,7 @@ final class BudgetValidationBench implements Benchmarks.Scenario {
     private static void validate(BudgetSheetReader reader, BudgetValidator validator, byte[] file)
             throws UnreadableSpreadsheetException {
         BudgetSheet sheet = reader.read(file, "buget.xlsx");
-        validator.validate(sheet, "S1-ARGES");
+        validator.validate(sheet, BudgetContext.of("S1-ARGES", "RO", 2009));
     }
 
     private static void baseline(byte[] file) {

@@ -8,6 +8,11 @@ final class TestConfig {
     static final BudgetValidator VALIDATOR = new BudgetValidator(CONFIG);
     static final BudgetMessages MESSAGES = new BudgetMessages(CONFIG);
 
+    /** The currency a budget tied to no organiser's country is judged in: the one its file names. */
+    static java.util.Optional<String> currencyOf(BudgetSheet sheet) {
+        return VALIDATOR.validate(sheet, BudgetContext.of("S1-ARGES", null, 2009)).currency();
+    }
+
     private TestConfig() {
     }
 }
