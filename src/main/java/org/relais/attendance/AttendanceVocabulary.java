@@ -12,7 +12,7 @@ import org.relais.spreadsheet.YamlFiles;
  * The words of {@code config/attendance/columns.yaml}: which heading names which column, and which words put a
  * participant in which category. Matched at the start of a word, without case or diacritics; longest first.
  */
-final class AttendanceVocabulary {
+public final class AttendanceVocabulary {
 
     private final Map<String, List<String>> columns;
     private final Map<String, List<String>> categories;
@@ -22,7 +22,7 @@ final class AttendanceVocabulary {
         this.categories = categories;
     }
 
-    static AttendanceVocabulary load(Path file) {
+    public static AttendanceVocabulary load(Path file) {
         Map<String, Object> yaml = YamlFiles.load(file);
         return new AttendanceVocabulary(normalized(YamlFiles.map(yaml, "columns")),
                 normalized(YamlFiles.map(yaml, "categories")));
