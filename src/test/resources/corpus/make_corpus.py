@@ -124,6 +124,7 @@ class Budget:
         amounts = [list(pair) for pair in AMOUNTS[currency]]
         for line, value in spec.get('set', {}).items():
             amounts[line][0] = value
+        planned = AMOUNTS[currency]
         r = kind + 1
         self.line_rows = []
         for i, label in enumerate(labels):
@@ -132,8 +133,7 @@ class Budget:
             self.put(r, c0, label)
             self.line_rows.append(r)
             cash, in_kind = amounts[i]
-            receipts_cash = spec.get('receipts', {}).get(i, (cash, in_kind))[0]
-            receipts_kind = spec.get('receipts', {}).get(i, (cash, in_kind))[1]
+            receipts_cash, receipts_kind = spec.get('receipts', {}).get(i, planned[i])
             for j, v in enumerate([cash, in_kind, receipts_cash, receipts_kind]):
                 self.amount(r, c0 + 1 + j, v)
             if extra:
