@@ -103,29 +103,57 @@ final class LabelMatcher<K> {
 
     /**
      * Whether some beginning of {@code text} is within {@code allowed} edits (a letter changed, missing, added, or
-     * two swapped) of {@code word}: the optimal-string-alignment distance, with the text's end left free.
+     * two swapped) of {@code word}: the optimal-string-alignment distance, with the text's end left free, computed
+     * only near the diagonal and given up as soon as a row exceeds the allowance. Most texts are ruled out by their
+     * first letters, which that many edits cannot all have changed.
      */
     private static boolean startsWithin(String word, String text, int allowed) {
-        int[][] distance = new int[word.length() + 1][text.length() + 1];
-        for (int i = 0; i <= word.length(); i++) {
-            distance[i][0] = i;
+        if (text.length() < word.length() - allowed || !firstLettersAgree(word, text, allowed)) {
+            return false;
         }
+        int unreachable = allowed + 1;
+        int[] beforePrevious = new int[text.length() + 1];
+        int[] previous = new int[text.length() + 1];
+        int[] current = new int[text.length() + 1];
         for (int j = 0; j <= text.length(); j++) {
-            distance[0][j] = j;
+            previous[j] = Math.min(j, unreachable);
         }
         for (int i = 1; i <= word.length(); i++) {
-            for (int j = 1; j <= text.length(); j++) {
+            java.util.Arrays.fill(current, unreachable);
+            current[0] = Math.min(i, unreachable);
+            int rowBest = current[0];
+            for (int j = Math.max(1, i - allowed); j <= Math.min(text.length(), i + allowed); j++) {
                 int cost = word.charAt(i - 1) == text.charAt(j - 1) ? 0 : 1;
-                int best = Math.min(Math.min(distance[i - 1][j] + 1, distance[i][j - 1] + 1), distance[i - 1][j - 1] + cost);
+                int best = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && word.charAt(i - 1) == text.charAt(j - 2) && word.charAt(i - 2) == text.charAt(j - 1)) {
-                    best = Math.min(best, distance[i - 2][j - 2] + 1);
+                    best = Math.min(best, beforePrevious[j - 2] + 1);
                 }
-                distance[i][j] = best;
+                current[j] = Math.min(best, unreachable);
+                rowBest = Math.min(rowBest, current[j]);
+            }
+            if (rowBest > allowed) {
+                return false;
+            }
+            int[] recycled = beforePrevious;
+            beforePrevious = previous;
+            previous = current;
+            current = recycled;
+        }
+        for (int j = Math.max(0, word.length() - allowed); j <= Math.min(text.length(), word.length() + allowed); j++) {
+            if (previous[j] <= allowed) {
+                return true;
             }
         }
-        for (int j = Math.max(0, word.length() - allowed); j <= text.length(); j++) {
-            if (distance[word.length()][j] <= allowed) {
-                return true;
+        return false;
+    }
+
+    /** Whether one of the first letters of the text is where {@code allowed} edits could have left it. */
+    private static boolean firstLettersAgree(String word, String text, int allowed) {
+        for (int i = 0; i <= allowed && i < word.length(); i++) {
+            for (int j = Math.max(0, i - 1); j <= i + 1 && j < text.length(); j++) {
+                if (word.charAt(i) == text.charAt(j)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -44,12 +44,28 @@ class CorpusMailTest extends HubTest {
         assertThat(text.lines().filter(line -> line.contains("валута")).toList()).as(text).containsExactly(
                 "Ето сумите, както Relais ги прочете (валута: BGN); ако някоя е прочетена грешно, отговорете на това съобщение:",
                 "  - Бележка: Във файла не е посочена валута: сумите са прочетени в BGN, валутата на страната на"
-                        + " организатора (България). Ако това не е вярната валута, отговорете на това съобщение, като я посочите.");
+                        + " организатора (България). Ако това не е вярната валута, впишете валутата във файла (например"
+                        + " „Валута: BGN“ под таблицата) и го изпратете отново в отговор на това съобщение.");
         assertThat(verdict.getContent()).as("no annotated copy for a note").isInstanceOf(String.class);
         assertThat(jdbc.sql("select currency || ' ' || verdict from budget").query(String.class).single())
                 .isEqualTo("BGN accepted");
         assertThat(jdbc.sql("select code || ' ' || severity || ' ' || cell from budget_issue").query(String.class).list())
                 .containsExactly("CURRENCY_ASSUMED NOTE Бюджет!A1");
+
+        // the organiser answers as the note says: the file with its currency written under the table, in reply
+        mailServer.purgeEmailFromAllMailboxes();
+        mail().from("varna@relais.test").subject("Re: " + verdict.getSubject())
+                .attach("бюджет_варна.xlsx", Corpus.bytes("budgets/bg_varna_valuta_below.lo.xlsx"), Spreadsheets.XLSX)
+                .send();
+
+        String corrected = text(verdictFor("varna@relais.test"));
+        assertThat(corrected).contains("(валута: BGN)").doesNotContain("Бележка");
+        assertThat(jdbc.sql("""
+                        select version || ' ' || currency || ' ' || verdict || ' '
+                               || (select count(*) from budget_issue i where i.budget_id = b.id)
+                        from budget b order by version
+                        """).query(String.class).list())
+                .containsExactly("1 BGN accepted 1", "2 BGN accepted 0");
     }
 
     private MimeMessage verdictFor(String address) {
