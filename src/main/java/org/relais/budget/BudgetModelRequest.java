@@ -65,6 +65,7 @@ public class BudgetModelRequest {
         String fileName = switch (language) {
             case "ro" -> "model_buget_previzional.xlsx";
             case "bg" -> "образец_прогнозен_бюджет.xlsx";
+            case "ru" -> "модель_прогнозного_бюджета.xlsx";
             default -> "modele_budget_previsionnel.xlsx";
         };
         long id = composer.store(new OutgoingMail(PURPOSE, request.mailId(), request.sender(), null, language, text,

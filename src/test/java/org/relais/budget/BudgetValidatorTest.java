@@ -242,6 +242,24 @@ class BudgetValidatorTest {
                 .containsExactly(BudgetColumn.EXPENSES_IN_KIND, BudgetColumn.RECEIPTS_IN_KIND);
     }
 
+    @Test
+    void aTotalWhoseFormulaCannotBeComputedIsWarnedAndItsColumnsSumStandsInForIt() throws Exception {
+        BudgetLayout layout = BudgetLayout.french();
+        BigDecimal sum = layout.sum(BudgetColumn.EXPENSES_CASH);
+        layout.setTotal(BudgetColumn.EXPENSES_CASH, new BudgetLayout.Formula("SUM(INDIRECT(\"A1:A2\"))+" + sum, sum));
+
+        ValidationResult result = validate(layout);
+
+        assertThat(result.accepted()).isTrue();
+        assertThat(result.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.code()).isEqualTo(FindingCode.TOTAL_NOT_COMPUTED);
+            assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+            assertThat(finding.found()).isEqualTo("=SUM(INDIRECT(\"A1:A2\"))+" + sum);
+            assertThat(finding.expected()).isEqualTo(PlainAmounts.of(sum));
+        });
+        assertThat(result.totals().get(BudgetColumn.EXPENSES_CASH)).isEqualByComparingTo(sum);
+    }
+
     private static ValidationResult validate(BudgetLayout layout) throws UnreadableSpreadsheetException {
         return VALIDATOR.validate(READER.read(SpreadsheetFiles.xlsx(layout), "budget.xlsx"), BudgetContext.of(SEMINAR, null, 2009));
     }
