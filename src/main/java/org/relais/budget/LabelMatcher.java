@@ -3,6 +3,7 @@ package org.relais.budget;
 import org.relais.spreadsheet.TextNormalizer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -119,7 +120,7 @@ final class LabelMatcher<K> {
             previous[j] = Math.min(j, unreachable);
         }
         for (int i = 1; i <= word.length(); i++) {
-            java.util.Arrays.fill(current, unreachable);
+            Arrays.fill(current, unreachable);
             current[0] = Math.min(i, unreachable);
             int rowBest = current[0];
             for (int j = Math.max(1, i - allowed); j <= Math.min(text.length(), i + allowed); j++) {

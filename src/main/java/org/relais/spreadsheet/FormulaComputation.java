@@ -77,7 +77,14 @@ final class FormulaComputation {
         Instant deadline = clock.instant().plus(limits.formulaTime());
         survey();
         cutNamesToUsedRanges();
-        formulasBySheet.values().forEach(rows -> rows.values().forEach(cells -> cells.forEach(this::cutToUsedRanges)));
+        for (TreeMap<Integer, List<Cell>> rows : formulasBySheet.values()) {
+            for (List<Cell> cells : rows.values()) {
+                if (!clock.instant().isBefore(deadline)) {
+                    return Map.of();
+                }
+                cells.forEach(this::cutToUsedRanges);
+            }
+        }
         FormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
         Map<Cell, CellValue> results = new HashMap<>();
         long budget = limits.maxFormulaReads();

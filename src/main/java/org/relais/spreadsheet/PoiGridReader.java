@@ -1,10 +1,10 @@
 package org.relais.spreadsheet;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -43,8 +43,9 @@ public final class PoiGridReader {
         if (workbook.getNumberOfSheets() > limits.maxSheets()) {
             throw new UnreadableSpreadsheetException(Reason.TOO_LARGE, workbook.getNumberOfSheets() + " sheets");
         }
-        Map<String, List<GridCell>> cellsBySheet = new LinkedHashMap<>();
-        Map<Cell, String> withoutResult = new LinkedHashMap<>();
+        List<List<GridCell>> cellsBySheet = new ArrayList<>();
+        // each formula saved without its result, and where its stand-in is: sheet, then place in that sheet's cells
+        Map<Cell, int[]> withoutResult = new LinkedHashMap<>();
         int cellCount = 0;
         for (Sheet sheet : workbook) {
             List<GridCell> cells = new ArrayList<>();
@@ -53,7 +54,7 @@ public final class PoiGridReader {
                 int before = cells.size();
                 for (Cell cell : row) {
                     if (cell.getCellType() == CellType.FORMULA && !hasStoredResult(cell)) {
-                        withoutResult.put(cell, sheet.getSheetName());
+                        withoutResult.put(cell, new int[]{cellsBySheet.size(), cells.size()});
                         cells.add(GridCell.uncomputed(cell.getRowIndex(), cell.getColumnIndex(), cell.getCellFormula()));
                     } else {
                         toGridCell(cell).ifPresent(cells::add);
@@ -68,20 +69,20 @@ public final class PoiGridReader {
                     throw new UnreadableSpreadsheetException(Reason.TOO_LARGE, "more than " + limits.maxCells() + " cells");
                 }
             }
-            cellsBySheet.put(sheet.getSheetName(), cells);
+            cellsBySheet.add(cells);
         }
         if (!withoutResult.isEmpty()) {
-            Map<Cell, CellValue> computed = new FormulaComputation(workbook, limits, clock)
-                    .compute(List.copyOf(withoutResult.keySet()));
-            computed.forEach((cell, value) -> replace(cellsBySheet.get(withoutResult.get(cell)), computedCell(cell, value)));
+            new FormulaComputation(workbook, limits, clock).compute(List.copyOf(withoutResult.keySet()))
+                    .forEach((cell, value) -> {
+                        int[] at = withoutResult.get(cell);
+                        cellsBySheet.get(at[0]).set(at[1], computedCell(cell, value));
+                    });
         }
         List<SheetGrid> grids = new ArrayList<>();
-        cellsBySheet.forEach((name, cells) -> grids.add(new SheetGrid(name, cells)));
+        for (int s = 0; s < cellsBySheet.size(); s++) {
+            grids.add(new SheetGrid(workbook.getSheetName(s), cellsBySheet.get(s)));
+        }
         return grids;
-    }
-
-    private static void replace(List<GridCell> cells, GridCell computed) {
-        cells.replaceAll(cell -> cell.row() == computed.row() && cell.column() == computed.column() ? computed : cell);
     }
 
     private Optional<GridCell> toGridCell(Cell cell) {

@@ -2,6 +2,7 @@ package org.relais.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,7 +19,7 @@ class AttendanceCorpusTest {
 
     private static final WorkbookLoader LOADER = new WorkbookLoader(BudgetConfig.loadDefault().limits());
     private static final AttendanceReader READER = new AttendanceReader(
-            AttendanceVocabulary.load(java.nio.file.Path.of("config/attendance/columns.yaml")));
+            AttendanceVocabulary.load(Path.of("config/attendance/columns.yaml")));
 
     static List<Corpus.AttendanceCase> sheets() {
         return Corpus.attendance();

@@ -6,6 +6,7 @@ import static org.relais.budget.TestConfig.VALIDATOR;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class CorpusTest {
         assertThat(budgets).hasSizeGreaterThanOrEqualTo(60);
         assertThat(Corpus.kinds(budgets).keySet()).containsExactlyInAnyOrder("xlsx", "xls", "ods", "csv", "xlsx-library");
         assertThat(budgets).anyMatch(b -> !b.accepted()).anyMatch(Corpus.BudgetCase::accepted);
-        try (Stream<java.nio.file.Path> files = Files.list(Corpus.ROOT.resolve("budgets"))) {
+        try (Stream<Path> files = Files.list(Corpus.ROOT.resolve("budgets"))) {
             assertThat(files.map(file -> "budgets/" + file.getFileName()))
                     .containsExactlyInAnyOrderElementsOf(budgets.stream().map(Corpus.BudgetCase::file).toList());
         }

@@ -1,5 +1,7 @@
 package org.relais.budget;
 
+import java.util.Optional;
+
 /** The shipped configuration, loaded once for all tests: the tests prove what partners will get. */
 final class TestConfig {
 
@@ -9,7 +11,7 @@ final class TestConfig {
     static final BudgetMessages MESSAGES = new BudgetMessages(CONFIG);
 
     /** The currency a budget tied to no organiser's country is judged in: the one its file names. */
-    static java.util.Optional<String> currencyOf(BudgetSheet sheet) {
+    static Optional<String> currencyOf(BudgetSheet sheet) {
         return VALIDATOR.validate(sheet, BudgetContext.of("S1-ARGES", null, 2009)).currency();
     }
 
