@@ -82,7 +82,6 @@ class Budget:
     def __init__(self, spec):
         self.spec = spec
         w = WORDS[spec['lang']]
-        self.w = w
         self.cells = {}          # (row, col) -> (value, number format)
         self.merges = []
         self.hidden = []
@@ -92,7 +91,6 @@ class Budget:
         quirks = spec.get('quirks', ())
         currency = spec['currency']
         where = spec.get('where', 'none')
-        stated = spec.get('stated', currency)
         title = spec['title'] + (f" ({spec['title_currency']})" if where == 'title' else '')
         self.put(r0, c0, title)
         self.title_cell = (r0, c0)
