@@ -8,6 +8,10 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -15,21 +19,29 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.relais.budget.BudgetConfig;
+import org.relais.budget.BudgetContext;
 import org.relais.support.Spreadsheets;
 import org.relais.budget.BudgetSheet;
 import org.relais.budget.BudgetSheetReader;
 import org.relais.budget.BudgetValidator;
+import org.relais.attendance.AttendanceReader;
+import org.relais.attendance.AttendanceVocabulary;
+import org.relais.corpus.Corpus;
+import org.relais.spreadsheet.WorkbookLoader;
 import org.relais.spreadsheet.UnreadableSpreadsheetException;
 
 /**
  * Budget validation per file: Relais reading (table found by its labels, local number formats) and validating a
  * typical forecast, against a baseline that only opens the same workbook with POI and reads every cell. Then the
- * peak heap for a 10 MB sheet, Relais against the same baseline.
+ * peak heap for a 10 MB sheet, Relais against the same baseline. Last, the whole corpus of files made by partners'
+ * tools (src/test/resources/corpus): time per file kind, and the verdicts that differ from the manifest's, which
+ * fail the scenario.
  */
 final class BudgetValidationBench implements Benchmarks.Scenario {
 
     private static final int WARM_UP = 300;
     private static final int MEASURED = 1000;
+    private static final int CORPUS_ROUNDS = 20;
 
     @Override
     public void run() throws Exception {
@@ -79,12 +91,63 @@ final class BudgetValidationBench implements Benchmarks.Scenario {
             System.out.printf("  baseline POI: OutOfMemoryError within the %d MB heap%n",
                     Runtime.getRuntime().maxMemory() >> 20);
         }
+        corpus(reader, validator, new WorkbookLoader(config.limits()));
+    }
+
+    /**
+     * Every file of the corpus read and judged {@value #CORPUS_ROUNDS} times after one warm-up round: p50/p95 per
+     * kind of file, and the number of wrong verdicts (target 0), each named.
+     */
+    private static void corpus(BudgetSheetReader reader, BudgetValidator validator, WorkbookLoader loader) {
+        List<Corpus.BudgetCase> budgets = Corpus.budgets();
+        List<Corpus.AttendanceCase> sheets = Corpus.attendance();
+        AttendanceReader attendance = new AttendanceReader(
+                AttendanceVocabulary.load(Path.of("config/attendance/columns.yaml")));
+        Map<String, List<Long>> nanosByKind = new TreeMap<>();
+        List<String> wrong = new ArrayList<>();
+        for (int round = 0; round <= CORPUS_ROUNDS; round++) {
+            for (Corpus.BudgetCase budget : budgets) {
+                byte[] file = Corpus.bytes(budget.file());
+                long start = System.nanoTime();
+                List<String> differences = Corpus.differences(budget, file, reader, validator);
+                record(nanosByKind, "budget " + budget.kind(), round, System.nanoTime() - start);
+                if (round == 0 && !differences.isEmpty()) {
+                    wrong.add(budget.file() + ": " + differences);
+                }
+            }
+            for (Corpus.AttendanceCase sheet : sheets) {
+                byte[] file = Corpus.bytes(sheet.file());
+                long start = System.nanoTime();
+                List<String> differences = Corpus.differences(sheet, file, loader, attendance);
+                record(nanosByKind, "attendance " + sheet.kind(), round, System.nanoTime() - start);
+                if (round == 0 && !differences.isEmpty()) {
+                    wrong.add(sheet.file() + ": " + differences);
+                }
+            }
+        }
+        System.out.printf("corpus: %d budgets, %d attendance sheets made by LibreOffice, openpyxl and CSV exports, "
+                + "read and judged %d times each after a warm-up%n", budgets.size(), sheets.size(), CORPUS_ROUNDS);
+        nanosByKind.forEach((kind, nanos) -> {
+            Stats stats = Stats.of(nanos.stream().mapToLong(Long::longValue).toArray());
+            System.out.printf("  %-24s %4d runs  p50 %6.2f ms  p95 %6.2f ms%n", kind, nanos.size(), stats.p50(), stats.p95());
+        });
+        System.out.printf("  wrong verdicts: %d (target 0)%n", wrong.size());
+        wrong.forEach(line -> System.out.println("    " + line));
+        if (!wrong.isEmpty()) {
+            throw new IllegalStateException(wrong.size() + " wrong verdicts in the corpus");
+        }
+    }
+
+    private static void record(Map<String, List<Long>> nanosByKind, String kind, int round, long nanos) {
+        if (round > 0) {
+            nanosByKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(nanos);
+        }
     }
 
     private static void validate(BudgetSheetReader reader, BudgetValidator validator, byte[] file)
             throws UnreadableSpreadsheetException {
         BudgetSheet sheet = reader.read(file, "buget.xlsx");
-        validator.validate(sheet, "S1-ARGES");
+        validator.validate(sheet, BudgetContext.of("S1-ARGES", "RO", 2009));
     }
 
     private static void baseline(byte[] file) {

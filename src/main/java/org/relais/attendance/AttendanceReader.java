@@ -14,25 +14,25 @@ import org.relais.spreadsheet.SheetGrid;
  * Finds the participants' table in an attendance sheet by its headings (a name column and at least one of
  * organisation, country, category), wherever it starts, and reads a participant per row until the table ends.
  */
-final class AttendanceReader {
+public final class AttendanceReader {
 
     /** A participant as read, with the cell of their name. */
-    record Participant(String cell, String name, String organisation, String country, String category,
+    public record Participant(String cell, String name, String organisation, String country, String category,
                        String categoryAsRead) {
     }
 
-    record Sheet(String name, List<Participant> participants) {
+    public record Sheet(String name, List<Participant> participants) {
     }
 
     private static final int BLANK_ROWS_ENDING_THE_TABLE = 3;
 
     private final AttendanceVocabulary vocabulary;
 
-    AttendanceReader(AttendanceVocabulary vocabulary) {
+    public AttendanceReader(AttendanceVocabulary vocabulary) {
         this.vocabulary = vocabulary;
     }
 
-    Optional<Sheet> read(LoadedWorkbook workbook) {
+    public Optional<Sheet> read(LoadedWorkbook workbook) {
         for (SheetGrid grid : workbook.sheets()) {
             Optional<Sheet> sheet = read(grid);
             if (sheet.isPresent()) {

@@ -10,9 +10,10 @@ import org.relais.spreadsheet.YamlFiles;
 
 /**
  * The words of {@code config/attendance/columns.yaml}: which heading names which column, and which words put a
- * participant in which category. Matched at the start of a word, without case or diacritics; longest first.
+ * participant in which category. Matched at the start of a word, without case or diacritics; the word found first in
+ * the text decides, the longest of those starting there.
  */
-final class AttendanceVocabulary {
+public final class AttendanceVocabulary {
 
     private final Map<String, List<String>> columns;
     private final Map<String, List<String>> categories;
@@ -22,7 +23,7 @@ final class AttendanceVocabulary {
         this.categories = categories;
     }
 
-    static AttendanceVocabulary load(Path file) {
+    public static AttendanceVocabulary load(Path file) {
         Map<String, Object> yaml = YamlFiles.load(file);
         return new AttendanceVocabulary(normalized(YamlFiles.map(yaml, "columns")),
                 normalized(YamlFiles.map(yaml, "categories")));
@@ -40,14 +41,18 @@ final class AttendanceVocabulary {
         return List.copyOf(categories.keySet());
     }
 
+    /** The key of the word found first in the text, the longest of those found there ("nume ?i prenume": name). */
     private static Optional<String> longestMatch(Map<String, List<String>> words, String text) {
         String normalized = " " + TextNormalizer.normalize(text == null ? "" : text) + " ";
         String best = null;
+        int bestAt = Integer.MAX_VALUE;
         int bestLength = 0;
         for (Map.Entry<String, List<String>> entry : words.entrySet()) {
             for (String word : entry.getValue()) {
-                if (normalized.contains(" " + word) && word.length() > bestLength) {
+                int at = normalized.indexOf(" " + word);
+                if (at >= 0 && (at < bestAt || at == bestAt && word.length() > bestLength)) {
                     best = entry.getKey();
+                    bestAt = at;
                     bestLength = word.length();
                 }
             }

@@ -19,8 +19,8 @@ import org.relais.spreadsheet.UnreadableSpreadsheetException.Reason;
 
 /**
  * Writes findings and refusals in the recipient's language from {@code messages_<language>.properties} (UTF-8).
- * Placeholders are replaced by name rather than with MessageFormat, whose quoting rules would eat the
- * apostrophes of French text.
+ * Placeholders ({cell} {line} {column} {found} {expected} {country} {file}) are replaced by name rather than with
+ * MessageFormat, whose quoting rules would eat the apostrophes of French text.
  */
 public class BudgetMessages {
 
@@ -62,7 +62,10 @@ public class BudgetMessages {
     /** The finding as one sentence, prefixed by its severity ("Erreur : Cellule Buget!D12 …"). */
     public String render(Finding finding, String language) {
         Properties messages = messagesFor(language);
-        String message = text(messages, "finding." + finding.code())
+        String template = text(messages, "finding." + finding.code());
+        // a finding naming a country (CURRENCY_ASSUMED) carries its code as the expected value
+        String message = (template.contains("{country}")
+                ? template.replace("{country}", text(messages, "country." + finding.expected())) : template)
                 .replace("{cell}", finding.cell())
                 .replace("{line}", finding.line().map(line -> text(messages, "line." + line)).orElse(""))
                 .replace("{column}", finding.column().map(column -> text(messages, "column." + column)).orElse(""))

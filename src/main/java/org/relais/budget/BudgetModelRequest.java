@@ -10,7 +10,6 @@ import org.relais.mail.OutgoingMail;
 import org.relais.mail.OutgoingMailComposer;
 import org.relais.mail.OutgoingMailLedger;
 import org.relais.mail.OutgoingTicket;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,19 +29,18 @@ public class BudgetModelRequest {
     private final MailTemplates templates;
     private final OutgoingMailComposer composer;
     private final OutgoingMailLedger ledger;
-    private final Map<String, String> currencyByCountry;
+    private final Currencies currencies;
 
     BudgetModelRequest(BudgetTemplate template, DirectoryRepository directory, MailParts parts,
                        MailTemplates templates, OutgoingMailComposer composer, OutgoingMailLedger ledger,
-                       @Value("#{${relais.budget.currency-by-country:{RO:'RON',BG:'BGN',MD:'MDL',FR:'EUR'}}}")
-                       Map<String, String> currencyByCountry) {
+                       BudgetConfig config) {
         this.template = template;
         this.directory = directory;
         this.parts = parts;
         this.templates = templates;
         this.composer = composer;
         this.ledger = ledger;
-        this.currencyByCountry = currencyByCountry;
+        this.currencies = config.currencies();
     }
 
     @Transactional
@@ -54,7 +52,7 @@ public class BudgetModelRequest {
         String language = request.language();
         String currency = directory.contact(request.sender())
                 .flatMap(contact -> directory.countryOf(contact.organisationCode()))
-                .map(country -> currencyByCountry.getOrDefault(country, "EUR"))
+                .flatMap(currencies::ofCountry)
                 .orElse("EUR");
         String seminarTitle = directory.seminars().stream().filter(s -> s.code().equals(request.seminar()))
                 .map(s -> s.keywords().get(0)).findFirst().orElse("");
@@ -67,6 +65,7 @@ public class BudgetModelRequest {
         String fileName = switch (language) {
             case "ro" -> "model_buget_previzional.xlsx";
             case "bg" -> "образец_прогнозен_бюджет.xlsx";
+            case "ru" -> "модель_прогнозного_бюджета.xlsx";
             default -> "modele_budget_previsionnel.xlsx";
         };
         long id = composer.store(new OutgoingMail(PURPOSE, request.mailId(), request.sender(), null, language, text,

@@ -5,7 +5,6 @@ import org.relais.spreadsheet.SpreadsheetFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The budget table read from a partner's file.
@@ -16,8 +15,7 @@ import java.util.Set;
  * @param title          the text above the table, lines joined by newlines; empty when there is none
  * @param titleCell      the first cell of that text, or the table's first cell when there is no title
  * @param language       the language most of the labels are written in (fr, ro, bg …), empty if undecided
- * @param currency       the ISO code of the currency, empty when no mark or conflicting marks were found
- * @param currenciesSeen every currency a mark pointed to (several when they conflict)
+ * @param currencyMentions every place on the table's sheet that names a currency, in reading order
  * @param columnHeaders  the header cell of each amount column that was found, as {@code Sheet!B4}
  * @param rows           the rows of the table, top to bottom, the total included
  */
@@ -28,13 +26,12 @@ public record BudgetSheet(
         String title,
         String titleCell,
         Optional<String> language,
-        Optional<String> currency,
-        Set<String> currenciesSeen,
+        List<CurrencyMention> currencyMentions,
         Map<BudgetColumn, String> columnHeaders,
         List<BudgetRow> rows) {
 
     public BudgetSheet {
-        currenciesSeen = OrderedCopies.of(currenciesSeen);
+        currencyMentions = List.copyOf(currencyMentions);
         columnHeaders = OrderedCopies.of(columnHeaders, BudgetColumn.class);
         rows = List.copyOf(rows);
     }

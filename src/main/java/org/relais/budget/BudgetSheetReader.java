@@ -14,7 +14,7 @@ public class BudgetSheetReader {
 
     public BudgetSheetReader(BudgetConfig config) {
         this.loader = new WorkbookLoader(config.limits());
-        this.locator = new BudgetTableLocator(config.labels(), config.rates().marks());
+        this.locator = new BudgetTableLocator(config.labels(), config.currencies().marks());
     }
 
     /**

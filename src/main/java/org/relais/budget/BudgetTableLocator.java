@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +40,7 @@ final class BudgetTableLocator {
     private record LabelColumn(SheetGrid sheet, int column, List<Hit<BudgetLine>> hits) {
     }
 
-    private record Table(List<BudgetRow> rows, int lastRow, List<GridCell> amountCells) {
+    private record Table(List<BudgetRow> rows, int lastRow) {
     }
 
     private record Title(String text, String cell) {
@@ -77,12 +76,11 @@ final class BudgetTableLocator {
         Title title = title(sheet, top, labelCol);
         Map<BudgetColumn, String> headerCells = new EnumMap<>(BudgetColumn.class);
         columns.forEach((column, index) -> headerCells.put(column, sheet.address(headerBottom, index)));
-        Set<String> currencies = currencies(sheet, table);
         List<Hit<BudgetLine>> tableHits = lineHits.stream().filter(h -> h.cell().row() <= table.lastRow()).toList();
 
         return new BudgetSheet(fileName, workbook.format(), sheet.name(), title.text(), title.cell(),
-                language(tableHits, headers), currencies.size() == 1 ? currencies.stream().findFirst() : Optional.empty(),
-                currencies, headerCells, table.rows());
+                language(tableHits, headers), currencyMentions(sheet, columns, top, table.lastRow()), headerCells,
+                table.rows());
     }
 
     /** Everything written above the table, row by row; where it starts, or the table's corner if nothing is. */
@@ -95,12 +93,32 @@ final class BudgetTableLocator {
         return new Title(text, cell);
     }
 
-    /** Marks in the amounts themselves decide; only when they have none do the title, headers and labels. */
-    private Set<String> currencies(SheetGrid sheet, Table table) {
-        Set<String> inAmounts = currencies(table.amountCells().stream().map(c -> c.text() + " " + c.numberFormat()).toList());
-        return inAmounts.isEmpty()
-                ? currencies(sheet.cells().stream().filter(c -> c.row() <= table.lastRow()).map(GridCell::text).toList())
-                : inAmounts;
+    /**
+     * Every cell of the table's sheet that names a currency, in reading order: the headings and amounts (typed or
+     * formatted with a unit) of an amount column belong to that column; the title, a note, a line above, below or
+     * beside the table to the whole table. A cell whose marks share no currency ("1 EUR = 4,24 lei") is an
+     * exchange-rate note and names none.
+     */
+    private List<CurrencyMention> currencyMentions(SheetGrid sheet, Map<BudgetColumn, Integer> columns, int top,
+                                                   int lastRow) {
+        Map<Integer, BudgetColumn> byIndex = new HashMap<>();
+        columns.forEach((column, index) -> byIndex.put(index, column));
+        List<CurrencyMention> mentions = new ArrayList<>();
+        for (GridCell cell : sheet.cells()) {
+            List<List<String>> named = marks.marksIn(cell.text() + " " + cell.numberFormat());
+            if (named.isEmpty()) {
+                continue;
+            }
+            List<String> common = new ArrayList<>(named.get(0));
+            named.forEach(common::retainAll);
+            if (common.isEmpty()) {
+                continue;
+            }
+            Optional<BudgetColumn> column = cell.row() >= top && cell.row() <= lastRow
+                    ? Optional.ofNullable(byIndex.get(cell.column())) : Optional.empty();
+            mentions.add(new CurrencyMention(sheet.address(cell.row(), cell.column()), common, column));
+        }
+        return mentions;
     }
 
     /** The sheet and column holding the most distinct line labels. */
@@ -187,14 +205,10 @@ final class BudgetTableLocator {
         // without a total row the table ends at its last recognised line; with one, at the total
         int last = totalRow.orElse(lastOfFirstBlock(sheet, labelCol, lineHits));
         List<BudgetRow> rows = new ArrayList<>();
-        List<GridCell> amountCells = new ArrayList<>();
         for (int r = first; r <= last; r++) {
             Hit<BudgetLine> hit = byRow.get(r);
             Optional<GridCell> label = sheet.cell(r, labelCol);
             Map<BudgetColumn, Amount> amounts = amounts(sheet, r, columns);
-            for (int index : columns.values()) {
-                sheet.cell(r, index).ifPresent(amountCells::add);
-            }
             if (hit != null) {
                 rows.add(new BudgetRow(hit.key(), hit.cell().text(), sheet.address(r, labelCol), amounts));
             } else if (label.isPresent() && label.get().number().isEmpty()
@@ -202,7 +216,7 @@ final class BudgetTableLocator {
                 rows.add(new BudgetRow(BudgetLine.OTHER, label.get().text(), sheet.address(r, labelCol), amounts));
             }
         }
-        return new Table(rows, last, amountCells);
+        return new Table(rows, last);
     }
 
     /** The last line label before the first row whose label is something else (a note below the table). */
@@ -225,16 +239,11 @@ final class BudgetTableLocator {
         columns.forEach((column, index) -> {
             String address = sheet.address(row, index);
             amounts.put(column, sheet.cell(row, index)
-                    .map(cell -> new Amount(address, cell.text(), cell.number().or(() -> numbers.parse(cell.text()))))
-                    .orElse(new Amount(address, "", Optional.of(BigDecimal.ZERO))));
+                    .map(cell -> cell.uncomputedFormula() ? new Amount(address, cell.text(), Optional.empty(), true)
+                            : new Amount(address, cell.text(), cell.number().or(() -> numbers.parse(cell.text())), false))
+                    .orElse(new Amount(address, "", Optional.of(BigDecimal.ZERO), false)));
         });
         return amounts;
-    }
-
-    private Set<String> currencies(List<String> texts) {
-        Set<String> found = new LinkedHashSet<>();
-        texts.forEach(text -> found.addAll(marks.currenciesIn(text)));
-        return found;
     }
 
     /** The language most recognised labels are written in; empty on a tie. */

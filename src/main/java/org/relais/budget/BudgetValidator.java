@@ -2,11 +2,9 @@ package org.relais.budget;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -14,34 +12,29 @@ import org.relais.budget.BudgetColumn.Kind;
 
 /**
  * Checks a budget against the model: the seven lines and the total are there, amounts are non-negative numbers,
- * totals add up, expenses equal receipts (cash and in kind separately), the currency is known, and the lines that
- * are easy to get wrong look plausible for a seminar of 40 to 50 people.
+ * totals add up, expenses equal receipts (cash and in kind separately), the currency is named once or assumed from
+ * the organiser's country, and the lines that are easy to get wrong look plausible for a seminar of 40 to 50 people
+ * at the exchange rates of the seminar's year.
  */
 public class BudgetValidator {
 
     private final ValidationRules rules;
     private final ExchangeRates rates;
+    private final BudgetCurrency currencies;
 
     public BudgetValidator(BudgetConfig config) {
         this.rules = config.rules();
         this.rates = config.rates();
+        this.currencies = new BudgetCurrency(config.currencies(), config.rates());
     }
 
-    /**
-     * @param seminarCode the seminar the caller matched this budget to (from the sender, subject or title);
-     *                    null or blank when it could not, which is itself a finding
-     */
-    public ValidationResult validate(BudgetSheet sheet, String seminarCode) {
+    public ValidationResult validate(BudgetSheet sheet, BudgetContext context) {
         List<Finding> findings = new ArrayList<>();
-        if (seminarCode == null || seminarCode.isBlank()) {
+        if (context.seminarCode() == null || context.seminarCode().isBlank()) {
             findings.add(Finding.of(FindingCode.SEMINAR_UNKNOWN, sheet.titleCell(), null, null, sheet.title(), ""));
         }
-        if (sheet.currency().isEmpty()) {
-            String where = Arrays.stream(BudgetColumn.values()).map(sheet.columnHeaders()::get).filter(Objects::nonNull)
-                    .findFirst().orElse(sheet.titleCell());
-            findings.add(Finding.of(FindingCode.CURRENCY_UNKNOWN, where, null, null,
-                    String.join(", ", sheet.currenciesSeen()), String.join(", ", rates.currencies())));
-        }
+        BudgetCurrency.Decision currency = currencies.decide(sheet, context);
+        findings.addAll(currency.findings());
         for (BudgetColumn column : BudgetColumn.values()) {
             if (!sheet.columnHeaders().containsKey(column)) {
                 findings.add(Finding.of(FindingCode.BUDGET_COLUMN_MISSING, sheet.titleCell(), null, column, "", ""));
@@ -59,14 +52,17 @@ public class BudgetValidator {
         balance(sheet, totals, Kind.CASH, FindingCode.UNBALANCED_CASH, findings);
         balance(sheet, totals, Kind.IN_KIND, FindingCode.UNBALANCED_IN_KIND, findings);
         translation(sheet, findings);
-        plausibility(sheet, BudgetLine.ACCOMMODATION, FindingCode.ACCOMMODATION_IMPLAUSIBLE, findings);
-        plausibility(sheet, BudgetLine.CATERING, FindingCode.CATERING_IMPLAUSIBLE, findings);
+        currency.currency().ifPresent(code -> {
+            plausibility(sheet, code, context, BudgetLine.ACCOMMODATION, FindingCode.ACCOMMODATION_IMPLAUSIBLE, findings);
+            plausibility(sheet, code, context, BudgetLine.CATERING, FindingCode.CATERING_IMPLAUSIBLE, findings);
+        });
 
         Map<BudgetColumn, BigDecimal> known = totals.entrySet().stream().filter(e -> e.getValue().isPresent())
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get()));
-        Optional<Map<BudgetColumn, BigDecimal>> inEur = sheet.currency().map(currency -> known.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> rates.toEur(e.getValue(), currency).orElseThrow())));
-        return new ValidationResult(sheet, findings, known, inEur);
+        Optional<Map<BudgetColumn, BigDecimal>> inEur = currency.currency().map(code -> known.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey,
+                        e -> rates.toEur(e.getValue(), code, context.seminarYear()).orElseThrow())));
+        return new ValidationResult(sheet, currency.currency(), findings, known, inEur);
     }
 
     private static void missingLines(BudgetSheet sheet, List<Finding> findings) {
@@ -86,7 +82,13 @@ public class BudgetValidator {
         }
         row.amounts().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             Amount amount = entry.getValue();
-            if (!amount.isNumber()) {
+            if (amount.uncomputedFormula()) {
+                // a total is checked against its column's sum, which stands in for it (TOTAL_NOT_COMPUTED)
+                if (row.line() != BudgetLine.TOTAL) {
+                    findings.add(Finding.of(FindingCode.FORMULA_NOT_COMPUTED, amount.cell(), row.line(),
+                            entry.getKey(), amount.rawText(), ""));
+                }
+            } else if (!amount.isNumber()) {
                 findings.add(Finding.of(FindingCode.AMOUNT_NOT_A_NUMBER, amount.cell(), row.line(), entry.getKey(),
                         amount.rawText(), ""));
             } else if (amount.valueOrZero().signum() < 0) {
@@ -103,6 +105,15 @@ public class BudgetValidator {
         Optional<BigDecimal> sum = lines.stream().allMatch(Amount::isNumber)
                 ? Optional.of(lines.stream().map(Amount::valueOrZero).reduce(BigDecimal.ZERO, BigDecimal::add))
                 : Optional.empty();
+        Optional<Amount> uncomputed = sheet.total().flatMap(total -> total.amount(column))
+                .filter(Amount::uncomputedFormula);
+        if (uncomputed.isPresent() && sum.isPresent()) {
+            findings.add(Finding.of(FindingCode.TOTAL_NOT_COMPUTED, uncomputed.get().cell(), BudgetLine.TOTAL, column,
+                    uncomputed.get().rawText(), PlainAmounts.of(sum.get())));
+        } else if (uncomputed.isPresent()) {
+            findings.add(Finding.of(FindingCode.FORMULA_NOT_COMPUTED, uncomputed.get().cell(), BudgetLine.TOTAL,
+                    column, uncomputed.get().rawText(), ""));
+        }
         Optional<Amount> written = sheet.total().flatMap(total -> total.amount(column)).filter(Amount::isNumber);
         if (written.isPresent() && sum.isPresent() && differ(written.get().valueOrZero(), sum.get())) {
             findings.add(Finding.of(FindingCode.TOTAL_MISMATCH, written.get().cell(), BudgetLine.TOTAL, column,
@@ -143,13 +154,14 @@ public class BudgetValidator {
         }
     }
 
-    private void plausibility(BudgetSheet sheet, BudgetLine line, FindingCode code, List<Finding> findings) {
+    private void plausibility(BudgetSheet sheet, String currency, BudgetContext context, BudgetLine line,
+                              FindingCode code, List<Finding> findings) {
         List<BudgetRow> rows = sheet.rowsOf(line);
         boolean allNumbers = rows.stream().flatMap(row -> row.amounts().values().stream()).allMatch(Amount::isNumber);
-        if (rows.isEmpty() || !allNumbers || sheet.currency().isEmpty()) {
+        if (rows.isEmpty() || !allNumbers) {
             return;
         }
-        BigDecimal inEur = rates.toEur(expenses(rows), sheet.currency().get()).orElseThrow();
+        BigDecimal inEur = rates.toEur(expenses(rows), currency, context.seminarYear()).orElseThrow();
         ValidationRules.Range plausible = rules.plausibleTotalEur(line);
         if (inEur.compareTo(plausible.min()) < 0 || inEur.compareTo(plausible.max()) > 0) {
             findings.add(Finding.of(code, rows.get(0).labelCell(), line, null,

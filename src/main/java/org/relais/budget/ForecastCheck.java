@@ -30,6 +30,7 @@ public class ForecastCheck {
 
     private final BudgetSheetReader reader;
     private final BudgetValidator validator;
+    private final BudgetContexts contexts;
     private final BudgetMessages findings;
     private final BudgetAnnotator annotator;
     private final BudgetRepository budgets;
@@ -40,12 +41,13 @@ public class ForecastCheck {
     private final BudgetReview review;
     private final PipelineEvents events;
 
-    ForecastCheck(BudgetSheetReader reader, BudgetValidator validator, BudgetMessages findings,
+    ForecastCheck(BudgetSheetReader reader, BudgetValidator validator, BudgetContexts contexts, BudgetMessages findings,
                   BudgetAnnotator annotator, BudgetRepository budgets, MailTemplates templates, Messages messages,
                   OutgoingMailComposer composer, OutgoingMailLedger ledger, BudgetReview review,
                   PipelineEvents events) {
         this.reader = reader;
         this.validator = validator;
+        this.contexts = contexts;
         this.findings = findings;
         this.annotator = annotator;
         this.budgets = budgets;
@@ -73,9 +75,9 @@ public class ForecastCheck {
         List<OutgoingTicket> reviewRequests = new ArrayList<>();
         try {
             BudgetSheet sheet = reader.read(file.content(), document.fileName());
-            ValidationResult result = validator.validate(sheet, document.seminar());
+            ValidationResult result = validator.validate(sheet, contexts.of(document));
             long budgetId = budgets.insert(document.documentId(), document.reference(), document.seminar(),
-                    document.kind(), sheet.sheetName(), sheet.currency().orElse(null),
+                    document.kind(), sheet.sheetName(), result.currency().orElse(null),
                     result.accepted() ? "accepted" : "rejected", null);
             sheet.rows().forEach(row -> row.amounts().forEach((column, amount) ->
                     budgets.insertAmount(budgetId, row, column, amount)));
@@ -86,14 +88,14 @@ public class ForecastCheck {
                     "errors", String.valueOf(result.findings().stream()
                             .filter(f -> f.severity() == Severity.ERROR).count()))));
             variables.put("figures", Figures.lines(sheet, language, messages));
-            variables.put("currency", sheet.currency().orElse("?"));
+            variables.put("currency", result.currency().orElse("?"));
             variables.put("findings", result.findings().stream().map(f -> findings.render(f, language)).toList());
             if (result.accepted()) {
                 events.publish(new PipelineEvent("review-requested", document.reference(), document.seminar(),
                         Map.of("fileName", document.fileName())));
                 reviewRequests.addAll(review.request(budgetId, document, Figures.lines(sheet, language, messages), file.content()));
             }
-            if (!result.findings().isEmpty()) {
+            if (result.findings().stream().anyMatch(f -> f.severity() != Severity.NOTE)) {
                 AnnotatedCopy copy = annotator.annotate(file.content(), document.fileName(), result.findings(),
                         language);
                 attachments.add(new OutgoingMail.Attachment(copy.fileName(), copy.mediaType(), copy.bytes()));

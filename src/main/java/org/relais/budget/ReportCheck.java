@@ -35,6 +35,7 @@ public class ReportCheck {
 
     private final BudgetSheetReader reader;
     private final BudgetValidator validator;
+    private final BudgetContexts contexts;
     private final BudgetMessages findings;
     private final BudgetRepository budgets;
     private final BudgetLabels labels;
@@ -44,11 +45,13 @@ public class ReportCheck {
     private final OutgoingMailComposer composer;
     private final OutgoingMailLedger ledger;
 
-    ReportCheck(BudgetSheetReader reader, BudgetValidator validator, BudgetMessages findings, BudgetConfig config,
+    ReportCheck(BudgetSheetReader reader, BudgetValidator validator, BudgetContexts contexts, BudgetMessages findings,
+                BudgetConfig config,
                 BudgetRepository budgets, MailTemplates templates, Messages messages, OutgoingMailComposer composer,
                 OutgoingMailLedger ledger, @Value("${relais.config-dir}") Path configDirectory) {
         this.reader = reader;
         this.validator = validator;
+        this.contexts = contexts;
         this.findings = findings;
         this.budgets = budgets;
         this.labels = config.labels();
@@ -70,9 +73,9 @@ public class ReportCheck {
         variables.put("fileName", OutgoingMailComposer.singleLine(report.fileName()));
         try {
             BudgetSheet sheet = reader.read(file.content(), report.fileName());
-            ValidationResult result = validator.validate(sheet, report.seminar());
+            ValidationResult result = validator.validate(sheet, contexts.of(report));
             long reportId = budgets.insert(report.documentId(), report.reference(), report.seminar(), report.kind(),
-                    sheet.sheetName(), sheet.currency().orElse(null), result.accepted() ? "accepted" : "rejected",
+                    sheet.sheetName(), result.currency().orElse(null), result.accepted() ? "accepted" : "rejected",
                     null);
             sheet.rows().forEach(row -> row.amounts().forEach((column, amount) ->
                     budgets.insertAmount(reportId, row, column, amount)));

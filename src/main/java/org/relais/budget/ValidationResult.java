@@ -9,11 +9,13 @@ import java.util.Optional;
  * What the validator concluded about a budget.
  *
  * @param sheet       the budget as read
- * @param findings    every problem, errors and warnings, in the order of the table
+ * @param currency    the currency the amounts were judged in, named by the file or assumed from the organiser's
+ *                    country (a {@link FindingCode#CURRENCY_ASSUMED} note says so); empty when it cannot be known
+ * @param findings    every problem, errors and warnings, and the notes of what was assumed
  * @param totals      each column's total: the total row's amount where it is a number, else the column's sum
- * @param totalsInEur the same totals converted at the configured rate; empty when the currency is unknown
+ * @param totalsInEur the same totals converted at the rates of the seminar's year; empty when the currency is unknown
  */
-public record ValidationResult(BudgetSheet sheet, List<Finding> findings, Map<BudgetColumn, BigDecimal> totals,
+public record ValidationResult(BudgetSheet sheet, Optional<String> currency, List<Finding> findings, Map<BudgetColumn, BigDecimal> totals,
                                Optional<Map<BudgetColumn, BigDecimal>> totalsInEur) {
 
     public ValidationResult {

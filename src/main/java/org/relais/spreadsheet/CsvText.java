@@ -9,13 +9,16 @@ import java.util.Optional;
 
 /**
  * Decodes the bytes of a csv. UTF-8 (with or without BOM) is tried strictly first; what fails it was saved by
- * a Windows "ANSI" code page: windows-1251 for Bulgarian, where almost every letter is a high byte,
- * windows-1250 for Romanian and French, where only the accented letters are.
+ * a Windows "ANSI" code page: windows-1251 for Bulgarian and Russian, where almost every letter is a high byte;
+ * else windows-1252 (French) or windows-1250 (Romanian), whichever gives more of the two languages' letters
+ * ("è" in one is "č" in the other, "ă" is "ã").
  */
 public final class CsvText {
 
     public static final Charset WINDOWS_1250 = Charset.forName("windows-1250");
     public static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
+    public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final String FRENCH_AND_ROMANIAN_LETTERS = "àâçéèêëîïôùûüÿœăşșţț";
 
     private CsvText() {
     }
@@ -30,7 +33,17 @@ public final class CsvText {
         if (startsWith(bytes, 0xFE, 0xFF)) {
             return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
         }
-        return strictUtf8(bytes).orElseGet(() -> new String(bytes, mostlyHighLetters(bytes) ? WINDOWS_1251 : WINDOWS_1250));
+        return strictUtf8(bytes).orElseGet(() -> mostlyHighLetters(bytes) ? new String(bytes, WINDOWS_1251) : latin(bytes));
+    }
+
+    private static String latin(byte[] bytes) {
+        String central = new String(bytes, WINDOWS_1250);
+        String western = new String(bytes, WINDOWS_1252);
+        return partnershipLetters(western) > partnershipLetters(central) ? western : central;
+    }
+
+    private static long partnershipLetters(String text) {
+        return text.chars().filter(c -> FRENCH_AND_ROMANIAN_LETTERS.indexOf(Character.toLowerCase(c)) >= 0).count();
     }
 
     /** Text that no spreadsheet program would export: NUL bytes or many control characters. */

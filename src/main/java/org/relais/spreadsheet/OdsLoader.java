@@ -73,17 +73,18 @@ public final class OdsLoader {
 
     private static Optional<GridCell> cell(int row, int column, Object value, String formula) {
         if (value == null) {
-            // SODS cannot compute formulas: one saved without its result is shown as the formula
-            return formula == null || formula.isBlank() ? Optional.empty() : Optional.of(GridCell.text(row, column, formula));
+            // SODS cannot compute formulas: one saved without its result is given as the formula, uncomputed
+            return formula == null || formula.isBlank() ? Optional.empty()
+                    : Optional.of(GridCell.uncomputed(row, column, formula.replaceFirst("^of:", "")));
         }
         if (value instanceof Double number) {
             BigDecimal amount = BigDecimal.valueOf(number);
-            return Optional.of(new GridCell(row, column, amount.toPlainString(), Optional.of(amount), ""));
+            return Optional.of(new GridCell(row, column, amount.toPlainString(), Optional.of(amount), "", false));
         }
         if (value instanceof OfficeCurrency money && money.getValue() != null) {
             BigDecimal amount = BigDecimal.valueOf(money.getValue());
             String code = money.getCurrency() == null ? "" : money.getCurrency().getCurrencyCode();
-            return Optional.of(new GridCell(row, column, amount.toPlainString() + " " + code, Optional.of(amount), code));
+            return Optional.of(new GridCell(row, column, amount.toPlainString() + " " + code, Optional.of(amount), code, false));
         }
         String text = String.valueOf(value).strip();
         return text.isEmpty() ? Optional.empty() : Optional.of(GridCell.text(row, column, text));

@@ -1,6 +1,7 @@
 package org.relais.spreadsheet;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -14,9 +15,12 @@ import java.util.Map;
  * @param maxEntryBytes        uncompressed size of one part
  * @param maxUncompressedBytes uncompressed size of all parts
  * @param minInflateRatio      compressed / uncompressed size below which a part is a zip bomb
+ * @param maxFormulaReads      cells that computing the formulas saved without their result may read, in all
+ * @param formulaTime          time that computing them may take; the formulas still waiting then are not computed
  */
 public record ReadingLimits(long maxFileBytes, int maxRows, int maxCells, int maxSheets, int maxZipEntries,
-                           long maxEntryBytes, long maxUncompressedBytes, double minInflateRatio) {
+                           long maxEntryBytes, long maxUncompressedBytes, double minInflateRatio,
+                           long maxFormulaReads, Duration formulaTime) {
 
     public static ReadingLimits load(Path file) {
         Map<String, Object> yaml = YamlFiles.load(file);
@@ -28,6 +32,8 @@ public record ReadingLimits(long maxFileBytes, int maxRows, int maxCells, int ma
                 YamlFiles.decimal(yaml, "max-zip-entries").intValueExact(),
                 YamlFiles.decimal(yaml, "max-entry-bytes").longValueExact(),
                 YamlFiles.decimal(yaml, "max-uncompressed-bytes").longValueExact(),
-                YamlFiles.decimal(yaml, "min-inflate-ratio").doubleValue());
+                YamlFiles.decimal(yaml, "min-inflate-ratio").doubleValue(),
+                YamlFiles.decimal(yaml, "max-formula-reads").longValueExact(),
+                Duration.parse(String.valueOf(yaml.get("formula-time"))));
     }
 }

@@ -1,5 +1,6 @@
 package org.relais.spreadsheet;
 
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Set;
 
@@ -20,10 +21,17 @@ public final class WorkbookLoader {
     private static final Set<String> TEXT_EXTENSIONS = Set.of("csv", "txt", "tsv");
 
     private final ReadingLimits limits;
+    private final Clock clock;
+
+    /** @param clock times the computing of formulas saved without their result ({@link ReadingLimits#formulaTime()}) */
+    public WorkbookLoader(ReadingLimits limits, Clock clock) {
+        this.limits = limits;
+        this.clock = clock;
+        PoiSafety.apply(limits);
+    }
 
     public WorkbookLoader(ReadingLimits limits) {
-        this.limits = limits;
-        PoiSafety.apply(limits);
+        this(limits, Clock.systemUTC());
     }
 
     public LoadedWorkbook load(byte[] bytes, String fileName) throws UnreadableSpreadsheetException {
@@ -35,7 +43,7 @@ public final class WorkbookLoader {
         }
         FileMagic magic = FileMagic.valueOf(bytes);
         return switch (magic) {
-            case OLE2 -> new LoadedWorkbook(SpreadsheetFormat.XLS, new XlsLoader(limits).load(bytes));
+            case OLE2 -> new LoadedWorkbook(SpreadsheetFormat.XLS, new XlsLoader(limits, clock).load(bytes));
             case OOXML -> zip(bytes);
             case UNKNOWN -> text(bytes, fileName);
             default -> throw new UnreadableSpreadsheetException(Reason.UNSUPPORTED_FORMAT, "file of kind " + magic);
@@ -53,7 +61,7 @@ public final class WorkbookLoader {
             if (!contentTypes.contains("spreadsheetml.sheet.main") && !contentTypes.contains("spreadsheetml.template.main")) {
                 throw new UnreadableSpreadsheetException(Reason.UNSUPPORTED_FORMAT, "Office file that is not an xlsx");
             }
-            return new LoadedWorkbook(SpreadsheetFormat.XLSX, new XlsxLoader(limits).load(bytes));
+            return new LoadedWorkbook(SpreadsheetFormat.XLSX, new XlsxLoader(limits, clock).load(bytes));
         }
         String mimetype = parts.text(ODF_MIMETYPE).strip();
         if (mimetype.startsWith("application/vnd.oasis.opendocument.spreadsheet")) {

@@ -2,6 +2,7 @@ package org.relais.spreadsheet;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
@@ -21,9 +22,11 @@ public final class XlsLoader {
     private static final Set<String> WORKBOOK_STREAMS = Set.of("Workbook", "WORKBOOK", "WorkBook", "BOOK");
 
     private final ReadingLimits limits;
+    private final Clock clock;
 
-    public XlsLoader(ReadingLimits limits) {
+    public XlsLoader(ReadingLimits limits, Clock clock) {
         this.limits = limits;
+        this.clock = clock;
     }
 
     public List<SheetGrid> load(byte[] bytes) throws UnreadableSpreadsheetException {
@@ -42,7 +45,7 @@ public final class XlsLoader {
                 throw new UnreadableSpreadsheetException(Reason.UNSUPPORTED_FORMAT, "OLE2 file that is not a workbook");
             }
             try (HSSFWorkbook workbook = new HSSFWorkbook(root, false)) {
-                return new PoiGridReader(limits).read(workbook);
+                return new PoiGridReader(limits, clock).read(workbook);
             }
         } catch (UnreadableSpreadsheetException e) {
             throw e;

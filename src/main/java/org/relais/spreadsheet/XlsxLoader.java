@@ -2,6 +2,7 @@ package org.relais.spreadsheet;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.Clock;
 import java.io.InputStream;
 import java.util.List;
 
@@ -28,9 +29,11 @@ import org.xml.sax.helpers.DefaultHandler;
 public final class XlsxLoader {
 
     private final ReadingLimits limits;
+    private final Clock clock;
 
-    public XlsxLoader(ReadingLimits limits) {
+    public XlsxLoader(ReadingLimits limits, Clock clock) {
         this.limits = limits;
+        this.clock = clock;
     }
 
     public List<SheetGrid> load(byte[] bytes) throws UnreadableSpreadsheetException {
@@ -39,7 +42,7 @@ public final class XlsxLoader {
             pkg = OPCPackage.open(new ByteArrayInputStream(bytes));
             countContent(pkg);
             try (XSSFWorkbook workbook = new XSSFWorkbook(pkg)) {
-                return new PoiGridReader(limits).read(workbook);
+                return new PoiGridReader(limits, clock).read(workbook);
             }
         } catch (UnreadableSpreadsheetException e) {
             throw e;

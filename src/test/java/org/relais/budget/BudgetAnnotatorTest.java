@@ -116,7 +116,7 @@ class BudgetAnnotatorTest {
     }
 
     private static List<Finding> findings(byte[] file, String name) throws UnreadableSpreadsheetException {
-        List<Finding> findings = VALIDATOR.validate(READER.read(file, name), "seminar").findings();
+        List<Finding> findings = VALIDATOR.validate(READER.read(file, name), BudgetContext.of("S1-ARGES", null, 2009)).findings();
         assertThat(findings).isNotEmpty();
         return findings;
     }

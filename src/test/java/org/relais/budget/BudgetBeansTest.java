@@ -13,10 +13,10 @@ class BudgetBeansTest {
             byte[] template = context.getBean(BudgetTemplate.class).generate("ro", "Raionul Cahul", "MDL");
 
             BudgetSheet sheet = context.getBean(BudgetSheetReader.class).read(template, "buget.xlsx");
-            ValidationResult result = context.getBean(BudgetValidator.class).validate(sheet, "cahul");
+            ValidationResult result = context.getBean(BudgetValidator.class).validate(sheet, BudgetContext.of("S6-CAHUL", "MD", 2009));
             AnnotatedCopy copy = context.getBean(BudgetAnnotator.class).annotate(template, "buget.xlsx", result.findings(), "ro");
 
-            assertThat(sheet.currency()).contains("MDL");
+            assertThat(result.currency()).contains("MDL");
             // an empty template: the implausibly low accommodation and the missing translation are flagged
             assertThat(result.findings()).extracting(Finding::code).containsExactlyInAnyOrder(
                     FindingCode.TRANSLATION_ABSENT_OR_ZERO, FindingCode.ACCOMMODATION_IMPLAUSIBLE, FindingCode.CATERING_IMPLAUSIBLE);

@@ -8,6 +8,7 @@ import org.relais.spreadsheet.CellAddresses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.relais.budget.TestConfig.READER;
+import static org.relais.budget.TestConfig.currencyOf;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,7 +31,7 @@ class BudgetSheetReaderTest {
         assertThat(sheet.format()).isEqualTo(SpreadsheetFormat.XLSX);
         assertThat(sheet.sheetName()).isEqualTo("Budget");
         assertThat(sheet.language()).contains("fr");
-        assertThat(sheet.currency()).contains("EUR");
+        assertThat(currencyOf(sheet)).contains("EUR");
         assertThat(sheet.title()).contains(BudgetLayout.FRENCH.title());
         assertThat(sheet.titleCell()).isEqualTo(layout.titleAddress());
         assertThat(sheet.rows()).extracting(BudgetRow::line).containsExactlyElementsOf(BudgetLine.MODEL);
@@ -48,7 +49,7 @@ class BudgetSheetReaderTest {
 
         assertThat(sheet.format()).isEqualTo(SpreadsheetFormat.XLS);
         assertThat(sheet.language()).contains("ro");
-        assertThat(sheet.currency()).contains("RON");
+        assertThat(currencyOf(sheet)).contains("RON");
         assertThat(sheet.rows()).extracting(BudgetRow::line).containsExactlyElementsOf(BudgetLine.MODEL);
         assertThat(sheet.rowsOf(BudgetLine.ACCOMMODATION).get(0).labelCell()).isEqualTo(layout.labelAddress(BudgetLine.ACCOMMODATION));
         assertEveryAmountMatches(layout, sheet);
@@ -63,7 +64,7 @@ class BudgetSheetReaderTest {
 
         assertThat(sheet.format()).isEqualTo(SpreadsheetFormat.ODS);
         assertThat(sheet.language()).contains("bg");
-        assertThat(sheet.currency()).contains("BGN");
+        assertThat(currencyOf(sheet)).contains("BGN");
         Amount accommodation = sheet.amountAt(layout.address(BudgetLine.ACCOMMODATION, BudgetColumn.EXPENSES_CASH)).orElseThrow();
         assertThat(accommodation.rawText()).isEqualTo(SpreadsheetFiles.frenchNumber(5000) + " лв.");
         assertEveryAmountMatches(layout, sheet);
@@ -143,24 +144,8 @@ class BudgetSheetReaderTest {
         BudgetSheet sheet = READER.read(csv, "budget-varna.csv");
 
         assertThat(sheet.language()).contains("bg");
-        assertThat(sheet.currency()).contains("BGN");
+        assertThat(currencyOf(sheet)).contains("BGN");
         assertEveryAmountMatches(layout, sheet);
-    }
-
-    @Test
-    void currencyIsUnknownWhenNothingNamesItAndWhenMarksDisagree() throws Exception {
-        BudgetLayout silent = BudgetLayout.french().withoutCurrencyNote();
-        BudgetLayout mixed = BudgetLayout.french().withoutCurrencyNote()
-                .set(BudgetLine.TRAVEL, BudgetColumn.EXPENSES_CASH, "2 000 €")
-                .set(BudgetLine.CATERING, BudgetColumn.EXPENSES_CASH, "1 800 lei");
-
-        BudgetSheet none = READER.read(SpreadsheetFiles.xlsx(silent), "a.xlsx");
-        BudgetSheet both = READER.read(SpreadsheetFiles.xlsx(mixed), "b.xlsx");
-
-        assertThat(none.currency()).isEmpty();
-        assertThat(none.currenciesSeen()).isEmpty();
-        assertThat(both.currency()).isEmpty();
-        assertThat(both.currenciesSeen()).containsExactlyInAnyOrder("EUR", "RON");
     }
 
     @Test

@@ -38,10 +38,10 @@ class BudgetTemplateTest {
         byte[] filled = fillBalanced(TEMPLATE.generate(language, "Județul Argeș", currency), unitsPerEuro);
 
         BudgetSheet sheet = READER.read(filled, "template.xlsx");
-        ValidationResult result = VALIDATOR.validate(sheet, "arges");
+        ValidationResult result = VALIDATOR.validate(sheet, BudgetContext.of("S1-ARGES", "RO", 2009));
 
         assertThat(sheet.language()).contains(language);
-        assertThat(sheet.currency()).contains(currency);
+        assertThat(result.currency()).contains(currency);
         assertThat(sheet.title()).contains("Județul Argeș");
         assertThat(sheet.rows()).extracting(BudgetRow::line).containsExactlyElementsOf(BudgetLine.MODEL);
         assertThat(result.findings()).isEmpty();

@@ -11,6 +11,7 @@ import static org.relais.budget.TestConfig.VALIDATOR;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -146,15 +147,14 @@ class BudgetValidatorTest {
     }
 
     @Test
-    void budgetWithoutCurrencyIsReportedOnTheFirstAmountHeader() throws Exception {
+    void budgetNamingNoCurrencyForAnOrganiserOfUnknownCountryIsReportedOnItsTitle() throws Exception {
         BudgetLayout layout = BudgetLayout.french().withoutCurrencyNote();
 
         List<Finding> findings = validate(layout).findings();
 
         assertThat(findings).singleElement().satisfies(finding -> {
             assertThat(finding.code()).isEqualTo(FindingCode.CURRENCY_UNKNOWN);
-            assertThat(finding.cell()).isEqualTo(CellAddresses.of("Budget", layout.kindRow(),
-                    layout.amountColumn(BudgetColumn.EXPENSES_CASH)));
+            assertThat(finding.cell()).isEqualTo(layout.titleAddress());
             assertThat(finding.expected()).contains("EUR", "RON", "BGN", "MDL");
         });
     }
@@ -164,7 +164,7 @@ class BudgetValidatorTest {
         BudgetLayout layout = BudgetLayout.bulgarian();
         BudgetSheet sheet = READER.read(SpreadsheetFiles.xlsx(layout), "b.xlsx");
 
-        List<Finding> findings = VALIDATOR.validate(sheet, null).findings();
+        List<Finding> findings = VALIDATOR.validate(sheet, BudgetContext.of(null, null, 2009)).findings();
 
         assertThat(findings).singleElement().satisfies(finding -> {
             assertThat(finding.code()).isEqualTo(FindingCode.SEMINAR_UNKNOWN);
@@ -202,13 +202,13 @@ class BudgetValidatorTest {
         assertThat(findings).extracting(Finding::code, Finding::cell).containsExactly(
                 tuple(FindingCode.ACCOMMODATION_IMPLAUSIBLE, layout.labelAddress(BudgetLine.ACCOMMODATION)),
                 tuple(FindingCode.CATERING_IMPLAUSIBLE, layout.labelAddress(BudgetLine.CATERING)));
-        assertThat(findings.get(0).found()).isEqualTo(PlainAmounts.of(CONFIG.rates().toEur(new BigDecimal("2500"), "RON").orElseThrow()));
+        assertThat(findings.get(0).found()).isEqualTo(PlainAmounts.of(CONFIG.rates().toEur(new BigDecimal("2500"), "RON", Optional.of(2009)).orElseThrow()));
         ValidationRules.Range range = rules.plausibleTotalEur(BudgetLine.ACCOMMODATION);
         assertThat(findings.get(0).expected()).isEqualTo(PlainAmounts.range(range.min(), range.max()));
     }
 
     @Test
-    void totalsAreAlsoGivenInEurAtTheConfiguredRate() throws Exception {
+    void totalsAreAlsoGivenInEurAtTheRatesOfTheSeminarsYear() throws Exception {
         BudgetLayout layout = BudgetLayout.bulgarian();
 
         ValidationResult result = validate(layout);
@@ -216,7 +216,7 @@ class BudgetValidatorTest {
         BigDecimal expensesCash = layout.sum(BudgetColumn.EXPENSES_CASH);
         assertThat(result.totals().get(BudgetColumn.EXPENSES_CASH)).isEqualByComparingTo(expensesCash);
         assertThat(result.totalsInEur()).hasValueSatisfying(eur -> assertThat(eur.get(BudgetColumn.EXPENSES_CASH))
-                .isEqualByComparingTo(CONFIG.rates().toEur(expensesCash, "BGN").orElseThrow()));
+                .isEqualByComparingTo(CONFIG.rates().toEur(expensesCash, "BGN", Optional.of(2009)).orElseThrow()));
     }
 
     @Test
@@ -242,7 +242,25 @@ class BudgetValidatorTest {
                 .containsExactly(BudgetColumn.EXPENSES_IN_KIND, BudgetColumn.RECEIPTS_IN_KIND);
     }
 
+    @Test
+    void aTotalWhoseFormulaCannotBeComputedIsWarnedAndItsColumnsSumStandsInForIt() throws Exception {
+        BudgetLayout layout = BudgetLayout.french();
+        BigDecimal sum = layout.sum(BudgetColumn.EXPENSES_CASH);
+        layout.setTotal(BudgetColumn.EXPENSES_CASH, new BudgetLayout.Formula("SUM(INDIRECT(\"A1:A2\"))+" + sum, sum));
+
+        ValidationResult result = validate(layout);
+
+        assertThat(result.accepted()).isTrue();
+        assertThat(result.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.code()).isEqualTo(FindingCode.TOTAL_NOT_COMPUTED);
+            assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+            assertThat(finding.found()).isEqualTo("=SUM(INDIRECT(\"A1:A2\"))+" + sum);
+            assertThat(finding.expected()).isEqualTo(PlainAmounts.of(sum));
+        });
+        assertThat(result.totals().get(BudgetColumn.EXPENSES_CASH)).isEqualByComparingTo(sum);
+    }
+
     private static ValidationResult validate(BudgetLayout layout) throws UnreadableSpreadsheetException {
-        return VALIDATOR.validate(READER.read(SpreadsheetFiles.xlsx(layout), "budget.xlsx"), SEMINAR);
+        return VALIDATOR.validate(READER.read(SpreadsheetFiles.xlsx(layout), "budget.xlsx"), BudgetContext.of(SEMINAR, null, 2009));
     }
 }

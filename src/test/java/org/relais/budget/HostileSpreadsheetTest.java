@@ -191,9 +191,10 @@ class HostileSpreadsheetTest {
     void fileLargerThanTheConfiguredLimitIsRefusedUnopened() {
         ReadingLimits limits = CONFIG.limits();
         ReadingLimits tiny = new ReadingLimits(1024, limits.maxRows(), limits.maxCells(), limits.maxSheets(),
-                limits.maxZipEntries(), limits.maxEntryBytes(), limits.maxUncompressedBytes(), limits.minInflateRatio());
+                limits.maxZipEntries(), limits.maxEntryBytes(), limits.maxUncompressedBytes(), limits.minInflateRatio(),
+                limits.maxFormulaReads(), limits.formulaTime());
         BudgetSheetReader strict = new BudgetSheetReader(
-                new BudgetConfig(CONFIG.directory(), CONFIG.labels(), CONFIG.rates(), CONFIG.rules(), tiny));
+                new BudgetConfig(CONFIG.directory(), CONFIG.labels(), CONFIG.currencies(), CONFIG.rates(), CONFIG.rules(), tiny));
 
         assertThatThrownBy(() -> strict.read(SpreadsheetFiles.xlsx(BudgetLayout.french()), "budget.xlsx"))
                 .isInstanceOfSatisfying(UnreadableSpreadsheetException.class,

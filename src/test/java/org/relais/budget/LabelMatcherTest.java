@@ -23,12 +23,29 @@ class LabelMatcherTest {
             "Пътни разходи на участниците                          | TRAVEL        | bg",
             "Общо:                                                 | TOTAL         | bg",
             "3. Превод (румънски, български, френски)              | TRANSLATION   | bg",
+            "Проживание участников                                 | ACCOMMODATION | ru",
+            "Аренда зала (50 мест)                                 | ROOM_HIRE     | ru",
+            "Arenda sălilor                                        | ROOM_HIRE     | ro",
     })
     void labelsAreRecognisedWhateverTheirCaseAccentsAndExtraWords(String text, BudgetLine line, String language) {
         assertThat(CONFIG.labels().lineMatcher().match(text)).hasValueSatisfying(match -> {
             assertThat(match.key()).isEqualTo(line);
             assertThat(match.languages()).contains(language);
         });
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Frais d'hébergment (1 nuit)                           | ACCOMMODATION",
+            "Frais de déplacment des participants                  | TRAVEL",
+            "Cheltuieli de tranport ale participanților            | TRAVEL",
+            "Traducțere                                            | TRANSLATION",
+            "Комуникациa и покани                                  | COMMUNICATION",
+            "Loaction de salles de réunion                         | ROOM_HIRE",
+    })
+    void aLabelWithATypoIsStillRecognised(String text, BudgetLine line) {
+        assertThat(CONFIG.labels().lineMatcher().match(text)).hasValueSatisfying(match ->
+                assertThat(match.key()).isEqualTo(line));
     }
 
     @ParameterizedTest

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class LocalNumberParserTest {
 
-    private final LocalNumberParser parser = new LocalNumberParser(CONFIG.rates().marks());
+    private final LocalNumberParser parser = new LocalNumberParser(CONFIG.currencies().marks());
 
     @ParameterizedTest(name = "\"{0}\" is {1}")
     @CsvSource(delimiter = '|', value = {
@@ -58,12 +58,13 @@ class LocalNumberParserTest {
             "[$€-40C] #,##0.00            | EUR",
     })
     void currencyMarksNameTheirCurrency(String text, String currency) {
-        assertThat(CONFIG.rates().marks().currenciesIn(text)).containsExactly(currency);
+        assertThat(CONFIG.currencies().marks().marksIn(text)).singleElement()
+                .satisfies(named -> assertThat(named.get(0)).isEqualTo(currency));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Cazarea leilor", "Relais", "Total"})
     void wordsThatOnlyContainAMarkNameNoCurrency(String text) {
-        assertThat(CONFIG.rates().marks().currenciesIn(text)).isEmpty();
+        assertThat(CONFIG.currencies().marks().marksIn(text)).isEmpty();
     }
 }
