@@ -11,8 +11,9 @@ final class ReplyText {
     /** The line mail clients put above the quoted mail, in the partnership's languages and English. */
     private static final Pattern QUOTE_HEADER = Pattern.compile(
             "^(-{2,}\\s*(original message|message d'origine|mesaj original|mesajul original|оригинално съобщение|"
-                    + "forwarded message|message transféré)\\s*-{2,}|"
-                    + "(on|le|la|în|in|pe|на) .{4,120}(wrote|a écrit|a scris|написа)\\s*:)\\s*$",
+                    + "исходное сообщение|forwarded message|message transféré|пересылаемое сообщение)\\s*-{2,}|"
+                    + "(on|le|la|în|in|pe|на) .{4,120}(wrote|a écrit|a scris|написа)\\s*:|"
+                    + ".{4,160} (пишет|написал|написала|написал\\(а\\))\\s*:)\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A reply that says no is short; a translation in the body is not taken for a refusal. */
     private static final int LONGEST_DECLINE = 600;
