@@ -122,6 +122,14 @@ public class DirectoryRepository {
     }
 
     @Transactional(readOnly = true)
+    public Optional<String> organisationName(String organisationCode) {
+        return jdbc.sql("select name from organisation where code = :code")
+                .param("code", organisationCode)
+                .query(String.class)
+                .optional();
+    }
+
+    @Transactional(readOnly = true)
     public Optional<String> countryOf(String organisationCode) {
         return jdbc.sql("select country from organisation where code = :code")
                 .param("code", organisationCode)

@@ -3,6 +3,7 @@ package org.relais.distribution;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -36,6 +37,18 @@ public class SignedLinks {
         String name = fileName == null || fileName.isBlank() ? "document" : fileName;
         return publicUrl + "/list/documents/" + token("document", Long.toString(partId)) + "/"
                 + UriUtils.encodePathSegment(name, StandardCharsets.UTF_8);
+    }
+
+    /** A stored funders' dossier's link, working until {@code validUntil} (it holds financial documents). */
+    public String dossierUrl(long dossierId, Instant validUntil) {
+        return publicUrl + "/list/dossiers/" + token("dossier", dossierId + ":" + validUntil.getEpochSecond());
+    }
+
+    /** The dossier a valid link names, while it is still valid at {@code now}. */
+    public Optional<Long> dossierId(String token, Instant now) {
+        return verify("dossier", token).map(value -> value.split(":"))
+                .filter(fields -> fields.length == 2 && Long.parseLong(fields[1]) >= now.getEpochSecond())
+                .map(fields -> Long.valueOf(fields[0]));
     }
 
     /** The address a valid unsubscribe token was made for. */
