@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
 class DossierPdf {
 
     private static final List<BudgetLine> EXPENSE_LINES = BudgetLine.MODEL.stream().filter(BudgetLine::isSummed).toList();
-    private static final float[] BUDGET_WIDTHS = {0.30f, 0.14f, 0.14f, 0.14f, 0.14f, 0.14f};
+    private static final float[] BUDGET_WIDTHS = {0.22f, 0.156f, 0.156f, 0.156f, 0.156f, 0.156f};
     private static final boolean[] BUDGET_NUMERIC = {false, true, true, true, true, true};
 
     private final Messages messages;
@@ -149,8 +149,8 @@ class DossierPdf {
         for (BudgetLine line : EXPENSE_LINES) {
             List<String> files = dossier.receipts().stream().filter(r -> r.line() == line)
                     .map(r -> originals.get(r.file())).toList();
-            pdf.bullet(texts.get("dossier.receiptsLine", texts.line(line), files.size(),
-                    files.isEmpty() ? texts.get("dossier.none") : String.join(", ", files)));
+            pdf.bullet(files.isEmpty() ? texts.get("dossier.receiptsLineNone", texts.line(line))
+                    : texts.get("dossier.receiptsLine", texts.line(line), files.size(), String.join(", ", files)));
         }
         List<String> unattributed = dossier.receipts().stream().filter(r -> r.line() == null)
                 .map(r -> originals.get(r.file())).toList();
@@ -188,7 +188,7 @@ class DossierPdf {
         if (!rows.isEmpty()) {
             pdf.table(List.of(texts.get("dossier.column.date"), texts.get("dossier.column.member"),
                             texts.get("dossier.column.decision"), texts.get("dossier.column.comment")),
-                    rows, new float[] {0.17f, 0.38f, 0.13f, 0.32f}, new boolean[] {false, false, false, false});
+                    rows, new float[] {0.2f, 0.36f, 0.13f, 0.31f}, new boolean[] {false, false, false, false});
         }
     }
 
@@ -237,7 +237,7 @@ class DossierPdf {
                 dossier.minutes().stream().map(version -> List.of(languages.name(texts.language(), version.language()),
                         texts.get("dossier.origin." + version.origin()), texts.day(version.addedAt()),
                         originals.get(version.file()))).toList(),
-                new float[] {0.16f, 0.22f, 0.18f, 0.44f}, new boolean[] {false, false, false, false});
+                new float[] {0.15f, 0.2f, 0.2f, 0.45f}, new boolean[] {false, false, false, false});
         Set<String> present = dossier.minutes().stream().map(Dossier.MinutesVersion::language)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         List<String> missing = dossier.minutesLanguages().stream().filter(l -> !present.contains(l)).toList();
