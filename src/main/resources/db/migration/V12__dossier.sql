@@ -11,5 +11,5 @@ create table dossier (
     size_bytes   int not null,
     created_at   timestamptz not null default now()
 );
--- one dossier per request mail: a request handled again after a crash finds it
+-- one dossier per request mail: a request handled twice cannot store a second one
 create unique index dossier_request_mail on dossier (mail_id) where mail_id is not null;

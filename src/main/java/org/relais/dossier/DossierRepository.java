@@ -135,12 +135,6 @@ class DossierRepository {
                 .list();
     }
 
-    /** A dossier built for a request mail, if the request was handled before. */
-    Optional<Long> builtFor(long mailId) {
-        return jdbc.sql("select id from dossier where mail_id = :mail").param("mail", mailId).query(Long.class)
-                .optional();
-    }
-
     long store(String seminarCode, String language, String requestedBy, Long mailId, DossierArchive.Archive archive) {
         return jdbc.sql("""
                         insert into dossier (seminar_code, language, requested_by, mail_id, file_name, content, size_bytes)

@@ -68,8 +68,7 @@ public class DossierRequests {
     @Transactional
     public List<OutgoingTicket> answer(DocumentMessage request) {
         List<OutgoingTicket> written = ledger.ticketsFor(request.mailId(), PURPOSE);
-        if (!written.isEmpty() || repository.builtFor(request.mailId()).isPresent()
-                || !limiter.mayWriteTo(request.sender(), PURPOSE, request.mailId())) {
+        if (!written.isEmpty() || !limiter.mayWriteTo(request.sender(), PURPOSE, request.mailId())) {
             return written;
         }
         Contact requester = directory.contact(request.sender()).orElseThrow(
@@ -107,6 +106,7 @@ public class DossierRequests {
                         .toLocalDate(), language));
             }
         }
+        // the answer is written in the dossier's language (the requester's, when dossiers are written in it)
         Contact reader = new Contact(requester.address(), requester.name(), requester.organisationCode(), language,
                 requester.roles(), requester.translatesTo());
         return mails.write(PURPOSE, request.mailId(), reader, PURPOSE, variables,

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,7 +143,7 @@ class CalendarTest extends HubTest {
         ConsoleClient observer = ConsoleClient.loggedIn(port, "observer");
         assertThat(heldOn(observer, "S3-NEAMT")).isEqualTo("2009-10-23 from the sheet");
 
-        ConsoleClient.loggedIn(port, "coordinator").post("/seminars/S3-NEAMT/held", java.util.Map.of(
+        ConsoleClient.loggedIn(port, "coordinator").post("/seminars/S3-NEAMT/held", Map.of(
                 "heldOn", "2009-10-22"));
 
         assertThat(heldOn(observer, "S3-NEAMT")).isEqualTo("2009-10-22 by coordinator");

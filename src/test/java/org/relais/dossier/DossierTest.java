@@ -16,11 +16,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.camel.CamelContext;
@@ -279,12 +281,12 @@ class DossierTest extends HubTest {
     }
 
     private static String amounts(String... values) {
-        return String.join(" ", java.util.Arrays.stream(values).map(DossierTest::amount).toList());
+        return String.join(" ", Arrays.stream(values).map(DossierTest::amount).toList());
     }
 
     private static String amounts(String a, String b, String c, String d, String e, String language) {
-        return String.join(" ", java.util.stream.Stream.of(a, b, c, d, e)
-                .map(v -> Figures.amount(new BigDecimal(v), language)).toList());
+        return String.join(" ", Stream.of(a, b, c, d, e).map(v -> Figures.amount(new BigDecimal(v), language))
+                .toList());
     }
 
     private static String[][] rows(String title, String[]... lines) {
