@@ -1,6 +1,7 @@
 package org.relais.attendance;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,12 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.relais.intake.DocumentMessage;
 import org.relais.intake.MailParts;
+import org.relais.mail.LongDates;
 import org.relais.mail.MailTemplates;
 import org.relais.mail.Messages;
 import org.relais.mail.OutgoingMail;
 import org.relais.mail.OutgoingMailComposer;
 import org.relais.mail.OutgoingMailLedger;
 import org.relais.mail.OutgoingTicket;
+import org.relais.spreadsheet.LoadedWorkbook;
 import org.relais.spreadsheet.UnreadableSpreadsheetException;
 import org.relais.spreadsheet.WorkbookLoader;
 import org.springframework.beans.factory.annotation.Value;
@@ -62,9 +65,12 @@ public class AttendanceCount {
         String language = document.language();
         Map<String, Object> variables = new HashMap<>();
         Optional<AttendanceReader.Sheet> sheet;
+        Optional<LocalDate> heldOn = Optional.empty();
         try {
             MailParts.Part part = parts.part(document.partId()).orElseThrow();
-            sheet = reader.read(spreadsheets.load(part.content(), part.fileName()));
+            LoadedWorkbook workbook = spreadsheets.load(part.content(), part.fileName());
+            sheet = reader.read(workbook);
+            heldOn = reader.dateAbove(workbook);
         } catch (UnreadableSpreadsheetException e) {
             sheet = Optional.empty();
         }
@@ -76,6 +82,9 @@ public class AttendanceCount {
             attendance.insertSheet(document.documentId(), document.reference(), document.seminar(),
                     sheet.get().name(), null);
             sheet.get().participants().forEach(p -> attendance.insertParticipant(document.documentId(), p));
+            heldOn.ifPresent(day -> attendance.recordHeldOn(document.documentId(), day));
+            // the calendar takes this as the day the seminar was held: the organiser is told, and may correct it
+            variables.put("heldOn", heldOn.map(day -> LongDates.of(day, language)).orElse(null));
             variables.put("found", true);
             variables.put("total", sheet.get().participants().size());
             variables.put("byCategory", byCategory(document.documentId(), language));

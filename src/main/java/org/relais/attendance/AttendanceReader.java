@@ -1,5 +1,6 @@
 package org.relais.attendance;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,6 +50,27 @@ public final class AttendanceReader {
             Map<String, Integer> columns = headings(row.getValue());
             if (columns.containsKey("name") && columns.size() >= 2) {
                 return Optional.of(new Sheet(grid.name(), participants(grid, row.getKey(), columns)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The first date written above the participants' table — the seminar's day, in a title such as "Listă de
+     * prezență — Neamț, 22 octombrie 2009" — on the sheet that holds the table.
+     */
+    Optional<LocalDate> dateAbove(LoadedWorkbook workbook) {
+        for (SheetGrid grid : workbook.sheets()) {
+            Map<Integer, List<GridCell>> rows = new TreeMap<>();
+            grid.cells().forEach(cell -> rows.computeIfAbsent(cell.row(), r -> new ArrayList<>()).add(cell));
+            List<GridCell> above = new ArrayList<>();
+            for (List<GridCell> row : rows.values()) {
+                Map<String, Integer> columns = headings(row);
+                if (columns.containsKey("name") && columns.size() >= 2) {
+                    return above.stream().map(cell -> WrittenDate.firstIn(cell.text())).flatMap(Optional::stream)
+                            .findFirst();
+                }
+                above.addAll(row);
             }
         }
         return Optional.empty();

@@ -1,5 +1,6 @@
 package org.relais.attendance;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +27,11 @@ class AttendanceRepository {
                         """)
                 .param("documentId", documentId).param("reference", reference).param("seminar", seminarCode)
                 .param("sheet", sheetName).param("problem", problem).update();
+    }
+
+    void recordHeldOn(long documentId, LocalDate heldOn) {
+        jdbc.sql("update attendance_sheet set held_on = :heldOn where document_id = :documentId")
+                .param("heldOn", heldOn).param("documentId", documentId).update();
     }
 
     void insertParticipant(long documentId, AttendanceReader.Participant participant) {

@@ -9,12 +9,12 @@ import org.relais.mail.Messages;
 import org.relais.mail.OutgoingMailComposer;
 
 /** Amounts as a reader of the given language writes them ("2 500,00", "2.500,00"), and a budget's lines as read. */
-final class Figures {
+public final class Figures {
 
     private Figures() {
     }
 
-    static String amount(BigDecimal value, String language) {
+    public static String amount(BigDecimal value, String language) {
         NumberFormat format = NumberFormat.getNumberInstance(Locale.forLanguageTag(language));
         format.setMinimumFractionDigits(2);
         format.setMaximumFractionDigits(2);

@@ -22,7 +22,8 @@ final class ReviewReplyReader {
     }
 
     private static final Pattern QUOTE_HEADER = Pattern.compile(
-            "^(-{2,}\\s*(original|mesaj|оригинал).*|le .* a écrit.*|on .* wrote.*|în .* a scris.*|на .* написа.*)$",
+            "^(-{2,}\\s*(original|mesaj|оригинал|исходное).*|le .* a écrit.*|on .* wrote.*|în .* a scris.*"
+                    + "|на .* написа.*|.* (написал|написала|написал\\(а\\)|пишет):)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private final List<String> objectWords;

@@ -16,6 +16,11 @@ public class ConsoleTime {
         return at == null ? "—" : FORMAT.format(at.atZone(ZoneId.systemDefault()));
     }
 
+    /** The day only, for what happens on a day (a seminar held). */
+    public String day(Instant at) {
+        return at == null ? "—" : DateTimeFormatter.ISO_LOCAL_DATE.format(at.atZone(ZoneId.systemDefault()));
+    }
+
     public String format(OffsetDateTime at) {
         return at == null ? "—" : format(at.toInstant());
     }

@@ -7,10 +7,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /** Reads {@code config/directory.yaml} and {@code config/seminars.yaml} into records. */
 final class DirectoryFiles {
@@ -26,7 +32,11 @@ final class DirectoryFiles {
     }
 
     record SeminarEntry(String code, int number, String title, String organiser, List<String> participants,
-                        String plannedMonth, List<String> themes, List<String> keywords) {
+                        String plannedDate, List<String> themes, List<String> keywords) {
+
+        LocalDate plannedDay() {
+            return LocalDate.parse(plannedDate);
+        }
     }
 
     record SeminarsFile(List<SeminarEntry> seminars) {
@@ -47,9 +57,23 @@ final class DirectoryFiles {
         return read(file, SeminarsFile.class);
     }
 
+    /** YAML without implicit timestamps: a date stays the text the file shows (2009-09-14), parsed where used. */
+    private static Yaml yaml() {
+        DumperOptions dumperOptions = new DumperOptions();
+        return new Yaml(new SafeConstructor(new LoaderOptions()), new Representer(dumperOptions), dumperOptions,
+                new LoaderOptions(), new Resolver() {
+                    @Override
+                    public void addImplicitResolver(Tag tag, Pattern regexp, String first, int limit) {
+                        if (!Tag.TIMESTAMP.equals(tag)) {
+                            super.addImplicitResolver(tag, regexp, first, limit);
+                        }
+                    }
+                });
+    }
+
     private static <T> T read(Path file, Class<T> type) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            Object tree = yaml().load(in);
             return MAPPER.convertValue(tree, type);
         } catch (IllegalArgumentException e) {
             throw new IOException("Cannot read " + file + ": " + e.getMessage(), e);

@@ -3,7 +3,6 @@ package org.relais.directory;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -34,12 +33,14 @@ public class DirectoryRepository {
             """;
 
     private static final String UPSERT_SEMINAR = """
-            insert into seminar (code, number, title, organiser_code, participant_codes, planned_month, themes, keywords)
+            insert into seminar (code, number, title, organiser_code, participant_codes, planned_month, planned_date,
+                                 themes, keywords)
             values (:code, :number, :title, :organiser, string_to_array(:participants, '|'), :plannedMonth,
-                    string_to_array(:themes, '|'), string_to_array(:keywords, '|'))
+                    :plannedDate, string_to_array(:themes, '|'), string_to_array(:keywords, '|'))
             on conflict (code) do update set number = excluded.number, title = excluded.title,
                 organiser_code = excluded.organiser_code, participant_codes = excluded.participant_codes,
-                planned_month = excluded.planned_month, themes = excluded.themes, keywords = excluded.keywords
+                planned_month = excluded.planned_month, planned_date = excluded.planned_date,
+                themes = excluded.themes, keywords = excluded.keywords
             """;
 
     private static final String CONTACT_COLUMNS =
@@ -79,7 +80,8 @@ public class DirectoryRepository {
                 .param("title", seminar.title())
                 .param("organiser", seminar.organiser())
                 .param("participants", String.join("|", seminar.participants()))
-                .param("plannedMonth", YearMonth.parse(seminar.plannedMonth()).atDay(1))
+                .param("plannedMonth", seminar.plannedDay().withDayOfMonth(1))
+                .param("plannedDate", seminar.plannedDay())
                 .param("themes", String.join("|", seminar.themes()))
                 .param("keywords", String.join("|", seminar.keywords()))
                 .update();
@@ -109,14 +111,22 @@ public class DirectoryRepository {
     @Transactional(readOnly = true)
     public List<Seminar> seminars() {
         return jdbc.sql("""
-                        select code, number, title, organiser_code, participant_codes, planned_month, themes, keywords
+                        select code, number, title, organiser_code, participant_codes, planned_date, themes, keywords
                         from seminar order by number
                         """)
                 .query((rs, row) -> new Seminar(rs.getString("code"), rs.getInt("number"), rs.getString("title"),
                         rs.getString("organiser_code"), strings(rs.getArray("participant_codes")),
-                        YearMonth.from(rs.getDate("planned_month").toLocalDate()), strings(rs.getArray("themes")),
+                        rs.getDate("planned_date").toLocalDate(), strings(rs.getArray("themes")),
                         strings(rs.getArray("keywords"))))
                 .list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<String> organisationName(String organisationCode) {
+        return jdbc.sql("select name from organisation where code = :code")
+                .param("code", organisationCode)
+                .query(String.class)
+                .optional();
     }
 
     @Transactional(readOnly = true)

@@ -23,11 +23,16 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 @Component
 public class DistributionConfig {
 
-    /** Who belongs to an audience: contacts with one of the roles, optionally only the seminar's organiser. */
-    public record Audience(List<String> roles, boolean seminarOrganiser, List<String> addresses) {
+    /**
+     * Who belongs to an audience: contacts with one of the roles, optionally only the seminar's organiser, optionally
+     * only those whose organisation belongs to one of the countries.
+     */
+    public record Audience(List<String> roles, boolean seminarOrganiser, List<String> addresses,
+                           List<String> countries) {
         public Audience {
             roles = roles == null ? List.of() : roles;
             addresses = addresses == null ? List.of() : addresses;
+            countries = countries == null ? List.of() : countries;
         }
     }
 

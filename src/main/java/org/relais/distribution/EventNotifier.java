@@ -64,7 +64,8 @@ public class EventNotifier {
     }
 
     String language(ListContact member, String template) {
-        return languages.choose(member.contact().language(), properties.languages().stream()
+        String own = member.contact().language();
+        return templates.exists(template, own) ? own : languages.choose(own, properties.languages().stream()
                 .filter(language -> templates.exists(template, language)).toList()).orElseThrow();
     }
 

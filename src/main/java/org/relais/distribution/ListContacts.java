@@ -60,9 +60,12 @@ public class ListContacts {
                              where (roles && string_to_array(:roles, ',') or address = any(string_to_array(:addresses, ',')))
                                and (not :seminarOrganiser or organisation_code =
                                     (select organiser_code from seminar where code = :seminar))
+                               and (:countries = '' or organisation_code in (select code from organisation
+                                    where country = any(string_to_array(:countries, ','))))
                              order by address
                             """)
                     .param("roles", String.join(",", audience.roles()))
+                    .param("countries", String.join(",", audience.countries()))
                     .param("addresses", String.join(",", audience.addresses()).toLowerCase(Locale.ROOT))
                     .param("seminarOrganiser", audience.seminarOrganiser())
                     .param("seminar", seminarCode)

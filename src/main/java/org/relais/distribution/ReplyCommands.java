@@ -16,11 +16,12 @@ final class ReplyCommands {
 
     enum Command { UNSUBSCRIBE, DIGEST, EACH, OTHER }
 
-    private static final Pattern REPLY_PREFIX = Pattern.compile("^\\s*(re|aw|fw|fwd|tr|rv|отг|отговор)\\s*:",
+    private static final Pattern REPLY_PREFIX = Pattern.compile("^\\s*(re|aw|fw|fwd|tr|rv|отг|отговор|ответ)\\s*:",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern TAG = Pattern.compile("\\[REL-\\d{4}-\\d+]");
     private static final Pattern QUOTE_START = Pattern.compile(
-            "^(>|-{3,}|_{3,}|(le|on|am|în|in|на)\\s.*(écrit|wrote|schrieb|scris|написа).*$)",
+            "^(>|-{3,}|_{3,}|(le|on|am|în|in|на)\\s.*(écrit|wrote|schrieb|scris|написа).*$"
+                    + "|.*\\s(пишет|написал|написала|написал\\(а\\)):\\s*$)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 

@@ -68,6 +68,18 @@ public class SignedLinks {
                 + UriUtils.encodePathSegment(name, StandardCharsets.UTF_8);
     }
 
+    /** A stored funders' dossier's link, working until {@code validUntil} (it holds financial documents). */
+    public String dossierUrl(long dossierId, Instant validUntil) {
+        return publicUrl + "/list/dossiers/" + token("dossier", dossierId + ":" + validUntil.getEpochSecond());
+    }
+
+    /** The dossier a valid link names, while it is still valid at {@code now}. */
+    public Optional<Long> dossierId(String token, Instant now) {
+        return verify("dossier", token).map(value -> value.split(":"))
+                .filter(fields -> fields.length == 2 && Long.parseLong(fields[1]) >= now.getEpochSecond())
+                .map(fields -> Long.valueOf(fields[0]));
+    }
+
     /** The address a valid unsubscribe token was made for. */
     public Optional<String> unsubscribeAddress(String token) {
         return verify("unsubscribe", token);

@@ -57,6 +57,12 @@ final class DocumentClassifier {
         return words.templateRequestWords().anyIn(mail.foldedSubject());
     }
 
+    /** A mail without attachments asking for a dossier, in its subject or the opening of its body. */
+    boolean asksForTheDossier(Context mail) {
+        return words.dossierRequestWords().anyIn(mail.foldedSubject())
+                || words.dossierRequestWords().anyIn(mail.foldedBody().substring(0, Math.min(300, mail.foldedBody().length())));
+    }
+
     private DocumentKind byWords(FileType type, String text) {
         if (words.receiptWords().anyIn(text) && type.family() != Family.SPREADSHEET) {
             return DocumentKind.SUPPORTING_DOCUMENT;

@@ -12,6 +12,8 @@ public enum DocumentKind {
     ATTENDANCE("attendance"),
     /** A mail asking for the budget model; the budget flow answers it with the model in the sender's language. */
     TEMPLATE_REQUEST("budget"),
+    /** A coordinator's or a funder's mail asking for a seminar's funders' dossier; answered with it. */
+    DOSSIER_REQUEST("dossier"),
     /** A delivery status notification (RFC 3464) about a mail Relais sent. */
     DELIVERY_REPORT("bounce"),
     OTHER(null);

@@ -133,6 +133,10 @@ public class IntakeProcessor {
                         ? classifier.classify(inspection.type(), part.fileName(), inspection.sample(), context) : null;
                 reviewed.add(new Reviewed(part, inspection, kind));
                 namingText.append(' ').append(part.fileName()).append(' ').append(inspection.sample());
+            } else if (!bodyDocumentTaken && parsed.attachments().isEmpty() && mayAskForADossier(sender)
+                    && classifier.asksForTheDossier(context)) {
+                reviewed.add(new Reviewed(part, null, DocumentKind.DOSSIER_REQUEST));
+                bodyDocumentTaken = true;
             } else if (!bodyDocumentTaken && parsed.attachments().isEmpty() && classifier.asksForTheBudgetModel(context)) {
                 reviewed.add(new Reviewed(part, null, DocumentKind.TEMPLATE_REQUEST));
                 bodyDocumentTaken = true;
@@ -226,6 +230,11 @@ public class IntakeProcessor {
     private static List<Long> acceptedAttachmentIds(List<Stored> stored) {
         return stored.stream().filter(s -> s.reviewed().inspection() != null && s.reviewed().inspection().accepted())
                 .map(Stored::partId).toList();
+    }
+
+    /** The funders' dossier holds every financial document of a seminar: coordinators and funders ask for it. */
+    private static boolean mayAskForADossier(Contact sender) {
+        return sender.hasRole("coordinator") || sender.hasRole("funder");
     }
 
     private static String partKind(Reviewed item) {

@@ -14,12 +14,12 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /** The words of {@code config/intake/keywords.yaml}, folded once. */
 record Keywords(WordSet budgetLabels, WordSet budgetWords, WordSet forecastWords, WordSet reportWords,
                 WordSet minutesWords, WordSet attendanceWords, WordSet attendanceColumns, WordSet receiptWords,
-                WordSet templateRequestWords) {
+                WordSet templateRequestWords, WordSet dossierRequestWords) {
 
     private record File(List<String> budgetLabels, List<String> budgetWords, List<String> forecastWords,
                         List<String> reportWords, List<String> minutesWords, List<String> attendanceWords,
                         List<String> attendanceColumns, List<String> receiptWords,
-                        List<String> templateRequestWords) {
+                        List<String> templateRequestWords, List<String> dossierRequestWords) {
     }
 
     static Keywords load(Path path) throws IOException {
@@ -31,7 +31,7 @@ record Keywords(WordSet budgetLabels, WordSet budgetWords, WordSet forecastWords
                     new WordSet(file.forecastWords()), new WordSet(file.reportWords()),
                     new WordSet(file.minutesWords()), new WordSet(file.attendanceWords()),
                     new WordSet(file.attendanceColumns()), new WordSet(file.receiptWords()),
-                    new WordSet(file.templateRequestWords()));
+                    new WordSet(file.templateRequestWords()), new WordSet(file.dossierRequestWords()));
         }
     }
 

@@ -16,10 +16,10 @@ import org.relais.directory.Seminar;
 final class SeminarIdentifier {
 
     private static final Map<Month, List<String>> MONTH_NAMES = Map.of(
-            Month.SEPTEMBER, List.of("septembre", "septembrie", "септември"),
-            Month.OCTOBER, List.of("octobre", "octombrie", "октомври"),
-            Month.NOVEMBER, List.of("novembre", "noiembrie", "ноември"),
-            Month.DECEMBER, List.of("decembre", "decembrie", "декември"));
+            Month.SEPTEMBER, List.of("septembre", "septembrie", "септември", "сентябрь", "сентября"),
+            Month.OCTOBER, List.of("octobre", "octombrie", "октомври", "октябрь", "октября"),
+            Month.NOVEMBER, List.of("novembre", "noiembrie", "ноември", "ноябрь", "ноября"),
+            Month.DECEMBER, List.of("decembre", "decembrie", "декември", "декабрь", "декабря"));
 
     private SeminarIdentifier() {
     }

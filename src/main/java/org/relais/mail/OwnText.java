@@ -8,8 +8,9 @@ public final class OwnText {
     /** The line mail clients put above the quoted mail, in the partnership's languages and English. */
     private static final Pattern QUOTE_HEADER = Pattern.compile(
             "^(-{2,}\\s*(original message|message d'origine|mesaj original|mesajul original|оригинално съобщение|"
-                    + "исходное сообщение|forwarded message|message transféré)\\s*-{2,}|"
-                    + "(on|le|la|în|in|pe|на|в) .{4,120}(wrote|a écrit|a scris|написа|написал|написала)\\s*:)\\s*$",
+                    + "исходное сообщение|forwarded message|message transféré|пересылаемое сообщение)\\s*-{2,}|"
+                    + "(on|le|la|în|in|pe|на|в) .{4,120}(wrote|a écrit|a scris|написа|написал|написала)\\s*:|"
+                    + ".{4,160} (пишет|написал|написала|написал\\(а\\))\\s*:)\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private OwnText() {

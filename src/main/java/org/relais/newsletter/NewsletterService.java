@@ -125,7 +125,10 @@ public class NewsletterService {
                 repository.delivery(issueId, member.address(), null, null, exclusion.get());
                 continue;
             }
-            String language = languages.choose(member.contact().language(), templateLanguages).orElseThrow();
+            // a reader whose language has the template (Russian, for one) reads it in its own language
+            String own = member.contact().language();
+            String language = templates.exists(TEMPLATE, own) ? own
+                    : languages.choose(own, templateLanguages).orElseThrow();
             Map<String, Object> content = contentByLanguage.computeIfAbsent(language,
                     l -> composer.variables(l, now));
             long mailId = writer.write(new ListMailWriter.Letter(PURPOSE, ListKind.NEWSLETTER, member, language,

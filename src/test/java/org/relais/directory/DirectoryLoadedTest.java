@@ -39,11 +39,26 @@ class DirectoryLoadedTest extends HubTest {
             "anmrb@relais.test, bg, network", "fonpc@relais.test, ro, network", "cuf@relais.test, fr, network",
             "ambassade-ro@relais.test, fr, embassy", "ambassade-bg@relais.test, fr, embassy",
             "ambassade-md@relais.test, fr, embassy", "presse-savoie@relais.test, fr, press",
-            "presa-arges@relais.test, ro, press", "presa-varna@relais.test, bg, press"})
+            "presa-arges@relais.test, ro, press", "presa-varna@relais.test, bg, press",
+            "ministry-ro@relais.test, ro, ministry", "ministry-bg@relais.test, bg, ministry",
+            "ministry-md@relais.test, ro, ministry", "embassy-ro-paris@relais.test, ro, embassy",
+            "embassy-bg-paris@relais.test, bg, embassy", "embassy-md-paris@relais.test, ro, embassy",
+            "comrat@relais.test, ru, partner", "tiraspol@relais.test, ru, partner"})
     void everyDemoAddressIsLoadedWithItsLanguageAndRole(String address, String language, String role) {
         Contact contact = directory.contact(address).orElseThrow();
         assertThat(contact.language()).isEqualTo(language);
         assertThat(contact.roles()).contains(role);
+    }
+
+    @Test
+    void everyOrganisationOfTheReportHasAContactToWriteTo() {
+        assertThat(jdbc.sql("""
+                        select o.code from organisation o
+                        where not exists (select 1 from contact c where c.organisation_code = o.code)
+                        """).query(String.class).list())
+                .isEmpty();
+        assertThat(jdbc.sql("select count(*) from organisation where kind in ('ministry', 'agency', 'embassy')")
+                .query(Integer.class).single()).isGreaterThanOrEqualTo(15);
     }
 
     @Test

@@ -56,7 +56,7 @@ class BounceTest extends ListMailTest {
         awaitMailsTo("uncjr@relais.test", "distribution", 2);
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
                 "select count(*) from distribution_ledger where reference = 'REL-2026-0502'").query(Integer.class)
-                .single() == 8);
+                .single() == MINUTES_RECIPIENTS);
         assertThat(jdbc.sql("""
                 select skipped from distribution_ledger where reference = 'REL-2026-0502'
                   and recipient = 'anmrb@relais.test'

@@ -21,9 +21,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** A document goes to each recipient of its policy once, in its language, with list headers — replays or not. */
 class DistributionTest extends ListMailTest {
 
-    private static final Map<String, String> LANGUAGE = Map.of("suivi-fr@relais.test", "fr",
-            "suivi-ro@relais.test", "ro", "suivi-bg@relais.test", "bg", "suivi-md@relais.test", "ro",
-            "uncjr@relais.test", "ro", "anmrb@relais.test", "bg", "fonpc@relais.test", "ro", "cuf@relais.test", "fr");
+    private static final Map<String, String> LANGUAGE = Map.ofEntries(Map.entry("suivi-fr@relais.test", "fr"),
+            Map.entry("suivi-ro@relais.test", "ro"), Map.entry("suivi-bg@relais.test", "bg"),
+            Map.entry("suivi-md@relais.test", "ro"), Map.entry("uncjr@relais.test", "ro"),
+            Map.entry("anmrb@relais.test", "bg"), Map.entry("fonpc@relais.test", "ro"),
+            Map.entry("cuf@relais.test", "fr"), Map.entry("rne@relais.test", "bg"),
+            Map.entry("apscf@relais.test", "ro"), Map.entry("adf@relais.test", "fr"));
 
     @Autowired
     CamelContext camel;
@@ -66,7 +69,7 @@ class DistributionTest extends ListMailTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> "done".equals(jdbc.sql(
                 "select state from distribution where reference = 'REL-2026-0101'").query(String.class).single()));
         assertThat(jdbc.sql("select count(*) from distribution_ledger where state = 'sent'")
-                .query(Integer.class).single()).isEqualTo(8);
+                .query(Integer.class).single()).isEqualTo(MINUTES_RECIPIENTS);
     }
 
     @Test
@@ -85,7 +88,7 @@ class DistributionTest extends ListMailTest {
             assertThat(mailsTo(address, "distribution")).as(address).hasSize(1);
         }
         FOLLOW_UP.forEach(address -> assertThat(awaitMailsTo(address, "notification", 1)).as(address).hasSize(1));
-        assertThat(jdbc.sql("select count(*) from delivery").query(Integer.class).single()).isEqualTo(8);
+        assertThat(jdbc.sql("select count(*) from delivery").query(Integer.class).single()).isEqualTo(MINUTES_RECIPIENTS);
     }
 
     @Test
@@ -127,7 +130,7 @@ class DistributionTest extends ListMailTest {
             var parts = storedVersions("neamt@relais.test", "S3-NEAMT", "minutes", "fr", "ro", "bg");
             publish("distribution", request("REL-2026-0105", "minutes", "S3-NEAMT", parts));
             await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from delivery")
-                    .query(Integer.class).single() == 8);
+                    .query(Integer.class).single() == MINUTES_RECIPIENTS);
             // Three mails went out just before the crash; their tickets are still on the queue, unacknowledged.
             sentBeforeTheCrash = jdbc.sql("""
                             select o.id from delivery d join outgoing_mail o on o.id = d.outgoing_mail_id
@@ -151,7 +154,7 @@ class DistributionTest extends ListMailTest {
             assertThat(mailsTo(address, "distribution")).as(address).hasSize(1);
         }
         assertThat(jdbc.sql("select count(*) from distribution_ledger where state = 'sent'")
-                .query(Integer.class).single()).isEqualTo(8);
+                .query(Integer.class).single()).isEqualTo(MINUTES_RECIPIENTS);
         assertThat(sentBeforeTheCrash).hasSize(3);
     }
 

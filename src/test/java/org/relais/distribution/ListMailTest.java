@@ -15,8 +15,10 @@ public abstract class ListMailTest extends HubTest {
 
     protected static final List<String> FOLLOW_UP = List.of("suivi-bg@relais.test", "suivi-fr@relais.test",
             "suivi-md@relais.test", "suivi-ro@relais.test");
-    protected static final List<String> NETWORKS = List.of("anmrb@relais.test", "cuf@relais.test",
-            "fonpc@relais.test", "uncjr@relais.test");
+    protected static final List<String> NETWORKS = List.of("adf@relais.test", "anmrb@relais.test",
+            "apscf@relais.test", "cuf@relais.test", "fonpc@relais.test", "rne@relais.test", "uncjr@relais.test");
+    /** A minutes' distribution reaches the follow-up group and the networks. */
+    protected static final int MINUTES_RECIPIENTS = FOLLOW_UP.size() + NETWORKS.size();
 
     @Autowired
     protected JmsTemplate jms;

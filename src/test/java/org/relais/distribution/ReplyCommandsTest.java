@@ -2,6 +2,7 @@ package org.relais.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.relais.distribution.ReplyCommands.Command;
@@ -41,5 +42,15 @@ class ReplyCommandsTest {
         assertThat(ReplyCommands.read("Re: x", "Обобщение, моля.", WORDS)).isEqualTo(Command.DIGEST);
         assertThat(ReplyCommands.read("Re: x", "Merci pour ce résumé", WORDS)).isEqualTo(Command.OTHER);
         assertThat(ReplyCommands.read("Re: Relais — résumé du jour", "Merci.", WORDS)).isEqualTo(Command.OTHER);
+    }
+
+    @Test
+    void aRussianReaderUnsubscribesOrChoosesTheDigestInRussianAndTheQuoteBelowDoesNotCount() throws Exception {
+        DistributionConfig.Commands shipped = new DistributionConfig(Path.of("config")).commands();
+        String quote = "\n\n23.10.2009 10:00, Relais пишет:\n> Чтобы больше ничего не получать, ответьте «отписаться».";
+        assertThat(ReplyCommands.read("Re: Протокол семинара [REL-2026-0007]", "Прошу отписать меня. Отписаться."
+                + quote, shipped)).isEqualTo(Command.UNSUBSCRIBE);
+        assertThat(ReplyCommands.read("Ответ: x", "Сводка, пожалуйста." + quote, shipped)).isEqualTo(Command.DIGEST);
+        assertThat(ReplyCommands.read("Re: x", "Спасибо за документ." + quote, shipped)).isEqualTo(Command.OTHER);
     }
 }

@@ -57,7 +57,7 @@ class SmtpAnswersTest extends ListMailTest {
             List<OutgoingMailSender.Outcome> outcomes = mails.stream().map(viaRelay::deliver)
                     .map(OutgoingMailSender.Result::outcome).toList();
 
-            assertThat(outcomes).hasSize(8).containsOnlyOnce(OutgoingMailSender.Outcome.DEFERRED,
+            assertThat(outcomes).hasSize(MINUTES_RECIPIENTS).containsOnlyOnce(OutgoingMailSender.Outcome.DEFERRED,
                     OutgoingMailSender.Outcome.REFUSED);
             assertThat(ledgerState("REL-2026-0301", "uncjr@relais.test")).isEqualTo("deferred");
             assertThat(lastReply("uncjr@relais.test")).startsWith("451 4.7.1 Greylisted");

@@ -101,13 +101,14 @@ class IntakeSafetyTest extends HubTest {
     }
 
     @Test
-    void anUnknownSenderIsQuarantinedAnsweredInThreeLanguagesAndTheCoordinatorsAreTold() throws Exception {
+    void anUnknownSenderIsQuarantinedAnsweredInEveryLanguageAndTheCoordinatorsAreTold() throws Exception {
         mail().from("inconnu@example.test").subject("Bonjour").send();
 
         MimeMessage answer = awaitMailsTo("inconnu@example.test", 1).get(0);
         assertThat(answer.getSubject()).doesNotContain("REL-").contains("adresse non enregistrée",
-                "adresă neînregistrată", "нерегистриран адрес");
-        assertThat((String) answer.getContent()).contains("coordination@relais.test", "Bună ziua", "Здравейте");
+                "adresă neînregistrată", "нерегистриран адрес", "адрес не зарегистрирован");
+        assertThat((String) answer.getContent()).contains("coordination@relais.test", "Bună ziua", "Здравейте",
+                "Здравствуйте");
         MimeMessage notice = awaitMailsTo("coordination@relais.test", 1).get(0);
         assertThat(notice.getSubject()).contains("quarantaine", "inconnu@example.test");
         assertThat(jdbc.sql("select state from inbound_mail").query(String.class).single()).isEqualTo("quarantined");

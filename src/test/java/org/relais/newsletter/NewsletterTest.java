@@ -92,7 +92,8 @@ class NewsletterTest extends ListMailTest {
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).contains("\"schedule\":\"monthly-networks\"");
         Map<String, String> readers = Map.of("uncjr@relais.test", "ro", "anmrb@relais.test", "bg",
-                "cuf@relais.test", "fr", "arges@relais.test", "ro", "savoie@relais.test", "fr");
+                "cuf@relais.test", "fr", "arges@relais.test", "ro", "savoie@relais.test", "fr",
+                "comrat@relais.test", "ru");
         for (var reader : readers.entrySet()) {
             MimeMessage issue = awaitMailsTo(reader.getKey(), "newsletter", 1).get(0);
             assertThat(issue.getHeader("Content-Language", null)).isEqualTo(reader.getValue());

@@ -26,7 +26,8 @@ public final class LibreTranslateStub {
 
     public static final String API_KEY = "test-key";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> LANGUAGES = List.of("fr", "ro", "bg", "en");
+    /** What the server loads unless a test says otherwise (LibreTranslate's LT_LOAD_ONLY). */
+    private static final List<String> DEFAULT_LANGUAGES = List.of("fr", "ro", "bg", "en");
     private static LibreTranslateStub shared;
 
     /** One POST /translate as received. */
@@ -37,6 +38,7 @@ public final class LibreTranslateStub {
     private final Map<String, String> phrasebook = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger busyAnswers = new AtomicInteger();
+    private volatile List<String> languages = DEFAULT_LANGUAGES;
 
     private LibreTranslateStub() {
         try {
@@ -71,6 +73,11 @@ public final class LibreTranslateStub {
         busyAnswers.set(count);
     }
 
+    /** The languages the server translates between from now on, until {@link #reset()}. */
+    public void loadOnly(String... codes) {
+        languages = List.of(codes);
+    }
+
     public List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -79,12 +86,14 @@ public final class LibreTranslateStub {
         phrasebook.clear();
         requests.clear();
         busyAnswers.set(0);
+        languages = DEFAULT_LANGUAGES;
     }
 
     private void languages(HttpExchange exchange) throws IOException {
-        List<Map<String, Object>> languages = LANGUAGES.stream().map(code -> Map.<String, Object>of("code", code,
-                "name", code, "targets", LANGUAGES.stream().filter(t -> !t.equals(code)).toList())).toList();
-        answer(exchange, 200, languages);
+        List<String> loaded = languages;
+        List<Map<String, Object>> answer = loaded.stream().map(code -> Map.<String, Object>of("code", code,
+                "name", code, "targets", loaded.stream().filter(t -> !t.equals(code)).toList())).toList();
+        answer(exchange, 200, answer);
     }
 
     private void translate(HttpExchange exchange) throws IOException {

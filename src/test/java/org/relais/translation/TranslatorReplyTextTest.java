@@ -2,6 +2,7 @@ package org.relais.translation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,16 @@ class TranslatorReplyTextTest {
         assertThat(ReplyText.declines("Îmi pare rău, nu pot să fac traducerea.", DECLINE)).isTrue();
         assertThat(ReplyText.declines("Отказвам, съжалявам.", DECLINE)).isTrue();
         assertThat(ReplyText.declines("Voici la traduction, merci.", DECLINE)).isFalse();
+    }
+
+    @Test
+    void aRussianTranslatorDeclinesInRussianAboveTheQuoteItsMailClientWrote() {
+        List<String> shipped = new DeclineWords(Path.of("config")).all();
+        String reply = "Извините, не смогу в этом месяце.\n\n23.10.2009 10:00, Relais пишет:\n> Перевод на болгарский";
+        assertThat(OwnText.of(reply)).isEqualTo("Извините, не смогу в этом месяце.");
+        assertThat(ReplyText.declines(OwnText.of(reply), shipped)).isTrue();
+        assertThat(OwnText.of(Sentences.RUSSIAN + "\n\n-------- Исходное сообщение --------\nx"))
+                .isEqualTo(Sentences.RUSSIAN);
     }
 
     @Test

@@ -23,9 +23,9 @@ import org.springframework.web.util.UriUtils;
 @Controller
 class DirectoryController {
 
-    static final List<String> LANGUAGES = List.of("fr", "ro", "bg");
+    static final List<String> LANGUAGES = List.of("fr", "ro", "bg", "ru");
     static final List<String> ROLES = List.of("organiser", "partner", "follow-up", "translator", "coordinator",
-            "funder", "ngo", "network", "embassy", "ministry", "press");
+            "funder", "ngo", "network", "embassy", "ministry", "agency", "university", "international", "press");
 
     private final ContactEdits contacts;
     private final ActionLog actions;

@@ -44,7 +44,7 @@ class DocumentsController {
         model.addAttribute("limit", LIST_LIMIT);
         model.addAttribute("kinds", KINDS);
         model.addAttribute("states", STATES);
-        model.addAttribute("documentLanguages", List.of("fr", "ro", "bg"));
+        model.addAttribute("documentLanguages", List.of("fr", "ro", "bg", "ru"));
         model.addAttribute("seminars", directory.seminars());
         return "documents";
     }

@@ -1,25 +1,38 @@
 package org.relais.console.evaluation;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.relais.directory.DirectoryRepository;
 import org.relais.directory.Seminar;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-/** The Evaluation page: the seminar report's indicators per seminar, as a table and as a bar chart. */
+/**
+ * The Evaluation page: the nine questions of the seminar report's evaluation table with the figures the hub holds,
+ * the indicators per seminar as a table and a bar chart; both tables exported as CSV and XLSX in the console's
+ * language.
+ */
 @Controller
 class EvaluationController {
 
     static final int CHART_LABEL_WIDTH = 200;
     static final int CHART_BAR_SPACE = 420;
     static final int CHART_BAR_HEIGHT = 9;
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     record Row(Seminar seminar, Map<String, Long> values) {
     }
@@ -32,10 +45,15 @@ class EvaluationController {
 
     private final DirectoryRepository directory;
     private final List<IndicatorSource> sources;
+    private final EvaluationQuestions questions;
+    private final MessageSource messages;
 
-    EvaluationController(DirectoryRepository directory, List<IndicatorSource> sources) {
+    EvaluationController(DirectoryRepository directory, List<IndicatorSource> sources, EvaluationQuestions questions,
+                         MessageSource messages) {
         this.directory = directory;
         this.sources = sources;
+        this.questions = questions;
+        this.messages = messages;
     }
 
     @GetMapping("/evaluation")
@@ -43,11 +61,10 @@ class EvaluationController {
         List<Indicator> indicators = indicators();
         List<String> keys = keys(indicators);
         List<Row> rows = rows(indicators, keys);
+        model.addAttribute("answers", questions.answers(indicators, rows.size()));
         model.addAttribute("keys", keys);
         model.addAttribute("rows", rows);
         model.addAttribute("chart", chart(rows, keys));
-        model.addAttribute("seminarsWithMinutes", rows.stream()
-                .filter(row -> row.values().getOrDefault("minutes", 0L) > 0).count());
         return "evaluation";
     }
 
@@ -55,6 +72,70 @@ class EvaluationController {
     @ResponseBody
     List<Indicator> api() {
         return indicators();
+    }
+
+    @GetMapping("/api/evaluation/questions")
+    @ResponseBody
+    List<EvaluationQuestions.Answer> questionsApi() {
+        return questions.answers(indicators(), directory.seminars().size());
+    }
+
+    @GetMapping("/evaluation/export.csv")
+    ResponseEntity<byte[]> csv(Locale locale) {
+        return download(EvaluationExport.csv(tables(locale)), "csv", new MediaType("text", "csv", StandardCharsets.UTF_8),
+                locale);
+    }
+
+    @GetMapping("/evaluation/export.xlsx")
+    ResponseEntity<byte[]> xlsx(Locale locale) {
+        return download(EvaluationExport.xlsx(tables(locale)), "xlsx", XLSX, locale);
+    }
+
+    private ResponseEntity<byte[]> download(byte[] content, String extension, MediaType type, Locale locale) {
+        String name = text("console.evaluation.fileName", locale) + "." + extension;
+        return ResponseEntity.ok().contentType(type)
+                .header("Content-Disposition",
+                        ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(content);
+    }
+
+    /** The questions with their figures, then the indicators per seminar, as the page shows them. */
+    private List<EvaluationExport.Table> tables(Locale locale) {
+        List<Indicator> indicators = indicators();
+        List<String> keys = keys(indicators);
+        List<Row> rows = rows(indicators, keys);
+        List<List<Object>> answerRows = new ArrayList<>();
+        for (EvaluationQuestions.Answer answer : questions.answers(indicators, rows.size())) {
+            for (EvaluationQuestions.Figure figure : answer.figures()) {
+                answerRows.add(Arrays.asList(
+                        text("console.evaluation.q." + answer.question(), locale),
+                        text("console.evaluation.i." + answer.question(), locale),
+                        text("console.evaluation.f." + figure.key(), locale),
+                        figure.recorded() ? figure.value() : text("console.evaluation.notRecorded", locale),
+                        figure.outOf()));
+            }
+        }
+        List<List<Object>> seminarRows = new ArrayList<>();
+        for (Row row : rows) {
+            List<Object> values = new ArrayList<>();
+            values.add(row.seminar().number() + ". " + row.seminar().title());
+            keys.forEach(key -> values.add(row.values().get(key)));
+            seminarRows.add(values);
+        }
+        List<String> seminarHeadings = new ArrayList<>();
+        seminarHeadings.add(text("console.board.seminar", locale));
+        keys.forEach(key -> seminarHeadings.add(text("console.indicator." + key, locale)));
+        return List.of(
+                new EvaluationExport.Table(text("console.evaluation.questions", locale), List.of(
+                        text("console.evaluation.question", locale), text("console.evaluation.indicator", locale),
+                        text("console.evaluation.figure", locale), text("console.evaluation.value", locale),
+                        text("console.evaluation.outOf", locale)), answerRows),
+                new EvaluationExport.Table(text("console.evaluation.perSeminar", locale), seminarHeadings,
+                        seminarRows));
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
     }
 
     private List<Indicator> indicators() {

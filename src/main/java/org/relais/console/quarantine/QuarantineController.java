@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class QuarantineController {
 
-    static final List<String> LANGUAGES = List.of("fr", "ro", "bg");
+    static final List<String> LANGUAGES = List.of("fr", "ro", "bg", "ru");
     static final List<String> ROLES = List.of("partner", "organiser", "follow-up", "translator", "funder", "ngo",
             "network", "embassy", "ministry", "press", "coordinator");
 
