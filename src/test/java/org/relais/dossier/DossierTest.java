@@ -252,8 +252,10 @@ class DossierTest extends HubTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> !mailsTo(member, "budget-review-request").isEmpty());
         }
         String reference = jdbc.sql("select reference from budget").query(String.class).single();
-        mail().from("suivi-fr@relais.test").subject("RE: [" + reference + "] Budget").text("J'approuve.").send();
-        mail().from("suivi-ro@relais.test").subject("Re: [" + reference + "]").text("Aprob.").send();
+        mail().from("suivi-fr@relais.test").answering(mailsTo("suivi-fr@relais.test", "budget-review-request").get(0))
+                .text("J'approuve.").send();
+        mail().from("suivi-ro@relais.test").answering(mailsTo("suivi-ro@relais.test", "budget-review-request").get(0))
+                .text("Aprob.").send();
         await().atMost(Duration.ofSeconds(30)).until(() -> "approved".equals(jdbc.sql(
                 "select state from budget_review").query(String.class).single()));
         return reference;
