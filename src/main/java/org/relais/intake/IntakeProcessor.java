@@ -5,6 +5,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import org.relais.distribution.PipelineEvent;
 import org.relais.distribution.PipelineEvents;
 import org.relais.intake.InboundMailRepository.NewPart;
 import org.relais.intake.InboundMailRepository.StoredMail;
+import org.relais.mail.LoopSigns;
 import org.relais.mail.OutgoingTicket;
 import org.relais.spreadsheet.WorkbookLoader;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,6 +41,7 @@ public class IntakeProcessor {
     private final DirectoryRepository directory;
     private final IntakeReplies replies;
     private final AwaitedReplies awaitedReplies;
+    private final LoopSigns loopSigns;
     private final PipelineEvents events;
     private final DocumentClassifier classifier;
     private final MailParser parser;
@@ -47,7 +50,8 @@ public class IntakeProcessor {
     private final Path spool;
 
     IntakeProcessor(InboundMailRepository mails, DirectoryRepository directory, IntakeReplies replies,
-                    AwaitedReplies awaitedReplies, PipelineEvents events, IntakeProperties properties,
+                    AwaitedReplies awaitedReplies, LoopSigns loopSigns, PipelineEvents events,
+                    IntakeProperties properties,
                     WorkbookLoader spreadsheets, @Value("${relais.hub-address}") String hubAddress,
                     @Value("${relais.config-dir}") Path configDirectory,
                     @Value("${relais.data-dir}") Path dataDirectory) throws IOException {
@@ -55,6 +59,7 @@ public class IntakeProcessor {
         this.directory = directory;
         this.replies = replies;
         this.awaitedReplies = awaitedReplies;
+        this.loopSigns = loopSigns;
         this.events = events;
         this.classifier = new DocumentClassifier(Keywords.load(configDirectory.resolve("intake/keywords.yaml")));
         this.parser = new MailParser(properties.maxParts(), properties.maxAttachmentBytes());
@@ -86,6 +91,7 @@ public class IntakeProcessor {
         if (automated.isPresent()) {
             return automated(mail, message, sender, automated.get());
         }
+        loopSigns.note(LoopFacts.of(mail.id(), message, sender, Instant.now()));
         Optional<Contact> contact = directory.contact(sender);
         if (contact.isEmpty()) {
             mails.markDone(mail.id(), "quarantined", null, null, null, null, "unknown sender " + sender);

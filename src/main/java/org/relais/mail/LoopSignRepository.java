@@ -1,0 +1,61 @@
+package org.relais.mail;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The loop guard's notes on each mail (table loop_arrival). */
+@Repository
+class LoopSignRepository {
+
+    private final JdbcClient jdbc;
+
+    LoopSignRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Once per mail: a mail processed again (after a crash, or released from quarantine) keeps its first note. */
+    void insert(Arrival arrival, RobotSign sign) {
+        jdbc.sql("""
+                        insert into loop_arrival (mail_id, sender, written_at, fingerprint, sign)
+                        values (:mailId, :sender, :writtenAt, :fingerprint, :sign)
+                        on conflict (mail_id) do nothing
+                        """)
+                .param("mailId", arrival.mailId())
+                .param("sender", arrival.sender())
+                .param("writtenAt", Timestamp.from(arrival.writtenAt()))
+                .param("fingerprint", arrival.fingerprint())
+                .param("sign", sign == null ? null : sign.code())
+                .update();
+    }
+
+    /** The sender's other mails that came within the window. */
+    List<Arrival> earlier(Arrival arrival, Duration window) {
+        return jdbc.sql("""
+                        select mail_id, sender, written_at, fingerprint from loop_arrival
+                        where sender = :sender and mail_id <> :mailId
+                          and arrived_at > now() - make_interval(secs => :seconds)
+                        """)
+                .param("sender", arrival.sender())
+                .param("mailId", arrival.mailId())
+                .param("seconds", window.toSeconds())
+                .query((rs, row) -> new Arrival(rs.getLong("mail_id"), rs.getString("sender"),
+                        rs.getTimestamp("written_at").toInstant(), rs.getString("fingerprint"), List.of()))
+                .list();
+    }
+
+    /** The signs the sender's mails showed within the window, one per mail that showed one. */
+    List<RobotSign> signs(String sender, Duration window) {
+        return jdbc.sql("""
+                        select sign from loop_arrival
+                        where sender = :sender and sign is not null
+                          and arrived_at > now() - make_interval(secs => :seconds)
+                        """)
+                .param("sender", sender)
+                .param("seconds", window.toSeconds())
+                .query(String.class)
+                .list().stream().map(RobotSign::of).toList();
+    }
+}
