@@ -49,6 +49,17 @@ class OutgoingMailRepository {
                 .update();
     }
 
+    /**
+     * Waits for the other transactions deciding about the same {@code subject} (a recipient, or a limit of the whole
+     * hub) to end, so that each counts what the one before it wrote: two intake consumers cannot both take the last
+     * place under a limit. Held until the transaction ends.
+     */
+    void lockDecisionsAbout(String subject) {
+        jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended(:subject, 0))")
+                .param("subject", "loop-guard " + subject)
+                .query().listOfRows();
+    }
+
     int countSince(String recipient, Duration window) {
         return jdbc.sql("""
                         select count(*) from outgoing_mail

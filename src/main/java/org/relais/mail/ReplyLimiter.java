@@ -36,6 +36,7 @@ public class ReplyLimiter {
 
     /** The answer to a mail the recipient wrote. */
     public Delivery answer(Answer answer) {
+        outgoing.lockDecisionsAbout(answer.recipient());
         List<RobotSign> robotSigns = robotSigns(answer.recipient());
         if (!robotSigns.isEmpty()) {
             return robotBoundReached(answer.recipient()) ? hold(answer, robotSigns) : Delivery.AT_ONCE;
@@ -48,6 +49,7 @@ public class ReplyLimiter {
      * nothing the person wrote and so cannot keep a loop going; gathered when many come close together.
      */
     public Delivery notice(Answer notice) {
+        outgoing.lockDecisionsAbout(notice.recipient());
         return gatherOrAnswer(notice);
     }
 
@@ -58,12 +60,14 @@ public class ReplyLimiter {
      */
     public Delivery answerStranger(String address, String purpose, long mailId) {
         String recipient = address.toLowerCase(Locale.ROOT);
+        outgoing.lockDecisionsAbout(recipient);
         List<RobotSign> robotSigns = robotSigns(recipient);
         if (!robotSigns.isEmpty() && robotBoundReached(recipient)) {
             withheld(purpose, mailId, recipient, properties.robotAnswersPerHour() + " automatic mails went to that"
                     + " address in the last hour and its mails show signs of a robot " + codes(robotSigns));
             return Delivery.HELD;
         }
+        outgoing.lockDecisionsAbout(purpose);
         if (outgoing.countOfPurposeSince(purpose, properties.window()) >= properties.unknownSendersPerHour()) {
             withheld(purpose, mailId, recipient, properties.unknownSendersPerHour()
                     + " answers went to unknown senders in the last hour, the limit for the whole hub");
