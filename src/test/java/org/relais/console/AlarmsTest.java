@@ -5,13 +5,16 @@ import org.relais.support.ConsoleClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.relais.console.alarms.AlarmWatch;
+import org.relais.mail.LoopGuardProperties;
 import org.relais.support.HubTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,6 +36,9 @@ class AlarmsTest extends HubTest {
 
     @Autowired
     JmsTemplate jms;
+
+    @Autowired
+    LoopGuardProperties properties;
 
     @AfterEach
     void mailboxPolledAgain() throws Exception {
@@ -88,6 +94,46 @@ class AlarmsTest extends HubTest {
 
         assertThat(jdbc.sql("select kind from console_alarm where cleared_at is null").query(String.class).list())
                 .doesNotContain("mailbox-silent");
+    }
+
+    @Test
+    void anAlarmReachesTheCoordinatorsEvenWhenTheirAddressIsHeldToARobotsBound() throws Exception {
+        String coordinators = "coordination@relais.test";
+        // their mailbox answers like a robot: the same mail four times, then the hub's answers use up the hour
+        for (int i = 0; i < 4; i++) {
+            mail().from(coordinators).subject("Réponse automatique").text("Absent jusqu'au 15.").send();
+        }
+        awaitMailsTo(coordinators, 4);
+        for (int i = 0; i < properties.robotAnswersPerHour() - 4; i++) {
+            jdbc.sql("""
+                            insert into outgoing_mail (purpose, recipient, subject, message_id, raw, sent_at)
+                            values ('intake-ack', :to, 'Re: Réponse automatique', :id, '', now())""")
+                    .param("to", coordinators).param("id", "<earlier." + i + "@relais.test>").update();
+        }
+        mail().from(coordinators).subject("Réponse automatique").text("Absent jusqu'au 15.").send();
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select purpose from withheld_reply")
+                .query(String.class).list().equals(List.of("intake-ack")));
+
+        watch.check();
+        DeadLetterFixture deadLetters = new DeadLetterFixture(jdbc, jms);
+        long failureId = deadLetters.deadTicket(deadLetters.reserveMailId());
+        watch.check();
+        watch.check();
+
+        assertThat(awaitMailsTo(coordinators, 5).stream().filter(mail -> subject(mail).startsWith("[Relais] Alarme"))
+                .toList()).hasSize(1);
+        assertThat(jdbc.sql("select purpose from withheld_reply").query(String.class).list())
+                .as("only the answer to their robot's mail was held back").containsExactly("intake-ack");
+        ConsoleClient.loggedIn(port, "coordinator").postJson("/api/dead-letters/" + failureId + "/discard", "");
+        watch.check();
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long jmsDepth() {
