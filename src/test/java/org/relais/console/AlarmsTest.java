@@ -1,6 +1,7 @@
 package org.relais.console;
 
 import org.relais.support.ConsoleClient;
+import org.relais.support.RobotAtItsBound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.AfterEach;
@@ -99,20 +99,8 @@ class AlarmsTest extends HubTest {
     @Test
     void anAlarmReachesTheCoordinatorsEvenWhenTheirAddressIsHeldToARobotsBound() throws Exception {
         String coordinators = "coordination@relais.test";
-        // their mailbox answers like a robot: the same mail four times, then the hub's answers use up the hour
-        for (int i = 0; i < 4; i++) {
-            mail().from(coordinators).subject("Réponse automatique").text("Absent jusqu'au 15.").send();
-        }
-        awaitMailsTo(coordinators, 4);
-        for (int i = 0; i < properties.robotAnswersPerHour() - 4; i++) {
-            jdbc.sql("""
-                            insert into outgoing_mail (purpose, recipient, subject, message_id, raw, sent_at)
-                            values ('intake-ack', :to, 'Re: Réponse automatique', :id, '', now())""")
-                    .param("to", coordinators).param("id", "<earlier." + i + "@relais.test>").update();
-        }
-        mail().from(coordinators).subject("Réponse automatique").text("Absent jusqu'au 15.").send();
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select purpose from withheld_reply")
-                .query(String.class).list().equals(List.of("intake-ack")));
+        RobotAtItsBound.bring(this, jdbc, coordinators, properties.robotAnswersPerHour());
+        RobotAtItsBound.sendOneMoreHeld(this, jdbc, coordinators);
 
         watch.check();
         DeadLetterFixture deadLetters = new DeadLetterFixture(jdbc, jms);
