@@ -31,6 +31,8 @@ public class LoopSigns {
 
     /** Records the mail with the sign it shows, if any, and returns that sign. */
     public Optional<RobotSign> note(Arrival arrival) {
+        // the sender's mails are judged one after the other, each seeing the ones before it
+        outgoing.lockDecisionsAbout(arrival.sender());
         LoopRule.History history = new LoopRule.History(arrivals.earlier(arrival, properties.window()),
                 outgoing.sentAtOf(arrival.answers(), arrival.sender()));
         Optional<RobotSign> sign = rules.stream().flatMap(rule -> rule.check(arrival, history).stream()).findFirst();

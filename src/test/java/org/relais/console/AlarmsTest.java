@@ -99,8 +99,8 @@ class AlarmsTest extends HubTest {
     @Test
     void anAlarmReachesTheCoordinatorsEvenWhenTheirAddressIsHeldToARobotsBound() throws Exception {
         String coordinators = "coordination@relais.test";
-        RobotAtItsBound.bring(this, jdbc, coordinators, properties.robotAnswersPerHour());
-        RobotAtItsBound.sendOneMoreHeld(this, jdbc, coordinators);
+        new RobotAtItsBound(this, jdbc, coordinators, RobotAtItsBound.Manner.REPEATS_ITSELF)
+                .atItsBound(properties.robotAnswersPerHour()).sendsOneMoreHeldBack();
 
         watch.check();
         DeadLetterFixture deadLetters = new DeadLetterFixture(jdbc, jms);

@@ -27,8 +27,8 @@ class HeldAnswersConsoleTest extends HubTest {
 
     @Test
     void aCoordinatorSendsARobotsHeldAnswersInOneSummaryAndTheActionIsRecorded() throws Exception {
-        RobotAtItsBound.bring(this, jdbc, ROBOT, properties.robotAnswersPerHour());
-        RobotAtItsBound.sendOneMoreHeld(this, jdbc, ROBOT);
+        new RobotAtItsBound(this, jdbc, ROBOT, RobotAtItsBound.Manner.REPEATS_ITSELF)
+                .atItsBound(properties.robotAnswersPerHour()).sendsOneMoreHeldBack();
         String reference = jdbc.sql("""
                         select g.reference from gathered_answer g where g.recipient = :robot and g.held""")
                 .param("robot", ROBOT).query(String.class).single();

@@ -23,6 +23,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.relais.support.Files;
 import org.relais.support.HubTest;
+import org.relais.support.RobotAtItsBound;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -118,6 +119,29 @@ class LoopGuardTest extends HubTest {
         assertThat(jdbc.sql("select sign from loop_arrival where sign is not null").query(String.class).list())
                 .containsExactly("quick-reply");
         assertThat(jdbc.sql("select count(*) from withheld_reply").query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void aSenderWritingFasterThanAPersonGetsItsHeldAnswersInOneSummaryWhenTheHourTurns() throws Exception {
+        String sender = "arad@relais.test";
+        new RobotAtItsBound(this, jdbc, sender, RobotAtItsBound.Manner.WRITES_FAST)
+                .atItsBound(properties.robotAnswersPerHour()).sendsOneMoreHeldBack();
+        String reference = jdbc.sql("select reference from gathered_answer where held and due_at is not null")
+                .query(String.class).single();
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> mailsTo(sender, Answer.ANSWERS_SUMMARY).isEmpty());
+
+        // the hour turns: the hub's mails to the sender and the held answer's hour are an hour older
+        jdbc.sql("update outgoing_mail set created_at = created_at - interval '1 hour' where recipient = :sender")
+                .param("sender", sender).update();
+        jdbc.sql("update gathered_answer set due_at = due_at - interval '1 hour' where recipient = :sender")
+                .param("sender", sender).update();
+
+        MimeMessage summary = await().atMost(Duration.ofSeconds(20))
+                .until(() -> mailsTo(sender, Answer.ANSWERS_SUMMARY), mails -> mails.size() == 1).get(0);
+        assertThat(text(summary)).contains(reference, "„" + RobotAtItsBound.SUBJECT + " ");
+        assertThat(jdbc.sql("select count(*) from gathered_answer where outgoing_mail_id is null")
+                .query(Integer.class).single()).isZero();
     }
 
     /**
