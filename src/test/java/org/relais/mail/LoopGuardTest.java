@@ -21,10 +21,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
+import org.relais.support.ConsoleClient;
 import org.relais.support.Files;
 import org.relais.support.HubTest;
 import org.relais.support.RobotAtItsBound;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The loop guard through SMTP into the running hub: a busy person gets every answer, at once or in a summary a few
@@ -37,6 +39,9 @@ class LoopGuardTest extends HubTest {
 
     @Autowired
     LoopGuardProperties properties;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void aPersonSendingThirtyMailsInAFewMinutesHasEveryOneAcknowledgedOnceAtOnceOrInASummary() throws Exception {
@@ -83,6 +88,9 @@ class LoopGuardTest extends HubTest {
         assertThat(jdbc.sql("select count(*) from withheld_reply").query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from gathered_answer where outgoing_mail_id is null")
                 .query(Integer.class).single()).as("nothing left waiting").isZero();
+        String gathered = referencesIn(text(summaries.get(0))).get(0);
+        assertThat(ConsoleClient.loggedIn(port, "observer").get("/api/documents/" + gathered).body())
+                .as("the document's trail names the summary that answered it").contains("answers-summary");
     }
 
     @Test
