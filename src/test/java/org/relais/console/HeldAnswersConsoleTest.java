@@ -37,12 +37,12 @@ class HeldAnswersConsoleTest extends HubTest {
         String page = observer.get("/held-answers?lang=en").body();
         assertThat(page).contains(ROBOT, RobotAtItsBound.SUBJECT, reference, "sends the same mail again",
                 "waits for a coordinator").doesNotContain("Send them in one mail");
-        assertThat(observer.post("/held-answers/send", Map.of("recipient", ROBOT)).statusCode()).isEqualTo(403);
+        assertThat(observer.post("/held-answers/" + ROBOT + "/send", Map.of()).statusCode()).isEqualTo(403);
         assertThat(observer.get("/api/held-answers").body()).contains(ROBOT, "\"REPEATED\"", reference);
 
         ConsoleClient coordinator = ConsoleClient.loggedIn(port, "coordinator");
         assertThat(coordinator.get("/held-answers?lang=en").body()).contains("Send them in one mail");
-        assertThat(coordinator.post("/held-answers/send", Map.of("recipient", ROBOT)).statusCode()).isEqualTo(302);
+        assertThat(coordinator.post("/held-answers/" + ROBOT + "/send", Map.of()).statusCode()).isEqualTo(302);
 
         MimeMessage summary = await().atMost(Duration.ofSeconds(20))
                 .until(() -> mailsTo(ROBOT, "answers-summary"), mails -> mails.size() == 1).get(0);
@@ -53,7 +53,7 @@ class HeldAnswersConsoleTest extends HubTest {
                 .param("target", "recipient-" + ROBOT).query(String.class).single())
                 .isEqualTo("coordinator done 1 held answer(s) to go in one summary");
         assertThat(coordinator.get("/held-answers").body()).doesNotContain(reference);
-        assertThat(coordinator.postJson("/api/held-answers/send", "{\"recipient\":\"" + ROBOT + "\"}").body())
+        assertThat(coordinator.postJson("/api/held-answers/" + ROBOT + "/send", "").body())
                 .contains("NOTHING_HELD");
     }
 }

@@ -47,6 +47,7 @@ class RepliesOnlyToSendersTest extends HubTest {
                 .send();
 
         awaitMailsTo("coordination@relais.test", 1);
+        assertThat(awaitMailsTo("stranger@unknown.test", 1)).hasSize(1);
         assertThat(mailsTo("stranger@unknown.test", "unknown-sender")).hasSize(1);
         nothingEverReaches(ELSEWHERE);
         assertThat(jdbc.sql("select state from inbound_mail").query(String.class).single()).isEqualTo("quarantined");

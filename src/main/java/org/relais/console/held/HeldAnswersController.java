@@ -11,8 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -25,9 +24,6 @@ class HeldAnswersController {
 
     /** What sending did: {@code SENT} (the summary goes at the next sweep) or {@code NOTHING_HELD}. */
     enum Outcome { SENT, NOTHING_HELD }
-
-    record SendRequest(String recipient) {
-    }
 
     private final GatheredAnswers answers;
     private final ActionLog actions;
@@ -46,8 +42,8 @@ class HeldAnswersController {
         return "held-answers";
     }
 
-    @PostMapping("/held-answers/send")
-    String send(@RequestParam String recipient, RedirectAttributes redirect) {
+    @PostMapping("/held-answers/{recipient}/send")
+    String send(@PathVariable String recipient, RedirectAttributes redirect) {
         redirect.addFlashAttribute("outcome", sendHeld(recipient).name());
         return "redirect:/held-answers";
     }
@@ -58,10 +54,10 @@ class HeldAnswersController {
         return answers.heldBack();
     }
 
-    @PostMapping("/api/held-answers/send")
+    @PostMapping("/api/held-answers/{recipient}/send")
     @ResponseBody
-    Map<String, Object> sendApi(@RequestBody SendRequest request) {
-        return Map.of("recipient", request.recipient(), "outcome", sendHeld(request.recipient()));
+    Map<String, Object> sendApi(@PathVariable String recipient) {
+        return Map.of("recipient", recipient, "outcome", sendHeld(recipient));
     }
 
     /** The answers made due and the action recorded in one transaction. */
