@@ -105,7 +105,7 @@ public class GatheredAnswers {
         repository.held().forEach(held -> byRecipient.computeIfAbsent(held.recipient(), r -> new ArrayList<>())
                 .add(held));
         return byRecipient.entrySet().stream().map(entry -> new HeldBack(entry.getKey(),
-                signs.signs(entry.getKey(), properties.window()).stream().distinct().sorted().toList(),
+                List.copyOf(signs.signs(entry.getKey(), properties.window()).keySet()),
                 entry.getValue())).toList();
     }
 

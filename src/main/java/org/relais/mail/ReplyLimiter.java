@@ -2,6 +2,8 @@ package org.relais.mail;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -37,7 +39,7 @@ public class ReplyLimiter {
     /** The answer to a mail the recipient wrote. */
     public Delivery answer(Answer answer) {
         outgoing.lockDecisionsAbout(answer.recipient());
-        List<RobotSign> robotSigns = robotSigns(answer.recipient());
+        Set<RobotSign> robotSigns = robotSigns(answer.recipient());
         if (!robotSigns.isEmpty()) {
             return robotBoundReached(answer.recipient()) ? hold(answer, robotSigns) : Delivery.AT_ONCE;
         }
@@ -61,7 +63,7 @@ public class ReplyLimiter {
     public Delivery answerStranger(String address, String purpose, long mailId) {
         String recipient = address.toLowerCase(Locale.ROOT);
         outgoing.lockDecisionsAbout(recipient);
-        List<RobotSign> robotSigns = robotSigns(recipient);
+        Set<RobotSign> robotSigns = robotSigns(recipient);
         if (!robotSigns.isEmpty() && robotBoundReached(recipient)) {
             withheld(purpose, mailId, recipient, properties.robotAnswersPerHour() + " automatic mails went to that"
                     + " address in the last hour and its mails show signs of a robot " + codes(robotSigns));
@@ -81,10 +83,11 @@ public class ReplyLimiter {
         return outgoing.countSince(recipient, properties.window()) >= properties.robotAnswersPerHour();
     }
 
-    /** The signs of a robot the recipient's mails showed within the hour, if enough to make it one; else empty. */
-    List<RobotSign> robotSigns(String recipient) {
-        List<RobotSign> found = signs.signs(recipient, properties.window());
-        return found.size() >= properties.robotSigns() ? found : List.of();
+    /** The kinds of signs of a robot the recipient's mails showed within the hour, if enough to make it one. */
+    private Set<RobotSign> robotSigns(String recipient) {
+        Map<RobotSign, Integer> found = signs.signs(recipient, properties.window());
+        int mails = found.values().stream().mapToInt(Integer::intValue).sum();
+        return mails >= properties.robotSigns() ? found.keySet() : Set.of();
     }
 
     private Delivery gatherOrAnswer(Answer answer) {
@@ -103,7 +106,7 @@ public class ReplyLimiter {
      * so a summary cannot start a loop) the answer goes in a summary when the hour turns; when it answers the hub's
      * mails or repeats itself, it waits for a coordinator: mailing it would start the loop again.
      */
-    private Delivery hold(Answer answer, List<RobotSign> robotSigns) {
+    private Delivery hold(Answer answer, Set<RobotSign> robotSigns) {
         boolean paceOnly = robotSigns.stream().allMatch(sign -> sign == RobotSign.PACE);
         gathered.hold(answer, paceOnly ? properties.window() : null);
         withheld(answer.purpose(), answer.mailId(), answer.recipient(), properties.robotAnswersPerHour()
@@ -118,8 +121,8 @@ public class ReplyLimiter {
         log.warn("Held back the {} mail to {}: {}", purpose, recipient, why);
     }
 
-    private static List<String> codes(List<RobotSign> robotSigns) {
-        return robotSigns.stream().map(RobotSign::code).distinct().sorted().toList();
+    private static List<String> codes(Set<RobotSign> robotSigns) {
+        return robotSigns.stream().map(RobotSign::code).toList();
     }
 
 }
