@@ -27,7 +27,6 @@ import org.relais.support.TestMail;
  */
 final class HostileBench implements Benchmarks.Scenario {
 
-    private static final Pattern REPLY_LIMIT = Pattern.compile("replies-per-sender-per-hour:\\s*(\\d+)");
 
     private final Progress progress = new Progress();
     private BenchParts parts;
@@ -43,16 +42,20 @@ final class HostileBench implements Benchmarks.Scenario {
     public void run() throws Exception {
         int largeMb = Integer.getInteger("hostile.large-mb", 100);
         long timeoutMs = Long.getLong("hostile.timeout-s", 240) * 1000;
-        int replyLimit = productionReplyLimit();
+        int replyLimit = productionSetting("robot-answers-per-hour");
+        int answersAtOnce = productionSetting("answers-at-once");
         List<HostileCase> corpus = HostileCorpus.cases();
         say("%d hostile mails made", corpus.size());
         parts = BenchParts.start("hostile");
         hub = new HubProcess(parts, "hostile", Path.of("bench/results/hostile").toAbsolutePath(), "384m",
-                List.of("--relais.intake.replies-per-sender-per-hour=" + replyLimit));
+                // the loop guard as in production, but gathered answers wait 10 s instead of 3 min
+                List.of("--relais.loop-guard.robot-answers-per-hour=" + replyLimit,
+                        "--relais.loop-guard.answers-at-once=" + answersAtOnce,
+                        "--relais.loop-guard.gather-delay=PT10S"));
         try {
             hub.start();
-            say("hub ready in %.1f s (replies per address and hour: %d); log %s", hub.awaitReady(180_000),
-                    replyLimit, hub.log());
+            say("hub ready in %.1f s (answers per robot and hour: %d; a person's answers at once: %d); log %s",
+                    hub.awaitReady(180_000), replyLimit, answersAtOnce, hub.log());
             List<String> failed = new ArrayList<>(corpus(corpus, timeoutMs));
             failed.addAll(everywhere());
             failed.addAll(console(corpus));
@@ -125,7 +128,8 @@ final class HostileBench implements Benchmarks.Scenario {
         while (System.currentTimeMillis() < end) {
             long decided = ((Number) parts.rows("select count(*) from inbound_mail where message_id = any(?)"
                     + " and state <> 'received'", (Object) ids).get(0)[0]).longValue();
-            long unsent = parts.count("select count(*) from outgoing_mail where sent_at is null");
+            long unsent = parts.count("select count(*) from outgoing_mail where sent_at is null")
+                    + parts.count("select count(*) from gathered_answer where outgoing_mail_id is null and not held");
             long nowWritten = parts.count("select count(*) from outgoing_mail");
             boolean quiet = decided == corpus.size() && unsent == 0 && nowWritten == written;
             written = nowWritten;
@@ -266,8 +270,8 @@ final class HostileBench implements Benchmarks.Scenario {
     }
 
     private long notices() {
-        return parts.rows("select 1 from outgoing_mail where recipient = ? and purpose = 'quarantine-notice'",
-                HostileTally.COORDINATOR).size();
+        return parts.rows("select 1 from outgoing_mail where recipient = ?"
+                + " and purpose in ('quarantine-notice', 'quarantine-summary')", HostileTally.COORDINATOR).size();
     }
 
     /** After all that, a plain mail is answered as usual. */
@@ -289,13 +293,14 @@ final class HostileBench implements Benchmarks.Scenario {
         return List.of("no answer after the corpus");
     }
 
-    /** The limit production runs with (config/application.yml), instead of the bench's own for backlogs. */
-    private static int productionReplyLimit() throws IOException {
-        Matcher limit = REPLY_LIMIT.matcher(Files.readString(Path.of("config/application.yml")));
-        if (!limit.find()) {
-            throw new IllegalStateException("no replies-per-sender-per-hour in config/application.yml");
+    /** A loop guard setting as production runs with it (config/application.yml), instead of the bench's own. */
+    private static int productionSetting(String name) throws IOException {
+        Matcher setting = Pattern.compile(name + ":\\s*(\\d+)")
+                .matcher(Files.readString(Path.of("config/application.yml")));
+        if (!setting.find()) {
+            throw new IllegalStateException("no " + name + " in config/application.yml");
         }
-        return Integer.parseInt(limit.group(1));
+        return Integer.parseInt(setting.group(1));
     }
 
     private void say(String format, Object... args) {

@@ -81,8 +81,11 @@ final class HostileTally {
         if (!hostile.rejections().isEmpty() && Collections.disjoint(rejections, hostile.rejections())) {
             problems.add("refused as " + rejections + ", expected one of " + hostile.rejections());
         }
+        // its own answers, and the summaries that carried its answer when it was gathered with others
         List<Object[]> answers = parts.rows("select purpose, recipient, language, message_id, sent_at is not null"
-                + " from outgoing_mail where mail_id = ? order by id", mailId);
+                + " from outgoing_mail where mail_id = ?"
+                + " or id in (select outgoing_mail_id from gathered_answer where mail_id = ?) order by id",
+                mailId, mailId);
         problems.addAll(answerPolicy(hostile, answers));
         for (Object[] answer : answers) {
             MimeMessage message = received((String) answer[3]);

@@ -7,6 +7,7 @@ import org.relais.directory.Contact;
 import org.relais.directory.DirectoryRepository;
 import org.relais.intake.MailParts;
 import org.relais.intake.ReplyMessage;
+import org.relais.mail.Answer;
 import org.relais.mail.MailTemplates;
 import org.relais.mail.OutgoingMail;
 import org.relais.mail.OutgoingMailComposer;
@@ -83,22 +84,21 @@ public class ListReplies {
     }
 
     private Long confirm(ReplyMessage reply, String done) {
-        if (!limiter.mayWriteTo(reply.sender(), CONFIRMATION, reply.mailId())) {
-            return null;
-        }
         Contact contact = directory.contact(reply.sender().toLowerCase(Locale.ROOT)).orElseThrow();
         String language = templates.exists(CONFIRMATION, contact.language()) ? contact.language() : "fr";
         MailTemplates.Rendered text = templates.render(CONFIRMATION, language, Map.of(
                 "name", contact.name(), "done", done, "tag", "[" + reply.quotedReference() + "]"));
         var origin = parts.origin(reply.mailId());
+        if (limiter.answer(Answer.whole(CONFIRMATION, reply.mailId(), contact.address(), contact.name(), language,
+                text, origin.messageId())) != ReplyLimiter.Delivery.AT_ONCE) {
+            return null;
+        }
         return composer.store(new OutgoingMail(CONFIRMATION, reply.mailId(), contact.address(), contact.name(),
                 language, text, origin.messageId(), null, List.of()));
     }
 
+    /** Never held back: it answers nothing the coordinators wrote, so it cannot keep a loop going. */
     private Long forward(ReplyMessage reply, String text) {
-        if (!limiter.mayWriteTo(coordinatorAddress, FORWARD, reply.mailId())) {
-            return null;
-        }
         Contact coordinator = directory.contact(coordinatorAddress).orElseThrow(
                 () -> new IllegalStateException("The coordinator address " + coordinatorAddress
                         + " is not in the directory"));

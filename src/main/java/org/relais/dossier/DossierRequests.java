@@ -18,6 +18,7 @@ import org.relais.mail.Messages;
 import org.relais.mail.OutgoingMail;
 import org.relais.mail.OutgoingMailComposer;
 import org.relais.mail.OutgoingMailLedger;
+import org.relais.mail.Answer;
 import org.relais.mail.OutgoingTicket;
 import org.relais.mail.ReplyLimiter;
 import org.relais.minutes.FlowMails;
@@ -68,7 +69,9 @@ public class DossierRequests {
     @Transactional
     public List<OutgoingTicket> answer(DocumentMessage request) {
         List<OutgoingTicket> written = ledger.ticketsFor(request.mailId(), PURPOSE);
-        if (!written.isEmpty() || !limiter.mayWriteTo(request.sender(), PURPOSE, request.mailId())) {
+        if (!written.isEmpty() || limiter.answer(new Answer(PURPOSE, request.mailId(), request.sender(), null,
+                request.language(), Answer.ANSWERS_SUMMARY, false, request.fileName(), request.reference(), List.of(),
+                null)) != ReplyLimiter.Delivery.AT_ONCE) {
             return written;
         }
         Contact requester = directory.contact(request.sender()).orElseThrow(

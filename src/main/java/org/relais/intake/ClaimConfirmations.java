@@ -59,8 +59,10 @@ class ClaimConfirmations {
      */
     List<OutgoingTicket> ask(long mailId, Contact claimed, String request, List<AwaitedReplies.Awaiting> awaiting,
                              String subject, String body, Long bodyPartId, List<Long> attachmentIds) {
-        Long question = limiter.mayWriteTo(claimed.address(), PURPOSE, mailId)
-                ? composer.store(question(mailId, claimed, request, subject, body)) : null;
+        OutgoingMail mail = question(mailId, claimed, request, subject, body);
+        // bounded like any answer if the claimed address behaves as a robot (an auto-responder must not loop on it)
+        Long question = limiter.answer(org.relais.mail.Answer.whole(PURPOSE, mailId, claimed.address(), claimed.name(),
+                mail.language(), mail.text(), null)) == ReplyLimiter.Delivery.AT_ONCE ? composer.store(mail) : null;
         awaiting.forEach(a -> claims.insert(mailId, claimed.address(), request, a, bodyPartId, attachmentIds,
                 question));
         return question == null ? List.of() : List.of(new OutgoingTicket(question));

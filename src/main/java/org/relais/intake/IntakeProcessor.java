@@ -5,6 +5,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import org.relais.distribution.PipelineEvents;
 import org.relais.intake.InboundMailRepository.NewPart;
 import org.relais.intake.InboundMailRepository.StoredMail;
 import org.relais.mail.OutgoingMailLedger;
+import org.relais.mail.LoopSigns;
 import org.relais.mail.OutgoingTicket;
 import org.relais.mail.ReplyBinding;
 import org.relais.spreadsheet.WorkbookLoader;
@@ -43,6 +45,7 @@ public class IntakeProcessor {
     private final AwaitedReplies awaitedReplies;
     private final ReplyBinding binding;
     private final ClaimConfirmations claims;
+    private final LoopSigns loopSigns;
     private final PipelineEvents events;
     private final DocumentClassifier classifier;
     private final MailParser parser;
@@ -53,7 +56,7 @@ public class IntakeProcessor {
 
     IntakeProcessor(InboundMailRepository mails, DirectoryRepository directory, IntakeReplies replies,
                     AwaitedReplies awaitedReplies, ReplyBinding binding, ClaimConfirmations claims,
-                    PipelineEvents events, IntakeProperties properties,
+                    LoopSigns loopSigns, PipelineEvents events, IntakeProperties properties,
                     WorkbookLoader spreadsheets, SenderAuthentication authentication,
                     @Value("${relais.hub-address}") String hubAddress,
                     @Value("${relais.config-dir}") Path configDirectory,
@@ -64,6 +67,7 @@ public class IntakeProcessor {
         this.awaitedReplies = awaitedReplies;
         this.binding = binding;
         this.claims = claims;
+        this.loopSigns = loopSigns;
         this.events = events;
         this.classifier = new DocumentClassifier(Keywords.load(configDirectory.resolve("intake/keywords.yaml")));
         this.parser = new MailParser(properties.maxParts(), properties.maxAttachmentBytes());
@@ -103,6 +107,7 @@ public class IntakeProcessor {
         if (automated.isPresent()) {
             return automated(mail, message, sender, automated.get());
         }
+        loopSigns.note(LoopFacts.of(mail.id(), message, sender, Instant.now()));
         Optional<Contact> contact = directory.contact(sender);
         if (contact.isEmpty()) {
             mails.markDone(mail.id(), "quarantined", null, null, null, null, "unknown sender " + sender);

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.relais.directory.Contact;
 import org.relais.directory.DirectoryRepository;
 import org.relais.directory.Seminar;
+import org.relais.mail.Answer;
 import org.relais.mail.MailTemplates;
 import org.relais.mail.Messages;
 import org.relais.mail.OutgoingMail;
@@ -30,6 +31,14 @@ class IntakeReplies {
     /** A line put into words for the template. */
     public record Verdict(String name, String verdict) {
     }
+
+    static final String ACKNOWLEDGEMENT = "intake-ack";
+    static final String MALFORMED = "intake-malformed";
+    static final String UNKNOWN_SENDER = "unknown-sender";
+    static final String QUARANTINE_NOTICE = "quarantine-notice";
+    static final String QUARANTINE_UNAUTHENTICATED = "quarantine-unauthenticated";
+    /** The summary of notices about mail in quarantine, for the coordinators. */
+    static final String QUARANTINE_SUMMARY = "quarantine-summary";
 
     private final MailTemplates templates;
     private final Messages messages;
@@ -64,49 +73,74 @@ class IntakeReplies {
         List<Verdict> verdicts = lines.stream().map(line -> verdict(language, line)).toList();
         String seminarText = seminar.map(s -> messages.get(language, "seminar.named", s.number(), s.keywords().get(0)))
                 .orElse(messages.get(language, "seminar.unknown"));
-        MailTemplates.Rendered text = templates.render("intake-ack", language, Map.of(
+        String subject = OutgoingMailComposer.singleLine(mail.subject());
+        List<String> understood = new ArrayList<>(List.of(messages.get(language, "answers.seminar", seminarText)));
+        verdicts.forEach(v -> understood.add(messages.get(language, "answers.file", v.name(), v.verdict())));
+        if (verdicts.isEmpty()) {
+            understood.add(messages.get(language, "answers.noAttachment"));
+        }
+        Answer answer = new Answer(ACKNOWLEDGEMENT, mailId, sender.address(), sender.name(), language,
+                Answer.ANSWERS_SUMMARY, true, subject, reference, understood, mail.messageId());
+        if (limiter.answer(answer) != ReplyLimiter.Delivery.AT_ONCE) {
+            return List.of();
+        }
+        MailTemplates.Rendered text = templates.render(ACKNOWLEDGEMENT, language, Map.of(
                 "name", sender.name(),
-                "subject", OutgoingMailComposer.singleLine(mail.subject()),
+                "subject", subject,
                 "tag", "[" + reference + "]",
                 "reference", reference,
                 "seminar", seminarText,
                 "lines", verdicts,
                 "noAttachment", verdicts.isEmpty()));
-        return reply(mailId, "intake-ack", sender.address(), sender.name(), language, text, mail.messageId(),
-                mail.references());
+        return store(answer, text, mail.references());
     }
 
     List<OutgoingTicket> malformed(long mailId, MimeMessage headers, Contact sender, String reference, String reason)
             throws MessagingException {
         String language = sender.language();
-        MailTemplates.Rendered text = templates.render("intake-malformed", language, Map.of(
+        String subject = OutgoingMailComposer.singleLine(MailParser.decodedSubject(headers));
+        Answer answer = new Answer(MALFORMED, mailId, sender.address(), sender.name(), language,
+                Answer.ANSWERS_SUMMARY, true, subject, reference,
+                List.of(messages.get(language, "answers.malformed", OutgoingMailComposer.singleLine(reason))),
+                headers.getMessageID());
+        if (limiter.answer(answer) != ReplyLimiter.Delivery.AT_ONCE) {
+            return List.of();
+        }
+        MailTemplates.Rendered text = templates.render(MALFORMED, language, Map.of(
                 "name", sender.name(),
-                "subject", OutgoingMailComposer.singleLine(MailParser.decodedSubject(headers)),
+                "subject", subject,
                 "tag", "[" + reference + "]",
                 "reference", reference,
                 "reason", OutgoingMailComposer.singleLine(reason)));
-        return reply(mailId, "intake-malformed", sender.address(), sender.name(), language, text,
-                headers.getMessageID(), headers.getHeader("References", " "));
+        return store(answer, text, headers.getHeader("References", " "));
     }
 
-    /** The polite answer in every language, and a word to the coordinators, who can release the mail. */
+    /**
+     * The polite answer in every language, which repeats nothing the stranger wrote (a forged sender must not make
+     * the hub send someone their text), and a word to the coordinators, who can release the mail.
+     */
     List<OutgoingTicket> unknownSender(long mailId, MimeMessage headers, String sender) throws MessagingException {
-        String subject = OutgoingMailComposer.singleLine(MailParser.decodedSubject(headers));
         List<OutgoingTicket> tickets = new ArrayList<>();
-        if (sender != null) {
+        boolean answered = sender != null
+                && limiter.answerStranger(sender, UNKNOWN_SENDER, mailId) == ReplyLimiter.Delivery.AT_ONCE;
+        if (answered) {
             List<MailTemplates.Rendered> versions = properties.languages().stream()
-                    .map(language -> templates.render("unknown-sender", language, Map.of("subject", subject)))
+                    .map(language -> templates.render(UNKNOWN_SENDER, language, Map.of()))
                     .toList();
             MailTemplates.Rendered text = new MailTemplates.Rendered(
                     String.join(" / ", versions.stream().map(MailTemplates.Rendered::subject).toList()),
                     String.join("\n\n----------\n\n", versions.stream().map(MailTemplates.Rendered::body).toList()));
-            tickets.addAll(reply(mailId, "unknown-sender", sender, null, String.join(",", properties.languages()),
-                    text, headers.getMessageID(), headers.getHeader("References", " ")));
+            long id = composer.store(new OutgoingMail(UNKNOWN_SENDER, mailId, sender, null,
+                    String.join(",", properties.languages()), text, headers.getMessageID(),
+                    headers.getHeader("References", " "), List.of()));
+            tickets.add(new OutgoingTicket(id));
         }
-        tickets.addAll(toCoordinators(mailId, "quarantine-notice", Map.of(
-                "sender", String.valueOf(sender),
-                "subject", subject,
-                "mailId", mailId)));
+        String language = coordinator().language();
+        String subject = OutgoingMailComposer.singleLine(MailParser.decodedSubject(headers));
+        tickets.addAll(toCoordinators(mailId, QUARANTINE_NOTICE, subject, sender, List.of(
+                messages.get(language, "answers.quarantine.mail", mailId),
+                messages.get(language, answered ? "answers.quarantine.answered" : "answers.quarantine.notAnswered")),
+                Map.of("sender", String.valueOf(sender), "subject", subject, "mailId", mailId, "answered", answered)));
         return tickets;
     }
 
@@ -116,21 +150,29 @@ class IntakeReplies {
      */
     List<OutgoingTicket> unauthenticated(long mailId, MimeMessage headers, String sender, String reason)
             throws MessagingException {
-        return toCoordinators(mailId, "quarantine-unauthenticated", Map.of(
-                "sender", String.valueOf(sender),
-                "subject", OutgoingMailComposer.singleLine(MailParser.decodedSubject(headers)),
-                "reason", OutgoingMailComposer.singleLine(reason),
-                "mailId", mailId));
+        String subject = OutgoingMailComposer.singleLine(MailParser.decodedSubject(headers));
+        String because = OutgoingMailComposer.singleLine(reason);
+        return toCoordinators(mailId, QUARANTINE_UNAUTHENTICATED, subject, sender, List.of(
+                        messages.get(coordinator().language(), "answers.quarantine.mail", mailId), because),
+                Map.of("sender", String.valueOf(sender), "subject", subject, "reason", because, "mailId", mailId));
     }
 
-    private List<OutgoingTicket> toCoordinators(long mailId, String purpose, Map<String, Object> variables) {
-        Contact coordinator = directory.contact(coordinatorAddress).orElseThrow(
+    /** Never held back: the coordinators hear of every mail in quarantine; a flood comes to them gathered. */
+    private List<OutgoingTicket> toCoordinators(long mailId, String purpose, String subject, String sender,
+                                                List<String> summaryLines, Map<String, Object> variables) {
+        Contact coordinator = coordinator();
+        Answer notice = new Answer(purpose, mailId, coordinator.address(), coordinator.name(), coordinator.language(),
+                QUARANTINE_SUMMARY, true, subject, String.valueOf(sender), summaryLines, null);
+        if (limiter.notice(notice) != ReplyLimiter.Delivery.AT_ONCE) {
+            return List.of();
+        }
+        return store(notice, templates.render(purpose, coordinator.language(), variables), null);
+    }
+
+    private Contact coordinator() {
+        return directory.contact(coordinatorAddress).orElseThrow(
                 () -> new IllegalStateException("The coordinator address " + coordinatorAddress
                         + " is not in the directory"));
-        MailTemplates.Rendered notice = templates.render(purpose, coordinator.language(), variables);
-        // limited like any answer: a flood from forged senders must not flood the coordinators (the console lists all)
-        return reply(mailId, purpose, coordinator.address(), coordinator.name(), coordinator.language(), notice,
-                null, null);
     }
 
     private Verdict verdict(String language, Line line) {
@@ -143,14 +185,9 @@ class IntakeReplies {
         return new Verdict(OutgoingMailComposer.singleLine(name), verdict);
     }
 
-    private List<OutgoingTicket> reply(long mailId, String purpose, String recipient, String recipientName,
-                                       String language, MailTemplates.Rendered text, String inReplyTo,
-                                       String references) {
-        if (!limiter.mayWriteTo(recipient, purpose, mailId)) {
-            return List.of();
-        }
-        long id = composer.store(new OutgoingMail(purpose, mailId, recipient, recipientName, language, text,
-                inReplyTo, references, List.of()));
+    private List<OutgoingTicket> store(Answer answer, MailTemplates.Rendered text, String references) {
+        long id = composer.store(new OutgoingMail(answer.purpose(), answer.mailId(), answer.recipient(),
+                answer.recipientName(), answer.language(), text, answer.messageId(), references, List.of()));
         return List.of(new OutgoingTicket(id));
     }
 }

@@ -93,7 +93,8 @@ public class OutgoingMailComposer {
                 message.setHeader("In-Reply-To", singleLine(mail.inReplyTo()));
                 String references = mail.references() == null ? mail.inReplyTo()
                         : mail.references() + " " + mail.inReplyTo();
-                message.setHeader("References", singleLine(references));
+                // folded: a summary names many mails, and a header line may not pass 998 characters
+                message.setHeader("References", MimeUtility.fold("References: ".length(), singleLine(references)));
             }
             // RFC 3834: tells other robots not to answer, so that no two machines ever loop.
             message.setHeader("Auto-Submitted", mail.inReplyTo() != null ? "auto-replied" : "auto-generated");

@@ -59,6 +59,17 @@ class OutgoingMailRepository {
                 .update();
     }
 
+    /**
+     * Waits for the other transactions deciding about the same {@code subject} (a recipient, or a limit of the whole
+     * hub) to end, so that each counts what the one before it wrote: two intake consumers cannot both take the last
+     * place under a limit. Held until the transaction ends.
+     */
+    void lockDecisionsAbout(String subject) {
+        jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended(:subject, 0))")
+                .param("subject", "loop-guard " + subject)
+                .query().listOfRows();
+    }
+
     int countSince(String recipient, Duration window) {
         return jdbc.sql("""
                         select count(*) from outgoing_mail
@@ -69,6 +80,47 @@ class OutgoingMailRepository {
                 .param("seconds", window.toSeconds())
                 .query(Integer.class)
                 .single();
+    }
+
+    /** Mails of these purposes to the recipient within the window, whether sent yet or not. */
+    int countSince(String recipient, List<String> purposes, Duration window) {
+        return jdbc.sql("""
+                        select count(*) from outgoing_mail
+                        where recipient = :recipient and purpose in (:purposes)
+                          and created_at > now() - make_interval(secs => :seconds)
+                        """)
+                .param("recipient", recipient)
+                .param("purposes", purposes)
+                .param("seconds", window.toSeconds())
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Mails of one purpose to anyone within the window. */
+    int countOfPurposeSince(String purpose, Duration window) {
+        return jdbc.sql("""
+                        select count(*) from outgoing_mail
+                        where purpose = :purpose and created_at > now() - make_interval(secs => :seconds)
+                        """)
+                .param("purpose", purpose)
+                .param("seconds", window.toSeconds())
+                .query(Integer.class)
+                .single();
+    }
+
+    /** When each of these mails (by Message-ID) to the recipient went out, or was written if not sent yet. */
+    List<Instant> sentAtOf(List<String> messageIds, String recipient) {
+        if (messageIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select coalesce(sent_at, created_at) from outgoing_mail
+                        where message_id in (:messageIds) and recipient = :recipient
+                        """)
+                .param("messageIds", messageIds)
+                .param("recipient", recipient)
+                .query(Timestamp.class)
+                .list().stream().map(Timestamp::toInstant).toList();
     }
 
     /** The mail if it is still to send (not sent, not refused for good), locked until the transaction ends. */

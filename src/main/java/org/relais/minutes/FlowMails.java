@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.relais.directory.Contact;
 import org.relais.directory.DirectoryRepository;
+import org.relais.mail.Answer;
 import org.relais.mail.MailTemplates;
 import org.relais.mail.OutgoingMail;
 import org.relais.mail.OutgoingMailComposer;
@@ -14,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the mails of the minutes and translation flows from their templates, in each reader's language. Answers to
- * a mail someone sent are limited like every automatic answer ({@link ReplyLimiter}: two robots cannot loop); work
- * given to a person (a job, a reminder, an escalation) is not an answer and is always written.
+ * a mail someone sent go through the loop guard ({@link ReplyLimiter}: a robot is bounded, so two robots cannot
+ * loop); work given to a person (a job, a reminder, an escalation) is not an answer and is always written.
  */
 @Component
 public class FlowMails {
@@ -42,17 +43,26 @@ public class FlowMails {
 
     public List<OutgoingTicket> answer(String purpose, Long inboundMailId, String reference, Contact to,
                                        String template, Map<String, Object> variables, Thread thread) {
-        if (!limiter.mayWriteTo(to.address(), purpose, inboundMailId)) {
+        MailTemplates.Rendered text = templates.render(template, to.language(), variables);
+        Answer answer = Answer.whole(purpose, inboundMailId, to.address(), to.name(), to.language(), text,
+                thread.inReplyTo());
+        if (limiter.answer(answer) != ReplyLimiter.Delivery.AT_ONCE) {
             return List.of();
         }
-        return write(purpose, inboundMailId, reference, to, template, variables, thread, List.of());
+        return store(purpose, inboundMailId, reference, to, text, thread, List.of());
     }
 
     /** A mail about the minutes {@code reference}: a reply bound to it answers what the flow awaits there. */
     public List<OutgoingTicket> write(String purpose, Long inboundMailId, String reference, Contact to,
                                       String template, Map<String, Object> variables, Thread thread,
                                       List<OutgoingMail.Attachment> attachments) {
-        MailTemplates.Rendered text = templates.render(template, to.language(), variables);
+        return store(purpose, inboundMailId, reference, to, templates.render(template, to.language(), variables),
+                thread, attachments);
+    }
+
+    private List<OutgoingTicket> store(String purpose, Long inboundMailId, String reference, Contact to,
+                                       MailTemplates.Rendered text, Thread thread,
+                                       List<OutgoingMail.Attachment> attachments) {
         long id = composer.store(new OutgoingMail(purpose, inboundMailId, to.address(), to.name(), to.language(), text,
                 thread.inReplyTo(), thread.references(), attachments).about(reference));
         return List.of(new OutgoingTicket(id));

@@ -1,10 +1,12 @@
 package org.relais.console;
 
 import org.relais.support.ConsoleClient;
+import org.relais.support.RobotAtItsBound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.relais.console.alarms.AlarmWatch;
+import org.relais.mail.LoopGuardProperties;
 import org.relais.support.HubTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,6 +37,9 @@ class AlarmsTest extends HubTest {
 
     @Autowired
     JmsTemplate jms;
+
+    @Autowired
+    LoopGuardProperties properties;
 
     @AfterEach
     void mailboxPolledAgain() throws Exception {
@@ -101,6 +107,34 @@ class AlarmsTest extends HubTest {
         drain.setReceiveTimeout(JmsTemplate.RECEIVE_TIMEOUT_NO_WAIT);
         while (drain.receive("DLQ") != null) {
             // dropped: this test counts from an empty queue, as the alarm does
+        }
+    }
+
+    @Test
+    void anAlarmReachesTheCoordinatorsEvenWhenTheirAddressIsHeldToARobotsBound() throws Exception {
+        String coordinators = "coordination@relais.test";
+        new RobotAtItsBound(this, jdbc, coordinators, RobotAtItsBound.Manner.REPEATS_ITSELF)
+                .atItsBound(properties.robotAnswersPerHour()).sendsOneMoreHeldBack();
+
+        watch.check();
+        DeadLetterFixture deadLetters = new DeadLetterFixture(jdbc, jms);
+        long failureId = deadLetters.deadTicket(deadLetters.reserveMailId());
+        watch.check();
+        watch.check();
+
+        assertThat(awaitMailsTo(coordinators, 5).stream().filter(mail -> subject(mail).startsWith("[Relais] Alarme"))
+                .toList()).hasSize(1);
+        assertThat(jdbc.sql("select purpose from withheld_reply").query(String.class).list())
+                .as("only the answer to their robot's mail was held back").containsExactly("intake-ack");
+        ConsoleClient.loggedIn(port, "coordinator").postJson("/api/dead-letters/" + failureId + "/discard", "");
+        watch.check();
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -8,7 +8,6 @@ import org.relais.directory.DirectoryRepository;
 import org.relais.mail.MailTemplates;
 import org.relais.mail.OutgoingMail;
 import org.relais.mail.OutgoingMailComposer;
-import org.relais.mail.ReplyLimiter;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -17,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes an alarm to the coordinators in their language (the console's texts) and hands it to {@code mail.outgoing}
- * like every mail Relais sends. Limited like every automatic mail, so a flapping alarm cannot flood them.
+ * like every mail Relais sends. Never held back by the loop guard: an alarm answers nothing, and one alarm of a kind
+ * is active at a time, mailed once.
  */
 @Component
 class AlarmMail {
@@ -27,27 +27,22 @@ class AlarmMail {
 
     private final MessageSource messages;
     private final OutgoingMailComposer composer;
-    private final ReplyLimiter limiter;
     private final DirectoryRepository directory;
     private final JmsTemplate jms;
     private final String coordinatorAddress;
 
     AlarmMail(@Qualifier("messageSource") MessageSource messages, OutgoingMailComposer composer,
-              ReplyLimiter limiter, DirectoryRepository directory, JmsTemplate jms,
+              DirectoryRepository directory, JmsTemplate jms,
               @Value("${relais.coordinator-address}") String coordinatorAddress) {
         this.messages = messages;
         this.composer = composer;
-        this.limiter = limiter;
         this.directory = directory;
         this.jms = jms;
         this.coordinatorAddress = coordinatorAddress;
     }
 
-    /** The id of the stored mail, or empty when the limit holds it back. */
-    Optional<Long> send(Alarm alarm) {
-        if (!limiter.mayWriteTo(coordinatorAddress, PURPOSE, null)) {
-            return Optional.empty();
-        }
+    /** The id of the stored mail. */
+    long send(Alarm alarm) {
         Optional<Contact> coordinator = directory.contact(coordinatorAddress);
         String language = coordinator.map(Contact::language).orElse("fr");
         Locale locale = Locale.forLanguageTag(language);
@@ -60,6 +55,6 @@ class AlarmMail {
                 coordinator.map(Contact::name).orElse(null), language, new MailTemplates.Rendered(subject, body),
                 null, null, List.of()));
         jms.convertAndSend(OUTGOING_QUEUE, "{\"outgoingMailId\":" + id + "}");
-        return Optional.of(id);
+        return id;
     }
 }

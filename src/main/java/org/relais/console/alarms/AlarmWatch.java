@@ -79,7 +79,7 @@ public class AlarmWatch {
     private void raise(String kind, List<String> arguments) {
         alarms.raise(kind, arguments).ifPresent(alarm -> {
             log.warn("Alarm {} raised: {}", kind, arguments);
-            mail.send(alarm).ifPresent(mailId -> alarms.mailed(alarm.id(), mailId));
+            alarms.mailed(alarm.id(), mail.send(alarm));
         });
     }
 }

@@ -7,7 +7,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The mails Relais wrote about a reference's mail (answers, verdicts, notices) and whether they left. */
+/**
+ * The mails Relais wrote about a reference's mail (answers, verdicts, notices, the summary that carried its answer
+ * when it was gathered with others) and whether they left.
+ */
 @Component
 @Transactional(readOnly = true)
 class Deliveries {
@@ -32,7 +35,10 @@ class Deliveries {
     List<Delivery> ofMail(long mailId) {
         return jdbc.sql("""
                         select id, purpose, recipient, language, subject, created_at, sent_at, attempts, last_error, raw
-                        from outgoing_mail where mail_id = :mailId order by id
+                        from outgoing_mail
+                        where mail_id = :mailId
+                           or id in (select outgoing_mail_id from gathered_answer where mail_id = :mailId)
+                        order by id
                         """)
                 .param("mailId", mailId)
                 .query((rs, row) -> new Delivery(rs.getLong("id"), rs.getString("purpose"),

@@ -1,0 +1,73 @@
+package org.relais.mail;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The loop guard's notes on each mail (table loop_arrival). */
+@Repository
+class LoopSignRepository {
+
+    private static final int RECENT = 200;
+
+    private final JdbcClient jdbc;
+
+    LoopSignRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Once per mail: a mail processed again (after a crash, or released from quarantine) keeps its first note. */
+    void insert(Arrival arrival, RobotSign sign) {
+        jdbc.sql("""
+                        insert into loop_arrival (mail_id, sender, written_at, fingerprint, sign)
+                        values (:mailId, :sender, :writtenAt, :fingerprint, :sign)
+                        on conflict (mail_id) do nothing
+                        """)
+                .param("mailId", arrival.mailId())
+                .param("sender", arrival.sender())
+                .param("writtenAt", Timestamp.from(arrival.writtenAt()))
+                .param("fingerprint", arrival.fingerprint())
+                .param("sign", sign == null ? null : sign.code())
+                .update();
+    }
+
+    /**
+     * The sender's other mails that came within the window, the newest {@value #RECENT} of them: a flood is judged on
+     * its latest mails, without reading the whole hour again for each one.
+     */
+    List<Arrival> earlier(Arrival arrival, Duration window) {
+        return jdbc.sql("""
+                        select mail_id, sender, written_at, fingerprint from loop_arrival
+                        where sender = :sender and mail_id <> :mailId
+                          and arrived_at > now() - make_interval(secs => :seconds)
+                        order by arrived_at desc limit :recent
+                        """)
+                .param("recent", RECENT)
+                .param("sender", arrival.sender())
+                .param("mailId", arrival.mailId())
+                .param("seconds", window.toSeconds())
+                .query((rs, row) -> new Arrival(rs.getLong("mail_id"), rs.getString("sender"),
+                        rs.getTimestamp("written_at").toInstant(), rs.getString("fingerprint"), List.of()))
+                .list();
+    }
+
+    /** The signs the sender's mails showed within the window, and how many mails showed each. */
+    Map<RobotSign, Integer> signs(String sender, Duration window) {
+        Map<RobotSign, Integer> signs = new EnumMap<>(RobotSign.class);
+        jdbc.sql("""
+                        select sign, count(*) as mails from loop_arrival
+                        where sender = :sender and sign is not null
+                          and arrived_at > now() - make_interval(secs => :seconds)
+                        group by sign
+                        """)
+                .param("sender", sender)
+                .param("seconds", window.toSeconds())
+                .query((rs, row) -> signs.put(RobotSign.of(rs.getString("sign")), rs.getInt("mails")))
+                .list();
+        return signs;
+    }
+}

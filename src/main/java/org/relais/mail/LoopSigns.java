@@ -1,0 +1,44 @@
+package org.relais.mail;
+
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Notes each mail someone wrote to the hub with the first sign of a robot its rules find (a reply to the hub's mail
+ * that came back at once, the same mail again, a pace no person writes at). Mails marked automatic (Auto-Submitted,
+ * Precedence, list headers) are never answered at all and not noted here. {@link ReplyLimiter} counts the signs.
+ */
+@Component
+public class LoopSigns {
+
+    private static final Logger log = LoggerFactory.getLogger(LoopSigns.class);
+
+    private final LoopSignRepository arrivals;
+    private final OutgoingMailRepository outgoing;
+    private final LoopGuardProperties properties;
+    private final List<LoopRule> rules;
+
+    LoopSigns(LoopSignRepository arrivals, OutgoingMailRepository outgoing, LoopGuardProperties properties) {
+        this.arrivals = arrivals;
+        this.outgoing = outgoing;
+        this.properties = properties;
+        this.rules = List.of(new QuickReply(properties.quickReply()), new RepeatedContent(),
+                new PersonPace(properties.personPace()));
+    }
+
+    /** Records the mail with the sign it shows, if any, and returns that sign. */
+    public Optional<RobotSign> note(Arrival arrival) {
+        // the sender's mails are judged one after the other, each seeing the ones before it
+        outgoing.lockDecisionsAbout(arrival.sender());
+        LoopRule.History history = new LoopRule.History(arrivals.earlier(arrival, properties.window()),
+                outgoing.sentAtOf(arrival.answers(), arrival.sender()));
+        Optional<RobotSign> sign = rules.stream().flatMap(rule -> rule.check(arrival, history).stream()).findFirst();
+        arrivals.insert(arrival, sign.orElse(null));
+        sign.ifPresent(s -> log.info("Mail {} from {} shows a sign of a robot: {}", arrival.mailId(),
+                arrival.sender(), s.code()));
+        return sign;
+    }
+}
