@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.relais.distribution.PipelineEvent;
+import org.relais.event.PipelineEvent;
 import org.relais.distribution.PipelineEvents;
 import org.relais.intake.DocumentMessage;
 import org.relais.mail.MailTemplates;

@@ -1,6 +1,7 @@
 package org.relais.distribution;
 
 import java.util.List;
+import org.relais.event.PipelineEvent;
 import org.relais.mail.OutgoingTicket;
 
 /** What a step of list mail hands on: mails to send (distribution.outgoing) and events to publish (events). */

@@ -12,9 +12,12 @@ import org.springframework.stereotype.Component;
 @Component("listMailRetries")
 public class ListMailRetries {
 
-    /** The purposes of every mail this capability writes. */
-    public static final List<String> PURPOSES = List.of(DistributionPlanner.PURPOSE, "newsletter",
-            EventNotifier.PURPOSE, Digests.PURPOSE, ListReplies.CONFIRMATION, ListReplies.FORWARD);
+    /**
+     * The purposes of every list mail: this capability's, and those of the newsletters and notifications, which
+     * write theirs through {@link ListMailWriter}.
+     */
+    public static final List<String> PURPOSES = List.of(DistributionPlanner.PURPOSE, "newsletter", "notification",
+            "notification-digest", ListReplies.CONFIRMATION, ListReplies.FORWARD);
 
     private final OutgoingMailLedger ledger;
     private final DistributionProperties properties;

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component("listReplies")
 public class ListReplies {
 
-    static final String CONFIRMATION = "list-confirmation";
+    public static final String CONFIRMATION = "list-confirmation";
     static final String FORWARD = "list-reply-forward";
     private static final int EXCERPT = 2000;
 

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import org.relais.directory.Contact;
 import org.relais.directory.DirectoryRepository;
 import org.relais.directory.Seminar;
-import org.relais.distribution.PipelineEvent;
+import org.relais.event.PipelineEvent;
 import org.relais.distribution.PipelineEvents;
 import org.relais.intake.InboundMailRepository.NewPart;
 import org.relais.intake.InboundMailRepository.StoredMail;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.List;
 import org.relais.distribution.DistributionRequest;
-import org.relais.distribution.PipelineEvent;
+import org.relais.event.PipelineEvent;
 import org.relais.mail.OutgoingTicket;
 
 /**

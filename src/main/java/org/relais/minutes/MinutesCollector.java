@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.relais.distribution.DistributionRequest;
-import org.relais.distribution.PipelineEvent;
+import org.relais.event.PipelineEvent;
 import org.springframework.stereotype.Component;
 
 /**

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.relais.directory.Contact;
-import org.relais.distribution.PipelineEvent;
+import org.relais.event.PipelineEvent;
 import org.relais.intake.DocumentMessage;
 import org.relais.intake.MailParts;
 import org.relais.mail.OutgoingMailComposer;

@@ -19,7 +19,7 @@ import org.relais.mail.OutgoingTicket;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A document goes to each recipient of its policy once, in its language, with list headers — replays or not. */
-class DistributionTest extends ListMailTest {
+public class DistributionTest extends ListMailTest {
 
     private static final Map<String, String> LANGUAGE = Map.ofEntries(Map.entry("suivi-fr@relais.test", "fr"),
             Map.entry("suivi-ro@relais.test", "ro"), Map.entry("suivi-bg@relais.test", "bg"),
@@ -189,7 +189,7 @@ class DistributionTest extends ListMailTest {
         return leaves;
     }
 
-    static String text(MimeMessage mail) throws Exception {
+    public static String text(MimeMessage mail) throws Exception {
         for (Part part : leaves(mail)) {
             if (part.isMimeType("text/plain") && fileName(part) == null) {
                 return (String) part.getContent();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.relais.distribution.DistributionRequest;
-import org.relais.distribution.PipelineEvent;
+import org.relais.event.PipelineEvent;
 import org.relais.intake.MailParts;
 import org.relais.minutes.MinutesFiles;
 import org.relais.minutes.Sentences;

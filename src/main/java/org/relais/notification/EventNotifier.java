@@ -1,4 +1,4 @@
-package org.relais.distribution;
+package org.relais.notification;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,6 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.relais.distribution.DistributionProperties;
+import org.relais.distribution.LanguageChoice;
+import org.relais.distribution.ListContact;
+import org.relais.distribution.ListContacts;
+import org.relais.distribution.ListKind;
+import org.relais.distribution.ListMailWriter;
+import org.relais.event.PipelineEvent;
 import org.relais.mail.MailTemplates;
 import org.relais.mail.OutgoingTicket;
 import org.springframework.stereotype.Component;

@@ -1,9 +1,10 @@
-package org.relais.distribution;
+package org.relais.notification;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.relais.distribution.DocumentWords;
 import org.relais.mail.OutgoingMailComposer;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.stereotype.Component;

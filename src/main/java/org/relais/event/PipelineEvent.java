@@ -1,4 +1,4 @@
-package org.relais.distribution;
+package org.relais.event;
 
 import java.util.Map;
 

@@ -1,9 +1,15 @@
-package org.relais.distribution;
+package org.relais.notification;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.relais.distribution.DistributionConfig;
+import org.relais.distribution.ListContact;
+import org.relais.distribution.ListContacts;
+import org.relais.distribution.ListKind;
+import org.relais.distribution.ListMailWriter;
+import org.relais.distribution.Schedules;
 import org.relais.mail.OutgoingTicket;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

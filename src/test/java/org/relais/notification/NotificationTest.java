@@ -1,4 +1,4 @@
-package org.relais.distribution;
+package org.relais.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,6 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.relais.distribution.DistributionTest;
+import org.relais.distribution.ListMailQueue;
+import org.relais.distribution.ListMailTest;
+import org.relais.distribution.ListReplies;
+import org.relais.event.PipelineEvent;
 import org.relais.support.RawMail;
 import org.relais.support.Spreadsheets;
 import org.springframework.beans.factory.annotation.Autowired;
