@@ -27,6 +27,21 @@ class BudgetRepository {
                 .query(Integer.class).single() > 0;
     }
 
+    /** A checked budget's verdict (accepted, rejected, unreadable) and how many errors it had. */
+    record Verdict(String verdict, int errors) {
+    }
+
+    Verdict verdict(long documentId) {
+        return jdbc.sql("""
+                        select b.verdict, (select count(*) from budget_issue i
+                                           where i.budget_id = b.id and i.severity = 'ERROR') as errors
+                        from budget b where b.document_id = :id
+                        """)
+                .param("id", documentId)
+                .query((rs, row) -> new Verdict(rs.getString("verdict"), rs.getInt("errors")))
+                .single();
+    }
+
     DocumentFile file(long partId) {
         return jdbc.sql("""
                         select p.content, p.file_name, m.id as mail_id, m.message_id, m.subject

@@ -31,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component("budgetReview")
 public class BudgetReview {
 
-    static final String REPLY_QUEUE = "budget.review";
+    /** The flow the members' replies go to (routes/intake-process.yaml: the budget.review queue). */
+    static final String REPLY_FLOW = "budget-review";
 
     private final BudgetReviewRepository reviews;
     private final DirectoryRepository directory;
@@ -68,7 +69,7 @@ public class BudgetReview {
         }
         List<OutgoingTicket> tickets = new ArrayList<>();
         for (Contact member : directory.contactsWithRole("follow-up")) {
-            awaitedReplies.expect(document.reference(), member.address(), REPLY_QUEUE, String.valueOf(budgetId));
+            awaitedReplies.expect(document.reference(), member.address(), REPLY_FLOW, String.valueOf(budgetId));
             tickets.add(write("budget-review-request", document.mailId(), member, document.reference(), Map.of(
                     "seminar", seminarName(document.seminar()),
                     "organiser", document.sender(),
@@ -156,7 +157,7 @@ public class BudgetReview {
         directory.contactsWithRole("funder").forEach(c -> told.putIfAbsent(c.address(), c));
         List<OutgoingTicket> tickets = new ArrayList<>();
         for (Contact contact : told.values()) {
-            awaitedReplies.forget(review.reference(), contact.address(), REPLY_QUEUE);
+            awaitedReplies.forget(review.reference(), contact.address(), REPLY_FLOW);
             tickets.add(write("budget-review-outcome", inboundMailId, contact, review.reference(), Map.of(
                     "seminar", seminarName(review.seminarCode()),
                     "state", state,
@@ -165,7 +166,7 @@ public class BudgetReview {
                     "decidedBy", decidedBy)));
         }
         directory.contactsWithRole("follow-up")
-                .forEach(m -> awaitedReplies.forget(review.reference(), m.address(), REPLY_QUEUE));
+                .forEach(m -> awaitedReplies.forget(review.reference(), m.address(), REPLY_FLOW));
         return tickets;
     }
 

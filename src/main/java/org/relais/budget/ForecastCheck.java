@@ -1,13 +1,10 @@
 package org.relais.budget;
 
-import org.relais.spreadsheet.UnreadableSpreadsheetException;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.relais.event.PipelineEvent;
-import org.relais.distribution.PipelineEvents;
 import org.relais.intake.DocumentMessage;
 import org.relais.mail.MailTemplates;
 import org.relais.mail.Messages;
@@ -15,13 +12,15 @@ import org.relais.mail.OutgoingMail;
 import org.relais.mail.OutgoingMailComposer;
 import org.relais.mail.OutgoingMailLedger;
 import org.relais.mail.OutgoingTicket;
+import org.relais.spreadsheet.UnreadableSpreadsheetException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Checks a forecast budget taken in by intake and writes the organiser's answer: accepted with the figures as Relais
- * read them, or each problem with its cell and an annotated copy of the partner's own file. Once per document: a
- * redelivered message finds the budget recorded and yields the answer already written.
+ * read them, or each problem with its cell and an annotated copy of the partner's own file; the follow-up group hears
+ * of the verdict. Once per document: a redelivered message finds the budget recorded and yields the answer already
+ * written, and the same events.
  */
 @Component("forecastCheck")
 public class ForecastCheck {
@@ -39,12 +38,10 @@ public class ForecastCheck {
     private final OutgoingMailComposer composer;
     private final OutgoingMailLedger ledger;
     private final BudgetReview review;
-    private final PipelineEvents events;
 
     ForecastCheck(BudgetSheetReader reader, BudgetValidator validator, BudgetContexts contexts, BudgetMessages findings,
                   BudgetAnnotator annotator, BudgetRepository budgets, MailTemplates templates, Messages messages,
-                  OutgoingMailComposer composer, OutgoingMailLedger ledger, BudgetReview review,
-                  PipelineEvents events) {
+                  OutgoingMailComposer composer, OutgoingMailLedger ledger, BudgetReview review) {
         this.reader = reader;
         this.validator = validator;
         this.contexts = contexts;
@@ -56,15 +53,15 @@ public class ForecastCheck {
         this.composer = composer;
         this.ledger = ledger;
         this.review = review;
-        this.events = events;
     }
 
     @Transactional
-    public List<OutgoingTicket> check(DocumentMessage document) {
+    public CheckedForecast check(DocumentMessage document) {
         BudgetRepository.DocumentFile file = budgets.file(document.partId());
         if (budgets.isChecked(document.documentId())) {
             // a redelivery: the verdict and review requests were written; the sender skips what went out
-            return ledger.ticketsFor(file.mailId());
+            return new CheckedForecast(ledger.ticketsFor(file.mailId()),
+                    events(document, budgets.verdict(document.documentId())));
         }
         String language = document.language();
         Map<String, Object> variables = new HashMap<>();
@@ -73,6 +70,7 @@ public class ForecastCheck {
         variables.put("fileName", OutgoingMailComposer.singleLine(document.fileName()));
         List<OutgoingMail.Attachment> attachments = new ArrayList<>();
         List<OutgoingTicket> reviewRequests = new ArrayList<>();
+        BudgetRepository.Verdict verdict;
         try {
             BudgetSheet sheet = reader.read(file.content(), document.fileName());
             ValidationResult result = validator.validate(sheet, contexts.of(document));
@@ -82,17 +80,13 @@ public class ForecastCheck {
             sheet.rows().forEach(row -> row.amounts().forEach((column, amount) ->
                     budgets.insertAmount(budgetId, row, column, amount)));
             result.findings().forEach(finding -> budgets.insertIssue(budgetId, finding));
-            variables.put("verdict", result.accepted() ? "accepted" : "rejected");
-            events.publish(new PipelineEvent("budget-verdict", document.reference(), document.seminar(), Map.of(
-                    "verdict", result.accepted() ? "accepted" : "rejected", "fileName", document.fileName(),
-                    "errors", String.valueOf(result.findings().stream()
-                            .filter(f -> f.severity() == Severity.ERROR).count()))));
+            verdict = new BudgetRepository.Verdict(result.accepted() ? "accepted" : "rejected",
+                    (int) result.findings().stream().filter(f -> f.severity() == Severity.ERROR).count());
+            variables.put("verdict", verdict.verdict());
             variables.put("figures", Figures.lines(sheet, language, messages));
             variables.put("currency", result.currency().orElse("?"));
             variables.put("findings", result.findings().stream().map(f -> findings.render(f, language)).toList());
             if (result.accepted()) {
-                events.publish(new PipelineEvent("review-requested", document.reference(), document.seminar(),
-                        Map.of("fileName", document.fileName())));
                 reviewRequests.addAll(review.request(budgetId, document, Figures.lines(sheet, language, messages), file.content()));
             }
             if (result.findings().stream().anyMatch(f -> f.severity() != Severity.NOTE)) {
@@ -103,7 +97,8 @@ public class ForecastCheck {
         } catch (UnreadableSpreadsheetException e) {
             budgets.insert(document.documentId(), document.reference(), document.seminar(), document.kind(), null,
                     null, "unreadable", e.reason().name());
-            variables.put("verdict", "unreadable");
+            verdict = new BudgetRepository.Verdict("unreadable", 0);
+            variables.put("verdict", verdict.verdict());
             variables.put("figures", List.of());
             variables.put("findings", List.of(findings.render(e.reason(), document.fileName(), language)));
         }
@@ -112,6 +107,21 @@ public class ForecastCheck {
                 file.messageId(), null, attachments));
         List<OutgoingTicket> tickets = new ArrayList<>(List.of(new OutgoingTicket(id)));
         tickets.addAll(reviewRequests);
-        return tickets;
+        return new CheckedForecast(tickets, events(document, verdict));
+    }
+
+    /** The follow-up group hears of a forecast read (accepted or rejected) and of the review it asks for. */
+    private static List<PipelineEvent> events(DocumentMessage document, BudgetRepository.Verdict verdict) {
+        if (verdict.verdict().equals("unreadable")) {
+            return List.of();
+        }
+        List<PipelineEvent> events = new ArrayList<>(List.of(new PipelineEvent("budget-verdict", document.reference(),
+                document.seminar(), Map.of("verdict", verdict.verdict(), "fileName", document.fileName(),
+                        "errors", String.valueOf(verdict.errors())))));
+        if (verdict.verdict().equals("accepted")) {
+            events.add(new PipelineEvent("review-requested", document.reference(), document.seminar(),
+                    Map.of("fileName", document.fileName())));
+        }
+        return events;
     }
 }

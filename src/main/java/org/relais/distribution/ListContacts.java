@@ -25,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class ListContacts {
 
-    /** The queue replies to list mail come to (unsubscribe, digest preference). */
-    public static final String REPLY_QUEUE = "distribution.replies";
+    /** The flow replies to list mail go to (unsubscribe, digest preference): routes/distribution-replies.yaml. */
+    static final String REPLY_FLOW = "list";
 
     private static final String COLUMNS = """
             select address, name, organisation_code, language, roles, translates_to, list_reference,
@@ -78,7 +78,7 @@ public class ListContacts {
 
     /**
      * The reference every list mail to this contact quotes, made the first time: a reply quoting it (an
-     * unsubscription, a digest preference) comes to the {@value #REPLY_QUEUE} queue instead of intake.
+     * unsubscription, a digest preference) goes to the {@value #REPLY_FLOW} flow instead of being taken in as new mail.
      */
     @Transactional
     public String listReference(String address) {
@@ -94,7 +94,7 @@ public class ListContacts {
                 .param("reference", reference)
                 .param("address", address)
                 .update();
-        awaitedReplies.expect(reference, address, REPLY_QUEUE, "subscription");
+        awaitedReplies.expect(reference, address, REPLY_FLOW, "subscription");
         return reference;
     }
 

@@ -1,26 +1,26 @@
 package org.relais.distribution;
 
 import java.util.List;
-import org.apache.camel.ProducerTemplate;
+import org.relais.broker.RouteHandOff;
 import org.relais.mail.OutgoingTicket;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts mails written outside a route (the console's send-now, resend-failed) on the send queue, through the route
- * distribution-queue-mails. Call it after the transaction that wrote them has committed.
+ * Hands list mails written outside a route (the console's send-now, resend-failed) to the send queue, through
+ * routes/hand-off.yaml, once the transaction that wrote them has committed.
  */
 @Component
 public class ListMailQueue {
 
-    private final ProducerTemplate camel;
+    private final RouteHandOff handOff;
 
-    ListMailQueue(ProducerTemplate camel) {
-        this.camel = camel;
+    ListMailQueue(RouteHandOff handOff) {
+        this.handOff = handOff;
     }
 
     public void queue(List<OutgoingTicket> mails) {
         if (!mails.isEmpty()) {
-            camel.sendBody("direct:distribution-queue-mails", mails);
+            handOff.afterCommit(new ListMails(mails));
         }
     }
 }

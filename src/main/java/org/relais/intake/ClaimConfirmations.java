@@ -96,10 +96,10 @@ class ClaimConfirmations {
                 continue;
             }
             boolean stillAwaited = awaitedReplies.awaiting(claim.requestReference(), claim.sender()).stream()
-                    .anyMatch(a -> a.queue().equals(claim.queue()));
+                    .anyMatch(a -> a.flow().equals(claim.flow()));
             claims.answered(claim.id(), stillAwaited ? "confirmed" : "expired", answerMailId);
             if (stillAwaited) {
-                ReplyMessage reply = new ReplyMessage(claim.queue(), claim.mailId(), claim.reference(),
+                ReplyMessage reply = new ReplyMessage(claim.flow(), claim.mailId(), claim.reference(),
                         claim.requestReference(), claim.sender(), claim.language(), claim.context(), claim.subject(),
                         claim.bodyPartId(), claim.attachmentIds());
                 mails.insertReply(reply);

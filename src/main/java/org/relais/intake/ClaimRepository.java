@@ -10,7 +10,7 @@ class ClaimRepository {
 
     /** A pending claim, with what its mail said, to hand to the awaiting flow once confirmed. */
     record Pending(long id, long mailId, String reference, String requestReference, String sender, String language,
-                   String queue, String context, String subject, Long bodyPartId, List<Long> attachmentIds) {
+                   String flow, String context, String subject, Long bodyPartId, List<Long> attachmentIds) {
     }
 
     private final JdbcClient jdbc;
@@ -22,15 +22,15 @@ class ClaimRepository {
     void insert(long mailId, String sender, String requestReference, AwaitedReplies.Awaiting awaiting,
                 Long bodyPartId, List<Long> attachmentIds, Long confirmationMailId) {
         jdbc.sql("""
-                        insert into unconfirmed_claim (mail_id, claimed_sender, request_reference, queue, context,
+                        insert into unconfirmed_claim (mail_id, claimed_sender, request_reference, flow, context,
                             body_part_id, attachment_ids, confirmation_mail_id)
-                        values (:mailId, :sender, :request, :queue, :context, :bodyPartId,
+                        values (:mailId, :sender, :request, :flow, :context, :bodyPartId,
                             cast(string_to_array(:attachmentIds, ',') as bigint[]), :confirmationMailId)
                         """)
                 .param("mailId", mailId)
                 .param("sender", sender)
                 .param("request", requestReference)
-                .param("queue", awaiting.queue())
+                .param("flow", awaiting.flow())
                 .param("context", awaiting.context())
                 .param("bodyPartId", bodyPartId)
                 .param("attachmentIds", String.join(",", attachmentIds.stream().map(String::valueOf).toList()))
@@ -41,7 +41,7 @@ class ClaimRepository {
     /** The pending claims a confirmation request asked about, locked until the answer is recorded. */
     List<Pending> pendingFor(long confirmationMailId) {
         return jdbc.sql("""
-                        select c.id, c.mail_id, m.reference, c.request_reference, c.claimed_sender, m.language, c.queue,
+                        select c.id, c.mail_id, m.reference, c.request_reference, c.claimed_sender, m.language, c.flow,
                             c.context, m.subject, c.body_part_id, c.attachment_ids
                         from unconfirmed_claim c join inbound_mail m on m.id = c.mail_id
                         where c.confirmation_mail_id = :confirmationMailId and c.state = 'pending'
@@ -50,7 +50,7 @@ class ClaimRepository {
                 .param("confirmationMailId", confirmationMailId)
                 .query((rs, row) -> new Pending(rs.getLong("id"), rs.getLong("mail_id"), rs.getString("reference"),
                         rs.getString("request_reference"), rs.getString("claimed_sender"), rs.getString("language"),
-                        rs.getString("queue"), rs.getString("context"), rs.getString("subject"),
+                        rs.getString("flow"), rs.getString("context"), rs.getString("subject"),
                         (Long) rs.getObject("body_part_id"),
                         java.util.Arrays.asList((Long[]) rs.getArray("attachment_ids").getArray())))
                 .list();

@@ -3,7 +3,10 @@ package org.relais.intake;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a part is to the partnership, and the queue of the flow that takes it next (none for OTHER). */
+/**
+ * What a part is to the partnership, and the flow that takes it next (none for OTHER); routes/intake-process.yaml
+ * says which queue each flow reads.
+ */
 public enum DocumentKind {
     BUDGET_FORECAST("budget"),
     FINANCIAL_REPORT("report"),
@@ -18,14 +21,14 @@ public enum DocumentKind {
     DELIVERY_REPORT("bounce"),
     OTHER(null);
 
-    private final String queue;
+    private final String flow;
 
-    DocumentKind(String queue) {
-        this.queue = queue;
+    DocumentKind(String flow) {
+        this.flow = flow;
     }
 
-    public Optional<String> queue() {
-        return Optional.ofNullable(queue);
+    public Optional<String> flow() {
+        return Optional.ofNullable(flow);
     }
 
     public String code() {

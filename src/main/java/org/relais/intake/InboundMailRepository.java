@@ -147,16 +147,16 @@ class InboundMailRepository {
 
     long insertDocument(DocumentMessage document) {
         return jdbc.sql("""
-                        insert into document (reference, mail_id, part_id, kind, queue, seminar_code, sender, language,
+                        insert into document (reference, mail_id, part_id, kind, flow, seminar_code, sender, language,
                             file_name)
-                        values (:reference, :mailId, :partId, :kind, :queue, :seminar, :sender, :language, :fileName)
+                        values (:reference, :mailId, :partId, :kind, :flow, :seminar, :sender, :language, :fileName)
                         returning id
                         """)
                 .param("reference", document.reference())
                 .param("mailId", document.mailId())
                 .param("partId", document.partId())
                 .param("kind", document.kind())
-                .param("queue", document.queue())
+                .param("flow", document.flow())
                 .param("seminar", document.seminar())
                 .param("sender", document.sender())
                 .param("language", document.language())
@@ -167,12 +167,12 @@ class InboundMailRepository {
 
     List<DocumentMessage> documentsOf(long mailId) {
         return jdbc.sql("""
-                        select id, reference, kind, queue, seminar_code, sender, language, file_name, mail_id, part_id
+                        select id, reference, kind, flow, seminar_code, sender, language, file_name, mail_id, part_id
                         from document where mail_id = :mailId order by id
                         """)
                 .param("mailId", mailId)
                 .query((rs, row) -> new DocumentMessage(rs.getLong("id"), rs.getString("reference"),
-                        rs.getString("kind"), rs.getString("queue"), rs.getString("seminar_code"),
+                        rs.getString("kind"), rs.getString("flow"), rs.getString("seminar_code"),
                         rs.getString("sender"), rs.getString("language"), rs.getString("file_name"),
                         rs.getLong("mail_id"), rs.getLong("part_id")))
                 .list();
@@ -180,12 +180,12 @@ class InboundMailRepository {
 
     void insertReply(ReplyMessage reply) {
         jdbc.sql("""
-                        insert into inbound_reply (mail_id, queue, quoted_reference, context, body_part_id, attachment_ids)
-                        values (:mailId, :queue, :quoted, :context, :bodyPartId,
+                        insert into inbound_reply (mail_id, flow, quoted_reference, context, body_part_id, attachment_ids)
+                        values (:mailId, :flow, :quoted, :context, :bodyPartId,
                             cast(string_to_array(:attachmentIds, ',') as bigint[]))
                         """)
                 .param("mailId", reply.mailId())
-                .param("queue", reply.queue())
+                .param("flow", reply.flow())
                 .param("quoted", reply.quotedReference())
                 .param("context", reply.context())
                 .param("bodyPartId", reply.bodyPartId())
@@ -196,16 +196,16 @@ class InboundMailRepository {
     /** The replies a mail handed to flows: its own, and the claims it confirmed (see ClaimConfirmations). */
     List<ReplyMessage> repliesOf(long mailId) {
         return jdbc.sql("""
-                        select r.queue, r.mail_id, m.reference, r.quoted_reference, m.sender, m.language, r.context,
+                        select r.flow, r.mail_id, m.reference, r.quoted_reference, m.sender, m.language, r.context,
                             m.subject, r.body_part_id, r.attachment_ids
                         from inbound_reply r join inbound_mail m on m.id = r.mail_id
                         where r.mail_id = :mailId
                            or r.mail_id in (select c.mail_id from unconfirmed_claim c
                                             where c.answer_mail_id = :mailId and c.state = 'confirmed')
-                        order by r.mail_id, r.queue
+                        order by r.mail_id, r.flow
                         """)
                 .param("mailId", mailId)
-                .query((rs, row) -> new ReplyMessage(rs.getString("queue"), rs.getLong("mail_id"),
+                .query((rs, row) -> new ReplyMessage(rs.getString("flow"), rs.getLong("mail_id"),
                         rs.getString("reference"), rs.getString("quoted_reference"), rs.getString("sender"),
                         rs.getString("language"), rs.getString("context"), rs.getString("subject"),
                         (Long) rs.getObject("body_part_id"),

@@ -9,15 +9,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.relais.directory.Contact;
 import org.relais.directory.DirectoryRepository;
 import org.relais.directory.Seminar;
-import org.relais.event.PipelineEvent;
-import org.relais.distribution.PipelineEvents;
 import org.relais.intake.InboundMailRepository.NewPart;
 import org.relais.intake.InboundMailRepository.StoredMail;
 import org.relais.mail.OutgoingMailLedger;
@@ -32,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Understands a stored mail, once: who wrote it, what each attachment is, which seminar it concerns; records the
  * parts and documents, and writes the answer — all in one transaction with the mail row locked. A mail already
- * processed (a redelivered ticket after a crash) yields what it produced before, to be published again.
+ * processed (a redelivered ticket after a crash) yields what it produced before, to be handed on again.
  */
 @Component("intakeProcessor")
 public class IntakeProcessor {
@@ -46,7 +43,6 @@ public class IntakeProcessor {
     private final ReplyBinding binding;
     private final ClaimConfirmations claims;
     private final LoopSigns loopSigns;
-    private final PipelineEvents events;
     private final DocumentClassifier classifier;
     private final MailParser parser;
     private final PartInspector inspector;
@@ -56,7 +52,7 @@ public class IntakeProcessor {
 
     IntakeProcessor(InboundMailRepository mails, DirectoryRepository directory, IntakeReplies replies,
                     AwaitedReplies awaitedReplies, ReplyBinding binding, ClaimConfirmations claims,
-                    LoopSigns loopSigns, PipelineEvents events, IntakeProperties properties,
+                    LoopSigns loopSigns, IntakeProperties properties,
                     WorkbookLoader spreadsheets, SenderAuthentication authentication,
                     @Value("${relais.hub-address}") String hubAddress,
                     @Value("${relais.config-dir}") Path configDirectory,
@@ -68,7 +64,6 @@ public class IntakeProcessor {
         this.binding = binding;
         this.claims = claims;
         this.loopSigns = loopSigns;
-        this.events = events;
         this.classifier = new DocumentClassifier(Keywords.load(configDirectory.resolve("intake/keywords.yaml")));
         this.parser = new MailParser(properties.maxParts(), properties.maxAttachmentBytes());
         this.inspector = new PartInspector(spreadsheets);
@@ -82,7 +77,7 @@ public class IntakeProcessor {
         StoredMail mail = mails.lockForProcessing(ticket.mailId())
                 .orElseThrow(() -> new IllegalArgumentException("No stored mail " + ticket.mailId()));
         if (!mail.state().equals("received")) {
-            return new IntakeOutcome(mail.reference(), mails.documentsOf(mail.id()), mails.repliesOf(mail.id()),
+            return IntakeOutcome.handedOn(mail.reference(), mails.documentsOf(mail.id()), mails.repliesOf(mail.id()),
                     replies.mailsFor(mail.id()));
         }
         try (SpooledMail raw = SpooledMail.copy(spool, out -> mails.copyOriginal(mail, out))) {
@@ -200,13 +195,10 @@ public class IntakeProcessor {
         for (Stored item : stored) {
             DocumentKind kind = item.reviewed().kind();
             LeafPart part = item.reviewed().part();
-            if (kind != null && kind.queue().isPresent()) {
-                DocumentMessage document = new DocumentMessage(0, reference, kind.code(), kind.queue().get(),
+            if (kind != null && kind.flow().isPresent()) {
+                DocumentMessage document = new DocumentMessage(0, reference, kind.code(), kind.flow().get(),
                         seminarCode, sender.address(), sender.language(), part.fileName(), mailId, item.partId());
                 documents.add(document.withId(mails.insertDocument(document)));
-                events.publish(new PipelineEvent("document-received", reference, seminarCode, Map.of(
-                        "kind", kind.code(), "sender", sender.address(),
-                        "fileName", part.fileName() == null ? "" : part.fileName())));
             }
             if (part.attachment() || kind != null) {
                 lines.add(new IntakeReplies.Line(part.fileName(), kind,
@@ -215,14 +207,14 @@ public class IntakeProcessor {
         }
         mails.markDone(mailId, "processed", reference, quoted, sender.language(), seminarCode, null);
         List<OutgoingTicket> outgoing = replies.acknowledgement(mailId, parsed, sender, reference, seminar, lines);
-        return new IntakeOutcome(reference, documents, List.of(), outgoing);
+        return IntakeOutcome.handedOn(reference, documents, List.of(), outgoing);
     }
 
     private List<ReplyMessage> replies(long mailId, ParsedMail parsed, Contact sender, String reference,
                                        String quoted, List<AwaitedReplies.Awaiting> awaiting, List<Stored> stored) {
         Long bodyPartId = bodyPartId(stored);
         List<Long> attachmentIds = acceptedAttachmentIds(stored);
-        List<ReplyMessage> messages = awaiting.stream().map(a -> new ReplyMessage(a.queue(), mailId, reference, quoted,
+        List<ReplyMessage> messages = awaiting.stream().map(a -> new ReplyMessage(a.flow(), mailId, reference, quoted,
                 sender.address(), sender.language(), a.context(), parsed.subject(), bodyPartId, attachmentIds)).toList();
         messages.forEach(mails::insertReply);
         return messages;
@@ -259,11 +251,11 @@ public class IntakeProcessor {
         long partId = mails.insertPart(mail.id(), new NewPart(0, null, "multipart/report", null, "mail",
                 mail.size(), null, DocumentKind.DELIVERY_REPORT.code(), null));
         DocumentMessage report = new DocumentMessage(0, reference, DocumentKind.DELIVERY_REPORT.code(),
-                DocumentKind.DELIVERY_REPORT.queue().orElseThrow(), null, String.valueOf(sender), "", null, mail.id(),
+                DocumentKind.DELIVERY_REPORT.flow().orElseThrow(), null, String.valueOf(sender), "", null, mail.id(),
                 partId);
         DocumentMessage stored = report.withId(mails.insertDocument(report));
         mails.markDone(mail.id(), "automated", reference, null, null, null, reason);
-        return new IntakeOutcome(reference, List.of(stored), List.of(), List.of());
+        return IntakeOutcome.handedOn(reference, List.of(stored), List.of(), List.of());
     }
 
     static Optional<String> quotedReference(String subject) {

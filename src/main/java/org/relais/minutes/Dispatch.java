@@ -1,6 +1,5 @@
 package org.relais.minutes;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.List;
 import org.relais.distribution.DistributionRequest;
@@ -8,48 +7,49 @@ import org.relais.event.PipelineEvent;
 import org.relais.mail.OutgoingTicket;
 
 /**
- * What a step of the minutes and translation flows sends once its work is committed: mails to send, events for the
- * follow-up group, translation jobs, the request to distribute. {@code routes/minutes-dispatch.yaml} puts each on
- * its queue.
+ * What a step of the minutes and translation flows hands on once its work is committed: mails to send, events for
+ * the follow-up group, translation jobs, requests to distribute. {@code routes/minutes-dispatch.yaml} puts each on
+ * its queue; {@link DispatchLog} keeps it, so that a replayed step hands on the same again. (The factories are named
+ * apart from the accessors: the routes' {@code ${body.mails}} must find the accessor.)
  */
-public record Dispatch(List<Outbound> messages) {
-
-    public static final String MAIL_QUEUE = "mail.outgoing";
-    public static final String EVENTS_QUEUE = "events";
-    public static final String DISTRIBUTION_QUEUE = "distribution";
+public record Dispatch(List<OutgoingTicket> mails, List<PipelineEvent> events,
+                       List<TranslationJobTicket> translationJobs, List<DistributionRequest> distributions) {
 
     public Dispatch {
-        messages = List.copyOf(messages);
+        mails = List.copyOf(mails);
+        events = List.copyOf(events);
+        translationJobs = List.copyOf(translationJobs);
+        distributions = List.copyOf(distributions);
     }
 
     public static Dispatch none() {
-        return new Dispatch(List.of());
+        return new Dispatch(List.of(), List.of(), List.of(), List.of());
     }
 
-    public static Dispatch mails(String reference, List<OutgoingTicket> tickets) {
-        return new Dispatch(tickets.stream().map(t -> Outbound.of(MAIL_QUEUE, reference, t)).toList());
+    public static Dispatch ofMails(List<OutgoingTicket> tickets) {
+        return new Dispatch(tickets, List.of(), List.of(), List.of());
     }
 
-    public static Dispatch event(PipelineEvent event) {
-        return new Dispatch(List.of(Outbound.of(EVENTS_QUEUE, event.reference(), event)));
+    public static Dispatch ofEvent(PipelineEvent event) {
+        return new Dispatch(List.of(), List.of(event), List.of(), List.of());
     }
 
-    public static Dispatch distribution(DistributionRequest request) {
-        return new Dispatch(List.of(Outbound.of(DISTRIBUTION_QUEUE, request.reference(), request)));
+    public static Dispatch ofJob(TranslationJobTicket ticket) {
+        return new Dispatch(List.of(), List.of(), List.of(ticket), List.of());
     }
 
-    public static Dispatch message(String queue, String reference, Object payload) {
-        return new Dispatch(List.of(Outbound.of(queue, reference, payload)));
+    public static Dispatch ofDistribution(DistributionRequest request) {
+        return new Dispatch(List.of(), List.of(), List.of(), List.of(request));
     }
 
     public Dispatch and(Dispatch other) {
-        List<Outbound> all = new ArrayList<>(messages);
-        all.addAll(other.messages);
-        return new Dispatch(all);
+        return new Dispatch(joined(mails, other.mails), joined(events, other.events),
+                joined(translationJobs, other.translationJobs), joined(distributions, other.distributions));
     }
 
-    @JsonIgnore
-    public boolean isEmpty() {
-        return messages.isEmpty();
+    private static <T> List<T> joined(List<T> first, List<T> second) {
+        List<T> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 }

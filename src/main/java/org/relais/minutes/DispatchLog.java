@@ -8,9 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The dispatches already decided, by cause ("document:42", "reply:17:translation.replies", …). A step runs its work
- * through {@link #once}: the first time it does the work in the caller's transaction and records what to send;
- * a redelivered message finds the record and sends the same messages again, without doing the work twice.
+ * The dispatches already decided, by cause ("document:42", "reply:17:translation", …). A step runs its work through
+ * {@link #once}: the first time it does the work in the caller's transaction and records what it hands on; a
+ * redelivered message finds the record and hands on the same again, without doing the work twice.
  */
 @Component
 public class DispatchLog {

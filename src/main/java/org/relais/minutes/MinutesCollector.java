@@ -106,8 +106,8 @@ public class MinutesCollector {
         facts.put("missing", String.join(",", missingLanguages(minutes.reference())));
         facts.put("completedBy", completedBy);
         facts.put("sender", minutes.sender());
-        return Dispatch.distribution(request)
-                .and(Dispatch.event(new PipelineEvent("translations-complete", minutes.reference(), minutes.seminar(),
+        return Dispatch.ofDistribution(request)
+                .and(Dispatch.ofEvent(new PipelineEvent("translations-complete", minutes.reference(), minutes.seminar(),
                         facts)));
     }
 

@@ -58,7 +58,7 @@ public class MinutesDeadlines {
                     .map(v -> v.language()).toList());
             variables.put("missing", collector.missingLanguages(minutes.reference()));
             variables.put("names", names);
-            return Dispatch.mails(minutes.reference(), mails.toCoordinators(PURPOSE, minutes.mailId(),
+            return Dispatch.ofMails(mails.toCoordinators(PURPOSE, minutes.mailId(),
                     minutes.reference(), PURPOSE, variables));
         });
     }

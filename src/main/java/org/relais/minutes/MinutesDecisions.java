@@ -1,34 +1,33 @@
 package org.relais.minutes;
 
 import java.time.Instant;
-import org.apache.camel.ProducerTemplate;
+import org.relais.broker.RouteHandOff;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a coordinator decides about a minutes, from the console: the language of a document the detector was unsure
  * about, circulating the minutes without every translation (typically after the deadline), a later deadline.
- * A decision is recorded, then applied by the {@code minutes-apply-decision} route like any other step, so that
- * its messages (jobs, distribution) go out from a queue consumer, once.
+ * A decision is recorded, then handed over once committed (routes/hand-off.yaml puts it on the minutes.decisions
+ * queue) and applied by the {@code minutes-apply-decision} route like any other step, so that its messages (jobs,
+ * distribution) go out from a queue consumer, once.
  */
 @Component("minutesDecisions")
 public class MinutesDecisions {
-
-    static final String QUEUE = "minutes.decisions";
 
     private final MinutesRepository repository;
     private final MinutesCollector collector;
     private final MinutesProperties properties;
     private final DispatchLog log;
-    private final ProducerTemplate producer;
+    private final RouteHandOff handOff;
 
     MinutesDecisions(MinutesRepository repository, MinutesCollector collector, MinutesProperties properties,
-                     DispatchLog log, ProducerTemplate producer) {
+                     DispatchLog log, RouteHandOff handOff) {
         this.repository = repository;
         this.collector = collector;
         this.properties = properties;
         this.log = log;
-        this.producer = producer;
+        this.handOff = handOff;
     }
 
     /** Sets the language of a document whose language the detector could not tell (or told wrong). */
@@ -41,7 +40,7 @@ public class MinutesDecisions {
         MinutesDocument document = repository.document(documentId)
                 .orElseThrow(() -> new IllegalArgumentException("No minutes document " + documentId));
         repository.setLanguage(documentId, language, coordinator);
-        send(new MinutesDecision(MinutesDecision.LANGUAGE, document.reference(), documentId, language, coordinator));
+        handOff.afterCommit(new MinutesDecision(MinutesDecision.LANGUAGE, document.reference(), documentId, language, coordinator));
     }
 
     /** Circulates the minutes with the versions there are now. */
@@ -52,7 +51,7 @@ public class MinutesDecisions {
         if (collector.versions(reference).isEmpty()) {
             throw new IllegalStateException(reference + " has no version yet: set the language of its document first");
         }
-        send(new MinutesDecision(MinutesDecision.COMPLETE, minutes.reference(), null, null, coordinator));
+        handOff.afterCommit(new MinutesDecision(MinutesDecision.COMPLETE, minutes.reference(), null, null, coordinator));
     }
 
     @Transactional
@@ -80,10 +79,5 @@ public class MinutesDecisions {
         }
         collector.addSendersVersion(minutes, document);
         return collector.completeIfAllPresent(minutes.reference());
-    }
-
-    private void send(MinutesDecision decision) {
-        producer.sendBodyAndHeader("jms:queue:" + QUEUE + "?jmsMessageType=Text", Outbound.of(QUEUE,
-                decision.reference(), decision).json(), "relaisReference", decision.reference());
     }
 }

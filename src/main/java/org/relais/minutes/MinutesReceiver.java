@@ -124,7 +124,7 @@ public class MinutesReceiver {
         variables.put("toTranslate", names.names(language, collector.missingLanguages(minutes.reference())));
         variables.put("complete", collector.missingLanguages(minutes.reference()).isEmpty());
         variables.put("languages", names.names(language, properties.sourceLanguages()));
-        return Dispatch.mails(minutes.reference(), mails.answer(PURPOSE, minutes.mailId(), minutes.reference(), sender,
+        return Dispatch.ofMails(mails.answer(PURPOSE, minutes.mailId(), minutes.reference(), sender,
                 PURPOSE, variables, new FlowMails.Thread(origin.messageId(), null)));
     }
 
@@ -138,7 +138,7 @@ public class MinutesReceiver {
                 .map(MinutesVersion::language).toList()));
         facts.put("missing", String.join(",", collector.missingLanguages(minutes.reference())));
         facts.put("languageUncertain", String.valueOf(documents.stream().anyMatch(d -> !d.languageKnown())));
-        return Dispatch.event(new PipelineEvent("minutes-received", minutes.reference(), minutes.seminar(), facts));
+        return Dispatch.ofEvent(new PipelineEvent("minutes-received", minutes.reference(), minutes.seminar(), facts));
     }
 
     /** The first non-blank line, shortened: what subjects and lists show. */

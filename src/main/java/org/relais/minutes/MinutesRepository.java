@@ -114,7 +114,7 @@ class MinutesRepository {
     List<IntakeDocument> intakeDocuments(String reference) {
         return jdbc.sql("""
                         select id, part_id, mail_id, file_name from document
-                        where reference = :reference and queue = 'minutes' order by id
+                        where reference = :reference and flow = 'minutes' order by id
                         """)
                 .param("reference", reference)
                 .query((rs, row) -> new IntakeDocument(rs.getLong("id"), rs.getLong("part_id"), rs.getLong("mail_id"),

@@ -3,6 +3,7 @@ package org.relais.translation;
 import java.util.Optional;
 import org.relais.minutes.MinutesCollector;
 import org.relais.minutes.MinutesDocument;
+import org.relais.minutes.TranslationJobTicket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

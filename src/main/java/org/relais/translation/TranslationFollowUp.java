@@ -77,7 +77,7 @@ public class TranslationFollowUp {
         }
         var contact = mails.contact(translator);
         Map<String, Object> variables = translators.variables(minutes, job, contact.language());
-        return Dispatch.mails(minutes.reference(), mails.write(REMINDER_PURPOSE, minutes.mailId(), minutes.reference(),
+        return Dispatch.ofMails(mails.write(REMINDER_PURPOSE, minutes.mailId(), minutes.reference(),
                 contact, REMINDER_PURPOSE, variables, FlowMails.Thread.NONE, List.of()));
     }
 

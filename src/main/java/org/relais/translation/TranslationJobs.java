@@ -6,6 +6,7 @@ import org.relais.minutes.DispatchLog;
 import org.relais.minutes.Minutes;
 import org.relais.minutes.MinutesCollector;
 import org.relais.minutes.MinutesVersion;
+import org.relais.minutes.TranslationJobTicket;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

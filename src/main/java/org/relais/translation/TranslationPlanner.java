@@ -8,12 +8,13 @@ import org.relais.minutes.DispatchLog;
 import org.relais.minutes.Minutes;
 import org.relais.minutes.MinutesCollector;
 import org.relais.minutes.MinutesDocument;
+import org.relais.minutes.TranslationJobTicket;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One job per configured language the minutes lack (neither its source nor a version the sender supplied), on the
- * queue {@code translation.<language>}. Nothing while the language of one of its documents is unknown: that
+ * One job per configured language the minutes lack (neither its source nor a version the sender supplied), each
+ * handed to the queue of its language. Nothing while the language of one of its documents is unknown: that
  * document may be the version of a language that would otherwise be translated. Jobs are unique per language and
  * each is put on its queue once, by the step that made it; the message that caused the planning, delivered again
  * after a crash, sends the same tickets again.
@@ -65,8 +66,8 @@ public class TranslationPlanner {
         Dispatch tickets = Dispatch.none();
         for (TranslationJob job : jobs.jobs(reference)) {
             if (planned.contains(job.targetLanguage())) {
-                TranslationJobTicket ticket = new TranslationJobTicket(job.id(), reference, job.targetLanguage());
-                tickets = tickets.and(Dispatch.message(ticket.queue(), reference, ticket));
+                tickets = tickets.and(Dispatch.ofJob(new TranslationJobTicket(job.id(), reference,
+                        job.targetLanguage())));
             }
         }
         return tickets;

@@ -16,7 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("relais.translation")
 public record TranslationProperties(
-        @DefaultValue("translation.replies") String replyQueue,
         @DefaultValue("P3D") Duration reminderAfter,
         @DefaultValue("P2D") Duration escalateAfter,
         Map<String, Provider> providers,

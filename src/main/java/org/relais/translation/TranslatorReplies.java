@@ -70,7 +70,7 @@ public class TranslatorReplies {
         }
         Minutes minutes = collector.lock(found.get().reference()).orElseThrow();
         TranslationJob job = jobs.lock(found.get().id()).orElseThrow();
-        return log.once("reply:" + reply.mailId() + ":" + reply.queue(), minutes.reference(),
+        return log.once("reply:" + reply.mailId() + ":" + Translators.REPLY_FLOW, minutes.reference(),
                 () -> handle(reply, minutes, job));
     }
 
@@ -112,12 +112,12 @@ public class TranslatorReplies {
                 partId, fileName, candidate.text(), reply.sender()));
         jobs.answer(job.id(), reply.sender(), "delivered", reply.mailId());
         jobs.setState(job.id(), TranslationJob.DONE, null);
-        awaited.forget(minutes.reference(), reply.sender(), reply.queue());
+        awaited.forget(minutes.reference(), reply.sender(), Translators.REPLY_FLOW);
     }
 
     private Dispatch decline(ReplyMessage reply, Minutes minutes, TranslationJob job, Contact translator) {
         jobs.answer(job.id(), reply.sender(), "declined", reply.mailId());
-        awaited.forget(minutes.reference(), reply.sender(), reply.queue());
+        awaited.forget(minutes.reference(), reply.sender(), Translators.REPLY_FLOW);
         Dispatch thanks = answer(DECLINED_PURPOSE, reply, minutes, translator,
                 translators.variables(minutes, job, translator.language()));
         return thanks.and(translators.assignNext(minutes, jobs.find(job.id()).orElseThrow()));
@@ -128,7 +128,7 @@ public class TranslatorReplies {
         Map<String, Object> all = new HashMap<>(variables);
         all.put("subject", org.relais.mail.OutgoingMailComposer.singleLine(reply.subject()));
         MailParts.Origin origin = parts.origin(reply.mailId());
-        return Dispatch.mails(minutes.reference(), mails.answer(purpose, reply.mailId(), minutes.reference(), translator,
+        return Dispatch.ofMails(mails.answer(purpose, reply.mailId(), minutes.reference(), translator,
                 purpose, all, new FlowMails.Thread(origin.messageId(), null)));
     }
 

@@ -27,6 +27,8 @@ import org.springframework.stereotype.Component;
 @Component
 class Translators {
 
+    /** The flow translators' replies go to: routes/translation-replies.yaml. */
+    static final String REPLY_FLOW = "translation";
     static final String JOB_PURPOSE = "translation-job";
     static final String ESCALATION_PURPOSE = "translation-escalation";
 
@@ -69,9 +71,9 @@ class Translators {
         Contact translator = candidates.get(0);
         jobs.insertAssignment(job.id(), translator.address(), asked.size() + 1);
         jobs.setState(job.id(), TranslationJob.WITH_TRANSLATOR, null);
-        awaited.expect(minutes.reference(), translator.address(), properties.replyQueue(), String.valueOf(job.id()));
+        awaited.expect(minutes.reference(), translator.address(), REPLY_FLOW, String.valueOf(job.id()));
         MinutesDocument source = collector.document(job.sourceDocumentId()).orElseThrow();
-        return Dispatch.mails(minutes.reference(), mails.write(JOB_PURPOSE, minutes.mailId(), minutes.reference(),
+        return Dispatch.ofMails(mails.write(JOB_PURPOSE, minutes.mailId(), minutes.reference(),
                 translator, JOB_PURPOSE, variables(minutes, job, translator.language()), FlowMails.Thread.NONE,
                 attachments(minutes, job, source)));
     }
@@ -85,7 +87,7 @@ class Translators {
         variables.put("names", names);
         variables.put("source", job.sourceLanguage());
         variables.put("target", job.targetLanguage());
-        return Dispatch.mails(minutes.reference(), mails.toCoordinators(ESCALATION_PURPOSE, minutes.mailId(),
+        return Dispatch.ofMails(mails.toCoordinators(ESCALATION_PURPOSE, minutes.mailId(),
                 minutes.reference(), ESCALATION_PURPOSE, variables));
     }
 

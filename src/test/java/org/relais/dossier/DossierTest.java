@@ -263,11 +263,11 @@ class DossierTest extends HubTest {
 
     private DocumentMessage dossierRequest() {
         return jdbc.sql("""
-                        select id, reference, kind, queue, seminar_code, sender, language, file_name, mail_id, part_id
+                        select id, reference, kind, flow, seminar_code, sender, language, file_name, mail_id, part_id
                         from document where kind = 'dossier_request'
                         """)
                 .query((rs, row) -> new DocumentMessage(rs.getLong("id"), rs.getString("reference"),
-                        rs.getString("kind"), rs.getString("queue"), rs.getString("seminar_code"),
+                        rs.getString("kind"), rs.getString("flow"), rs.getString("seminar_code"),
                         rs.getString("sender"), rs.getString("language"), rs.getString("file_name"),
                         rs.getLong("mail_id"), rs.getLong("part_id")))
                 .optional().orElse(null);

@@ -8,6 +8,7 @@ import jakarta.jms.TextMessage;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.relais.mail.MailTemplates;
 import org.relais.mail.OutgoingMail;
@@ -35,21 +36,32 @@ class AwaitedReplyTest extends HubTest {
     @Autowired
     JmsTemplate jms;
 
+    @Autowired
+    CamelContext camel;
+
+    /** The translation flow awaits the reply; its consumer is stopped, so that the test reads its queue. */
     @Test
     void aReplyBoundToTheRequestGoesToTheAwaitingFlowWithItsTextAndFiles() throws Exception {
         mail().from("arges@relais.test").subject("Proces-verbal").text("Proces-verbal al seminarului.").send();
         awaitMailsTo("arges@relais.test", 1);
         String reference = jdbc.sql("select reference from inbound_mail").query(String.class).single();
-        awaited.expect(reference, "traduction-fr@relais.test", "test.awaited", "job-7");
+        awaited.expect(reference, "traduction-fr@relais.test", "translation", "job-7");
         MimeMessage request = ask("traduction-fr@relais.test", reference);
+        camel.getRouteController().stopRoute("translation-collect-replies");
+        TextMessage message;
+        try {
+            mail().from("traduction-fr@relais.test").answering(request).text("Voici la traduction.")
+                    .attach("traduction.pdf", Files.pdf("compte rendu"), "application/pdf").send();
 
-        mail().from("traduction-fr@relais.test").answering(request).text("Voici la traduction.")
-                .attach("traduction.pdf", Files.pdf("compte rendu"), "application/pdf").send();
-
-        jms.setReceiveTimeout(20_000);
-        TextMessage message = (TextMessage) jms.receiveSelected("test.awaited", "relaisReference = '" + reference + "'");
+            jms.setReceiveTimeout(20_000);
+            message = (TextMessage) jms.receiveSelected("translation.replies",
+                    "relaisReference = '" + reference + "'");
+        } finally {
+            camel.getRouteController().startRoute("translation-collect-replies");
+        }
         assertThat(message).isNotNull();
         ReplyMessage reply = new ObjectMapper().readValue(message.getText(), ReplyMessage.class);
+        assertThat(reply.flow()).isEqualTo("translation");
         assertThat(reply.context()).isEqualTo("job-7");
         assertThat(reply.quotedReference()).isEqualTo(reference);
         assertThat(reply.sender()).isEqualTo("traduction-fr@relais.test");
@@ -67,7 +79,7 @@ class AwaitedReplyTest extends HubTest {
         mail().from("arges@relais.test").subject("Buget").text("Bugetul.").send();
         awaitMailsTo("arges@relais.test", 1);
         String reference = jdbc.sql("select reference from inbound_mail").query(String.class).single();
-        awaited.expect(reference, "suivi-ro@relais.test", "test.awaited", "review-1");
+        awaited.expect(reference, "suivi-ro@relais.test", "budget-review", "review-1");
 
         mail().from("neamt@relais.test").subject("Re: Buget [" + reference + "]").text("O întrebare.").send();
 

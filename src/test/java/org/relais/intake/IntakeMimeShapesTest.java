@@ -94,6 +94,6 @@ class IntakeMimeShapesTest extends HubTest {
 
         String answer = (String) awaitMailsTo("suivi-ro@relais.test", 1).get(0).getContent();
         assertThat(answer).contains("„textul mesajului”: raport de seminar", "seminarul nr. 6 (Cahul)");
-        assertThat(jdbc.sql("select queue from document").query(String.class).list()).containsExactly("minutes");
+        assertThat(jdbc.sql("select flow from document").query(String.class).list()).containsExactly("minutes");
     }
 }

@@ -34,7 +34,7 @@ class NewsletterTest extends ListMailTest {
         long mailId = jdbc.sql("select mail_id from mail_part where id = :id").param("id", minutes.get("ro"))
                 .query(Long.class).single();
         jdbc.sql("""
-                insert into document (reference, mail_id, part_id, kind, queue, seminar_code, sender, language,
+                insert into document (reference, mail_id, part_id, kind, flow, seminar_code, sender, language,
                                       file_name, created_at)
                 values ('REL-2026-0701', :mailId, :partId, 'minutes', 'minutes', 'S1-ARGES', 'arges@relais.test',
                         'ro', 'minutes_ro.txt', timestamp '2026-09-30 10:00:00+02')
@@ -52,7 +52,7 @@ class NewsletterTest extends ListMailTest {
         long budgetMail = jdbc.sql("select mail_id from mail_part where id = :id").param("id", budget.get("ro"))
                 .query(Long.class).single();
         long documentId = jdbc.sql("""
-                insert into document (reference, mail_id, part_id, kind, queue, seminar_code, sender, language)
+                insert into document (reference, mail_id, part_id, kind, flow, seminar_code, sender, language)
                 values ('REL-2026-0702', :mailId, :partId, 'budget_forecast', 'budget', 'S2-TULCEA',
                         'tulcea@relais.test', 'ro') returning id
                 """).param("mailId", budgetMail).param("partId", budget.get("ro")).query(Long.class).single();

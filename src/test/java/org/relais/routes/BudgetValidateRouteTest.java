@@ -3,14 +3,20 @@ package org.relais.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.Test;
+import org.relais.budget.CheckedForecast;
+import org.relais.event.PipelineEvent;
 import org.relais.intake.DocumentMessage;
 import org.relais.mail.OutgoingTicket;
 
-/** routes/budget-validate.yaml: a forecast is checked, a request for the model answered, each answer mailed. */
+/**
+ * routes/budget-validate.yaml: a forecast is checked, a request for the model answered, each answer mailed; the
+ * follow-up group's events go to the events queue.
+ */
 class BudgetValidateRouteTest extends RouteTestSupport {
 
     private final Recorder forecasts = new Recorder(new OutgoingTicket(41));
@@ -24,7 +30,7 @@ class BudgetValidateRouteTest extends RouteTestSupport {
 
     @Override
     protected List<String> handOffs() {
-        return List.of("direct:mail-queue-tickets");
+        return List.of("direct:mail-queue-tickets", "direct:notification-publish-event");
     }
 
     @Override
@@ -35,13 +41,19 @@ class BudgetValidateRouteTest extends RouteTestSupport {
     }
 
     @Test
-    void aForecastIsCheckedAndItsAnswerTicketGoesToTheSendQueue() throws Exception {
+    void aForecastIsCheckedItsAnswerTicketGoesToTheSendQueueAndItsEventToTheFollowUpGroup() throws Exception {
         MockEndpoint outgoing = getMockEndpoint("mock:direct:mail-queue-tickets");
         outgoing.expectedMessageCount(1);
+        MockEndpoint events = getMockEndpoint("mock:direct:notification-publish-event");
+        events.expectedMessageCount(1);
 
         template.sendBody("jms:queue:budget", json("budget_forecast"));
 
         outgoing.assertIsSatisfied();
+        events.assertIsSatisfied();
+        assertThat(events.getReceivedExchanges().get(0).getIn().getBody(PipelineEvent.class))
+                .extracting(PipelineEvent::type, PipelineEvent::reference)
+                .containsExactly("budget-verdict", "REL-2026-0001");
         assertThat(outgoing.getReceivedExchanges().get(0).getIn().getBody(List.class))
                 .containsExactly(new OutgoingTicket(41));
         assertThat(forecasts.seen).extracting(DocumentMessage::documentId).containsExactly(7L);
@@ -52,10 +64,12 @@ class BudgetValidateRouteTest extends RouteTestSupport {
     void aRequestForTheModelIsAnsweredWithTheModelNotChecked() throws Exception {
         MockEndpoint outgoing = getMockEndpoint("mock:direct:mail-queue-tickets");
         outgoing.expectedMessageCount(1);
+        getMockEndpoint("mock:direct:notification-publish-event").expectedMessageCount(0);
 
         template.sendBody("jms:queue:budget", json("template_request"));
 
         outgoing.assertIsSatisfied();
+        getMockEndpoint("mock:direct:notification-publish-event").assertIsSatisfied();
         assertThat(outgoing.getReceivedExchanges().get(0).getIn().getBody(List.class))
                 .containsExactly(new OutgoingTicket(42));
         assertThat(forecasts.seen).isEmpty();
@@ -84,7 +98,7 @@ class BudgetValidateRouteTest extends RouteTestSupport {
 
     private static String json(String kind) {
         return """
-                {"documentId":7,"reference":"REL-2026-0001","kind":"%s","queue":"budget","seminar":"S1",
+                {"documentId":7,"reference":"REL-2026-0001","kind":"%s","flow":"budget","seminar":"S1",
                  "sender":"arges@relais.test","language":"ro","fileName":"buget.xlsx","mailId":3,"partId":5}
                 """.formatted(kind);
     }
@@ -118,8 +132,9 @@ class BudgetValidateRouteTest extends RouteTestSupport {
             this.recorder = recorder;
         }
 
-        public List<OutgoingTicket> check(DocumentMessage document) {
-            return recorder.record(document);
+        public CheckedForecast check(DocumentMessage document) {
+            return new CheckedForecast(recorder.record(document), List.of(new PipelineEvent("budget-verdict",
+                    document.reference(), document.seminar(), Map.of("verdict", "accepted"))));
         }
     }
 

@@ -29,6 +29,7 @@ import org.apache.camel.support.ResourceHelper;
 final class RouteMap {
 
     private static final Pattern QUERY = Pattern.compile("\\?.*$");
+    private static final Pattern PER_MESSAGE = Pattern.compile("(?:\\{\\{|\\$\\{exchangeProperty\\.)(\\w+)}}?");
     private static final Pattern NOT_AN_ID = Pattern.compile("[^A-Za-z0-9_]");
 
     private final Map<String, List<String>> routesByFile = new TreeMap<>();
@@ -97,10 +98,13 @@ final class RouteMap {
         return found;
     }
 
-    /** An endpoint as a reader names it: the queue's name, or the URI without its options. */
+    /**
+     * An endpoint as a reader names it: the queue's name, or the URI without its options; a part chosen per message
+     * (a template parameter, an exchange property) by its name: {@code translation.<language>}.
+     */
     private static String endpoint(String uri) {
         String plain = QUERY.matcher(uri).replaceFirst("");
-        return plain.replace("{{language}}", "<language>");
+        return PER_MESSAGE.matcher(plain).replaceAll("<$1>");
     }
 
     private String node(String endpoint) {

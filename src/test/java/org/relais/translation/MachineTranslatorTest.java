@@ -101,7 +101,7 @@ class MachineTranslatorTest {
     }
 
     private static TranslationProperties properties(String key, int maxChunk, String url, int perMinute) {
-        return new TranslationProperties("translation.replies", Duration.ofDays(3), Duration.ofDays(2), Map.of(),
+        return new TranslationProperties(Duration.ofDays(3), Duration.ofDays(2), Map.of(),
                 new TranslationProperties.Machine(URI.create(url), key, Duration.ofSeconds(2), Duration.ofSeconds(5),
                         perMinute, maxChunk, 3, Duration.ofMillis(100)));
     }

@@ -173,7 +173,7 @@ class MinutesDecisionsFlowTest extends HubTest {
         // intake publishes a document again after a crash: the flow redoes nothing; it sends again what it had
         // decided (a crash may have kept it from leaving), which the queues' consumers recognise
         String document = jdbc.sql("""
-                        select json_build_object('documentId', id, 'reference', reference, 'kind', kind, 'queue', queue,
+                        select json_build_object('documentId', id, 'reference', reference, 'kind', kind, 'flow', flow,
                             'seminar', seminar_code, 'sender', sender, 'language', language, 'fileName', file_name,
                             'mailId', mail_id, 'partId', part_id)::text
                         from document order by id limit 1

@@ -3,41 +3,42 @@ package org.relais.console.alarms;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.relais.broker.RouteHandOff;
 import org.relais.directory.Contact;
 import org.relais.directory.DirectoryRepository;
 import org.relais.mail.MailTemplates;
 import org.relais.mail.OutgoingMail;
 import org.relais.mail.OutgoingMailComposer;
+import org.relais.mail.OutgoingTicket;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes an alarm to the coordinators in their language (the console's texts) and hands it to {@code mail.outgoing}
- * like every mail Relais sends. Never held back by the loop guard: an alarm answers nothing, and one alarm of a kind
+ * Writes an alarm to the coordinators in their language (the console's texts) and hands it to the send queue
+ * (routes/hand-off.yaml) like every mail Relais sends. Never held back by the loop guard: an alarm answers nothing, and one alarm of a kind
  * is active at a time, mailed once.
  */
 @Component
 class AlarmMail {
 
     static final String PURPOSE = "console-alarm";
-    private static final String OUTGOING_QUEUE = "mail.outgoing";
+
 
     private final MessageSource messages;
     private final OutgoingMailComposer composer;
     private final DirectoryRepository directory;
-    private final JmsTemplate jms;
+    private final RouteHandOff handOff;
     private final String coordinatorAddress;
 
     AlarmMail(@Qualifier("messageSource") MessageSource messages, OutgoingMailComposer composer,
-              DirectoryRepository directory, JmsTemplate jms,
+              DirectoryRepository directory, RouteHandOff handOff,
               @Value("${relais.coordinator-address}") String coordinatorAddress) {
         this.messages = messages;
         this.composer = composer;
         this.directory = directory;
-        this.jms = jms;
+        this.handOff = handOff;
         this.coordinatorAddress = coordinatorAddress;
     }
 
@@ -54,7 +55,7 @@ class AlarmMail {
         long id = composer.store(new OutgoingMail(PURPOSE, null, coordinatorAddress,
                 coordinator.map(Contact::name).orElse(null), language, new MailTemplates.Rendered(subject, body),
                 null, null, List.of()));
-        jms.convertAndSend(OUTGOING_QUEUE, "{\"outgoingMailId\":" + id + "}");
+        handOff.afterCommit(new AlarmMailed(new OutgoingTicket(id)));
         return id;
     }
 }

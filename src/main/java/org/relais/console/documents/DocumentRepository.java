@@ -38,7 +38,7 @@ class DocumentRepository {
 
     // concatenated, not formatted, so that the text stays a compile-time constant (SqlOnlyThroughParametersTest)
     private static final String LIST = """
-            select d.id, d.reference, d.kind, d.queue, d.seminar_code, d.sender, d.language, d.file_name,
+            select d.id, d.reference, d.kind, d.flow, d.seminar_code, d.sender, d.language, d.file_name,
                    d.created_at, d.mail_id, d.part_id, m.subject,
             """ + STATE + """
              as state
@@ -48,7 +48,7 @@ class DocumentRepository {
             left join budget_review r on r.budget_id = b.id
             """;
 
-    record DocumentRow(long id, String reference, String kind, String queue, String seminar, String sender,
+    record DocumentRow(long id, String reference, String kind, String flow, String seminar, String sender,
                        String language, String fileName, Instant createdAt, long mailId, long partId, String subject,
                        String state) {
     }
@@ -176,7 +176,7 @@ class DocumentRepository {
 
     private static DocumentRow documentRow(ResultSet rs, int row) throws SQLException {
         return new DocumentRow(rs.getLong("id"), rs.getString("reference"), rs.getString("kind"),
-                rs.getString("queue"), rs.getString("seminar_code"), rs.getString("sender"),
+                rs.getString("flow"), rs.getString("seminar_code"), rs.getString("sender"),
                 rs.getString("language"), rs.getString("file_name"), instant(rs.getTimestamp("created_at")),
                 rs.getLong("mail_id"), rs.getLong("part_id"), MailText.header(rs.getString("subject")),
                 rs.getString("state"));

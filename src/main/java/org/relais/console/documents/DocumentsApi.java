@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 class DocumentsApi {
 
     record DocumentJson(long id, String type, String fileName, String seminar, String sender, String language,
-                        String state, String queue, Instant receivedAt, Map<String, List<DocumentVersion>> translations,
+                        String state, String flow, Instant receivedAt, Map<String, List<DocumentVersion>> translations,
                         List<DocumentPages.Issue> validationIssues) {
     }
 
@@ -47,7 +47,7 @@ class DocumentsApi {
         DocumentPages.ReferenceView view = pages.reference(reference)
                 .orElseThrow(() -> DocumentsController.notFound(reference));
         List<DocumentJson> documentsJson = view.documents().stream().map(row -> new DocumentJson(row.id(),
-                row.kind(), row.fileName(), row.seminar(), row.sender(), row.language(), row.state(), row.queue(),
+                row.kind(), row.fileName(), row.seminar(), row.sender(), row.language(), row.state(), row.flow(),
                 row.createdAt(), byLanguage(view.versions(), row.id()),
                 view.issues().stream().filter(issue -> issue.documentId() == row.id()).toList())).toList();
         DocumentJson first = documentsJson.isEmpty() ? null : documentsJson.get(0);

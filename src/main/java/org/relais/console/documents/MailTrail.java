@@ -44,7 +44,7 @@ class MailTrail implements TrailSource {
         });
         for (DocumentRepository.DocumentRow document : documents.ofReference(subject.reference())) {
             steps.add(TrailStep.ok(document.createdAt(), "document-queued",
-                    nullToEmpty(document.fileName()) + " → " + document.queue()));
+                    nullToEmpty(document.fileName()) + " → " + document.flow()));
         }
         for (Deliveries.Delivery delivery : deliveries.ofMail(subject.mailId())) {
             String detail = delivery.purpose() + " → " + delivery.recipient() + " — " + delivery.subject();

@@ -2,11 +2,12 @@ package org.relais.console.quarantine;
 
 import java.util.List;
 import java.util.Locale;
+import org.relais.broker.RouteHandOff;
 import org.relais.console.ActionLog;
 import org.relais.console.Actor;
 import org.relais.directory.Contact;
 import org.relais.directory.DirectoryRepository;
-import org.springframework.jms.core.JmsTemplate;
+import org.relais.intake.IntakeTicket;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,8 +19,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class QuarantineRelease {
 
-    static final String INTAKE_QUEUE = "intake.mail";
-
     /** The contact to create for the sender. */
     record NewContact(String name, String language, String organisation, List<String> roles) {
     }
@@ -30,15 +29,15 @@ class QuarantineRelease {
     private final DirectoryRepository directory;
     private final ActionLog actions;
     private final TransactionTemplate transaction;
-    private final JmsTemplate jms;
+    private final RouteHandOff handOff;
 
     QuarantineRelease(QuarantineRepository mails, DirectoryRepository directory, ActionLog actions,
-                      TransactionTemplate transaction, JmsTemplate jms) {
+                      TransactionTemplate transaction, RouteHandOff handOff) {
         this.mails = mails;
         this.directory = directory;
         this.actions = actions;
         this.transaction = transaction;
-        this.jms = jms;
+        this.handOff = handOff;
     }
 
     Outcome release(long mailId, NewContact contact) {
@@ -63,8 +62,8 @@ class QuarantineRelease {
         if (!Boolean.TRUE.equals(released)) {
             return Outcome.NOT_QUARANTINED;
         }
-        // after the commit, so that intake finds the mail 'received'; a lost ticket is resent by releasing again
-        jms.convertAndSend(INTAKE_QUEUE, "{\"mailId\":" + mailId + "}");
+        // after the commit, so that intake finds the mail 'received'
+        handOff.afterCommit(new IntakeTicket(mailId));
         return Outcome.RELEASED;
     }
 

@@ -38,7 +38,7 @@ class UnverifiedRepository {
     @Transactional(readOnly = true)
     List<Claim> claims() {
         return jdbc.sql("""
-                        select c.id, m.reference, c.claimed_sender, c.request_reference, c.queue, m.subject, c.state,
+                        select c.id, m.reference, c.claimed_sender, c.request_reference, c.flow, m.subject, c.state,
                             c.confirmation_mail_id is not null as asked, c.created_at,
                             (select a.fetched_at from inbound_mail a where a.id = c.answer_mail_id) as answered_at
                         from unconfirmed_claim c join inbound_mail m on m.id = c.mail_id
@@ -67,7 +67,7 @@ class UnverifiedRepository {
 
     private static Claim claim(ResultSet rs, int row) throws SQLException {
         return new Claim(rs.getLong("id"), rs.getString("reference"), rs.getString("claimed_sender"),
-                rs.getString("request_reference"), rs.getString("queue"), MailText.header(rs.getString("subject")),
+                rs.getString("request_reference"), rs.getString("flow"), MailText.header(rs.getString("subject")),
                 rs.getString("state"), rs.getBoolean("asked"), instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("answered_at")));
     }
