@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.relais.HubProperties;
 import org.relais.intake.DocumentMessage;
 import org.relais.intake.MailParts;
 import org.relais.mail.LongDates;
@@ -19,7 +20,6 @@ import org.relais.mail.OutgoingTicket;
 import org.relais.spreadsheet.LoadedWorkbook;
 import org.relais.spreadsheet.UnreadableSpreadsheetException;
 import org.relais.spreadsheet.WorkbookLoader;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,9 +45,9 @@ public class AttendanceCount {
 
     AttendanceCount(WorkbookLoader spreadsheets, AttendanceRepository attendance, MailParts parts,
                     MailTemplates templates, Messages messages, OutgoingMailComposer composer,
-                    OutgoingMailLedger ledger, @Value("${relais.config-dir}") Path configDirectory) {
+                    OutgoingMailLedger ledger, HubProperties hub) {
         this.spreadsheets = spreadsheets;
-        this.vocabulary = AttendanceVocabulary.load(configDirectory.resolve("attendance/columns.yaml"));
+        this.vocabulary = AttendanceVocabulary.load(hub.configDir().resolve("attendance/columns.yaml"));
         this.reader = new AttendanceReader(vocabulary);
         this.attendance = attendance;
         this.parts = parts;

@@ -1,10 +1,11 @@
 package org.relais.broker;
 
 import jakarta.jms.ConnectionFactory;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.camel.spring.spi.SpringTransactionPolicy;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.artemis.autoconfigure.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,24 +13,25 @@ import org.springframework.jms.connection.JmsTransactionManager;
 
 /**
  * Settings of the embedded broker. Camel's error handler moves a failing message to the dead-letter queue after its
- * retries; the broker's own limit catches what Camel cannot, such as a message that kills the process each time.
+ * retries; the broker's own limit catches what Camel cannot, such as a message that kills the process each time. The
+ * dead-letter queue is made at start; every other queue is made by the first route that reads or writes it.
  */
 @Configuration(proxyBeanMethods = false)
 class BrokerConfiguration {
 
-    static final String DEAD_LETTER_QUEUE = "DLQ";
-
     @Bean
-    ArtemisConfigurationCustomizer deadLetterSettings(
-            @Value("${relais.broker.max-delivery-attempts:10}") int maxDeliveryAttempts) {
-        return configuration -> configuration.addAddressSetting("#", new AddressSettings()
-                .setDeadLetterAddress(SimpleString.of(DEAD_LETTER_QUEUE))
-                .setMaxDeliveryAttempts(maxDeliveryAttempts)
-                .setRedeliveryDelay(1000)
-                .setRedeliveryMultiplier(2)
-                .setMaxRedeliveryDelay(30_000)
-                .setAutoCreateQueues(true)
-                .setAutoCreateAddresses(true));
+    ArtemisConfigurationCustomizer deadLetterSettings(BrokerProperties properties) {
+        return configuration -> configuration
+                .addQueueConfiguration(QueueConfiguration.of(properties.deadLetterQueue())
+                        .setRoutingType(RoutingType.ANYCAST))
+                .addAddressSetting("#", new AddressSettings()
+                        .setDeadLetterAddress(SimpleString.of(properties.deadLetterQueue()))
+                        .setMaxDeliveryAttempts(properties.maxDeliveryAttempts())
+                        .setRedeliveryDelay(1000)
+                        .setRedeliveryMultiplier(2)
+                        .setMaxRedeliveryDelay(30_000)
+                        .setAutoCreateQueues(true)
+                        .setAutoCreateAddresses(true));
     }
 
     /**

@@ -1,21 +1,19 @@
 package org.relais.budget;
 
-import java.nio.file.Path;
-
-import org.springframework.beans.factory.annotation.Value;
+import org.relais.HubProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Exposes the budget classes as beans for the routes ({@code bean: {ref: budgetValidator, method: validate}}).
- * The configuration folder is {@code relais.budget.config-dir}, by default {@code config/budget}.
+ * The budget model and its labels are read from {@code budget/} in the configuration folder.
  */
 @Configuration(proxyBeanMethods = false)
 class BudgetBeans {
 
     @Bean
-    BudgetConfig budgetConfig(@Value("${relais.budget.config-dir:${relais.config-dir:config}/budget}") String directory) {
-        return BudgetConfig.load(Path.of(directory));
+    BudgetConfig budgetConfig(HubProperties hub) {
+        return BudgetConfig.load(hub.configDir().resolve("budget"));
     }
 
     @Bean

@@ -1,12 +1,12 @@
 package org.relais.budget;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.relais.HubProperties;
 import org.relais.directory.Contact;
 import org.relais.directory.DirectoryRepository;
 import org.relais.intake.AwaitedReplies;
@@ -18,7 +18,6 @@ import org.relais.mail.OutgoingMail;
 import org.relais.mail.OutgoingMailComposer;
 import org.relais.mail.OutgoingMailLedger;
 import org.relais.mail.OutgoingTicket;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,9 +46,7 @@ public class BudgetReview {
 
     BudgetReview(BudgetReviewRepository reviews, DirectoryRepository directory, AwaitedReplies awaitedReplies,
                  MailParts parts, MailTemplates templates, OutgoingMailComposer composer, OutgoingMailLedger ledger,
-                 @Value("${relais.config-dir}") Path configDirectory,
-                 @Value("${relais.budget.review.approvals-needed:2}") int approvalsNeeded,
-                 @Value("${relais.budget.review.reminder-delay:P3D}") Duration reminderDelay) {
+                 HubProperties hub, BudgetProperties properties) {
         this.reviews = reviews;
         this.directory = directory;
         this.awaitedReplies = awaitedReplies;
@@ -57,9 +54,9 @@ public class BudgetReview {
         this.templates = templates;
         this.composer = composer;
         this.ledger = ledger;
-        this.replyReader = ReviewReplyReader.load(configDirectory.resolve("budget/review.yaml"));
-        this.approvalsNeeded = approvalsNeeded;
-        this.reminderDelay = reminderDelay;
+        this.replyReader = ReviewReplyReader.load(hub.configDir().resolve("budget/review.yaml"));
+        this.approvalsNeeded = properties.review().approvalsNeeded();
+        this.reminderDelay = properties.review().reminderDelay();
     }
 
     /** Asks every follow-up group member for their opinion; part of the transaction that accepted the budget. */

@@ -1,5 +1,6 @@
 package org.relais.budget;
 
+import org.relais.HubProperties;
 import org.relais.spreadsheet.UnreadableSpreadsheetException;
 
 import java.math.BigDecimal;
@@ -18,7 +19,6 @@ import org.relais.mail.OutgoingMail;
 import org.relais.mail.OutgoingMailComposer;
 import org.relais.mail.OutgoingMailLedger;
 import org.relais.mail.OutgoingTicket;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,14 +48,14 @@ public class ReportCheck {
     ReportCheck(BudgetSheetReader reader, BudgetValidator validator, BudgetContexts contexts, BudgetMessages findings,
                 BudgetConfig config,
                 BudgetRepository budgets, MailTemplates templates, Messages messages, OutgoingMailComposer composer,
-                OutgoingMailLedger ledger, @Value("${relais.config-dir}") Path configDirectory) {
+                OutgoingMailLedger ledger, HubProperties hub) {
         this.reader = reader;
         this.validator = validator;
         this.contexts = contexts;
         this.findings = findings;
         this.budgets = budgets;
         this.labels = config.labels();
-        this.attribution = ReceiptAttribution.load(configDirectory.resolve("budget/report.yaml"), config.labels());
+        this.attribution = ReceiptAttribution.load(hub.configDir().resolve("budget/report.yaml"), config.labels());
         this.templates = templates;
         this.messages = messages;
         this.composer = composer;

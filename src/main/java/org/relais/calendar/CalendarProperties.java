@@ -1,8 +1,11 @@
 package org.relais.calendar;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.time.Period;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The calendar's settings ({@code relais.calendar.*}, defaults in config/application.yml).
@@ -16,6 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reportDueAfter      the financial report, with its supporting documents, this long after it
  */
 @ConfigurationProperties("relais.calendar")
-public record CalendarProperties(ZoneId zone, long checkIntervalMs, int forecastWeeksBefore, Period remindBeforeDue,
-                                 Period attendanceDueAfter, Period minutesDueAfter, Period reportDueAfter) {
+@Validated
+public record CalendarProperties(@NotNull ZoneId zone, @Positive long checkIntervalMs, @Positive int forecastWeeksBefore,
+                                 @NotNull Period remindBeforeDue, @NotNull Period attendanceDueAfter,
+                                 @NotNull Period minutesDueAfter, @NotNull Period reportDueAfter) {
 }

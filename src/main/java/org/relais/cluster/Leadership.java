@@ -15,7 +15,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -41,12 +40,11 @@ public class Leadership {
     private Connection session;
     private volatile boolean leader;
 
-    Leadership(DataSource dataSource, CamelContext camel, @Value("${relais.cluster.lock-key:7243157}") long lockKey,
-               @Value("${relais.cluster.check-interval:PT2S}") Duration checkInterval) {
+    Leadership(DataSource dataSource, CamelContext camel, ClusterProperties properties) {
         this.dataSource = dataSource;
         this.camel = camel;
-        this.lockKey = lockKey;
-        this.checkInterval = checkInterval;
+        this.lockKey = properties.lockKey();
+        this.checkInterval = properties.checkInterval();
     }
 
     public boolean isLeader() {

@@ -1,12 +1,17 @@
 package org.relais.console;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the coordinators' console ({@code relais.console.*}).
+ * Settings of the coordinators' console ({@code relais.console.*}, config/application.yml).
  *
  * @param users           {@code name:role:password-hash}, role {@code coordinator} (acts) or {@code observer} (reads)
  * @param requireOwnUsers set by the prod profile: refuse to start without users or with the development password
@@ -15,15 +20,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param contactFlags    the markers a coordinator may set on a contact
  */
 @ConfigurationProperties("relais.console")
+@Validated
 public record ConsoleProperties(
-        @DefaultValue List<String> users,
-        @DefaultValue("false") boolean requireOwnUsers,
-        @DefaultValue("30m") Duration sessionTimeout,
-        @DefaultValue("fr") String defaultLanguage,
-        @DefaultValue({"fr", "ro", "bg", "en"}) List<String> languages,
-        @DefaultValue("5") int refreshSeconds,
-        @DefaultValue({"inactive", "bounces", "needs-review"}) List<String> contactFlags,
-        @DefaultValue Alarms alarms) {
+        @NotNull List<String> users,
+        boolean requireOwnUsers,
+        @NotNull Duration sessionTimeout,
+        @NotBlank String defaultLanguage,
+        @NotEmpty List<String> languages,
+        @Positive int refreshSeconds,
+        @NotNull List<String> contactFlags,
+        @NotNull @Valid Alarms alarms,
+        @NotNull @Valid LoginThrottle loginThrottle) {
 
     /**
      * @param checkInterval       how often the alarms are checked
@@ -31,8 +38,22 @@ public record ConsoleProperties(
      * @param deadLetterThreshold the dead-letter queue growing to at least this many messages raises an alarm
      */
     public record Alarms(
-            @DefaultValue("30s") Duration checkInterval,
-            @DefaultValue("10m") Duration mailboxSilence,
-            @DefaultValue("1") int deadLetterThreshold) {
+            @NotNull Duration checkInterval,
+            @NotNull Duration mailboxSilence,
+            @Positive int deadLetterThreshold) {
+    }
+
+    /**
+     * How the console slows down password guessing. After {@code failuresPerUser} failed logins in a row for one user
+     * name, or {@code failuresPerAddress} from one client address, further attempts are refused (HTTP 429) for
+     * {@code firstDelay}, twice as long after each further failure, at most {@code maxDelay}. Failures older than
+     * {@code forgetAfter} are forgotten; a successful login clears its user name's.
+     */
+    public record LoginThrottle(
+            @Positive int failuresPerUser,
+            @Positive int failuresPerAddress,
+            @NotNull Duration firstDelay,
+            @NotNull Duration maxDelay,
+            @NotNull Duration forgetAfter) {
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
+import org.relais.HubProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,9 +34,9 @@ class ConsoleWeb implements WebMvcConfigurer {
 
     /** Thymeleaf's messages; named messageSource so that Spring MVC and Thymeleaf use it. */
     @Bean
-    MessageSource messageSource(@Value("${relais.config-dir}") Path configDirectory) {
+    MessageSource messageSource(HubProperties hub) {
         ReloadableResourceBundleMessageSource source = new ReloadableResourceBundleMessageSource();
-        source.setBasename("file:" + configDirectory.resolve("i18n/console").toAbsolutePath());
+        source.setBasename("file:" + hub.configDir().resolve("i18n/console").toAbsolutePath());
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         source.setDefaultLocale(Locale.forLanguageTag(properties.defaultLanguage()));

@@ -21,12 +21,12 @@ final class LoginAttempts {
     private record Failures(int count, Instant last) {
     }
 
-    private final LoginThrottleProperties properties;
+    private final ConsoleProperties.LoginThrottle properties;
     private final Clock clock;
     private final Map<String, Failures> byUser = new ConcurrentHashMap<>();
     private final Map<String, Failures> byAddress = new ConcurrentHashMap<>();
 
-    LoginAttempts(LoginThrottleProperties properties, Clock clock) {
+    LoginAttempts(ConsoleProperties.LoginThrottle properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
     }

@@ -37,8 +37,8 @@ class LoginThrottle {
 
     private final LoginAttempts attempts;
 
-    LoginThrottle(LoginThrottleProperties properties) {
-        this.attempts = new LoginAttempts(properties, Clock.systemUTC());
+    LoginThrottle(ConsoleProperties properties, Clock clock) {
+        this.attempts = new LoginAttempts(properties.loginThrottle(), clock);
     }
 
     /** The filter that answers 429, placed in the console's security chain before the login checks. */

@@ -7,10 +7,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.relais.HubProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,10 +29,10 @@ class DirectoryLoader implements InitializingBean {
     private final Path configDirectory;
 
     DirectoryLoader(DirectoryRepository repository, TransactionTemplate transaction,
-                    @Value("${relais.config-dir}") Path configDirectory) {
+                    HubProperties hub) {
         this.repository = repository;
         this.transaction = transaction;
-        this.configDirectory = configDirectory;
+        this.configDirectory = hub.configDir();
     }
 
     @Override

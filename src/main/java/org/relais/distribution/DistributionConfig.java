@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
+import org.relais.HubProperties;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -71,8 +71,8 @@ public class DistributionConfig {
     private final SchedulesFile schedules;
     private final Commands commands;
 
-    DistributionConfig(@Value("${relais.config-dir}") Path configDirectory) throws IOException {
-        Path folder = configDirectory.resolve("distribution");
+    DistributionConfig(HubProperties hub) throws IOException {
+        Path folder = hub.configDir().resolve("distribution");
         this.audiences = read(folder.resolve("audiences.yaml"), AudiencesFile.class).audiences();
         this.policies = read(folder.resolve("policies.yaml"), PoliciesFile.class).policies();
         this.schedules = read(folder.resolve("schedules.yaml"), SchedulesFile.class);

@@ -1,15 +1,20 @@
 package org.relais.distribution;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of list mail (config/application.yml, relais.distribution.*).
+ * Settings of list mail ({@code relais.distribution.*}, config/application.yml).
  *
  * @param languages             the partnership's languages: a policy "all-languages" waits for a version in each
  * @param languageFallback      the order in which another language is chosen when a reader's is not available
@@ -23,22 +28,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param hardBouncesBeforeFlag hard bounces after which a contact gets no more list mail
  * @param softBounceRetries     how many times a mail that bounced softly is sent again
  * @param softBounceDelay       how long after a soft bounce it is sent again
- * @param notificationAudience  the audience told about pipeline events (config/distribution/audiences.yaml)
  */
 @ConfigurationProperties("relais.distribution")
+@Validated
 public record DistributionProperties(
-        @DefaultValue({"fr", "ro", "bg"}) List<String> languages,
-        @DefaultValue({"fr", "ro", "bg"}) List<String> languageFallback,
-        @DefaultValue("http://127.0.0.1:8080") String publicUrl,
+        @NotEmpty List<String> languages,
+        @NotEmpty List<String> languageFallback,
+        @NotBlank String publicUrl,
         String linkSecret,
-        @DefaultValue("1") String linkKeyId,
-        @DefaultValue List<String> previousLinkSecrets,
-        @DefaultValue("P90D") Duration linkValidity,
-        @DefaultValue("PT10M") Duration resendUnsentAfter,
-        @DefaultValue("3") int hardBouncesBeforeFlag,
-        @DefaultValue("3") int softBounceRetries,
-        @DefaultValue("PT30M") Duration softBounceDelay,
-        @DefaultValue("follow-up-group") String notificationAudience) {
+        @NotBlank String linkKeyId,
+        @NotNull List<String> previousLinkSecrets,
+        @NotNull Duration linkValidity,
+        @NotNull Duration resendUnsentAfter,
+        @Positive int hardBouncesBeforeFlag,
+        @PositiveOrZero int softBounceRetries,
+        @NotNull Duration softBounceDelay) {
 
     private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 

@@ -3,10 +3,10 @@ package org.relais.distribution;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.relais.HubProperties;
 import org.relais.mail.MailTemplates;
 import org.relais.mail.OutgoingMail;
 import org.relais.mail.OutgoingMailComposer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,13 +31,13 @@ public class ListMailWriter {
     private final String listDomain;
 
     ListMailWriter(MailTemplates templates, OutgoingMailComposer composer, ListContacts contacts, SignedLinks links,
-                   @Value("${relais.hub-address}") String hubAddress) {
+                   HubProperties hub) {
         this.templates = templates;
         this.composer = composer;
         this.contacts = contacts;
         this.links = links;
-        this.hubAddress = hubAddress;
-        this.listDomain = hubAddress.substring(hubAddress.indexOf('@') + 1);
+        this.hubAddress = hub.hubAddress();
+        this.listDomain = hub.hubAddress().substring(hub.hubAddress().indexOf('@') + 1);
     }
 
     public long write(Letter letter) {

@@ -3,6 +3,7 @@ package org.relais.distribution;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.relais.HubProperties;
 import org.relais.directory.Contact;
 import org.relais.directory.DirectoryRepository;
 import org.relais.intake.MailParts;
@@ -13,7 +14,6 @@ import org.relais.mail.OutgoingMail;
 import org.relais.mail.OutgoingMailComposer;
 import org.relais.mail.OutgoingTicket;
 import org.relais.mail.ReplyLimiter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,7 +41,7 @@ public class ListReplies {
 
     ListReplies(ListReplyRepository replies, ListContacts contacts, DistributionConfig config, MailParts parts,
                 MailTemplates templates, OutgoingMailComposer composer, ReplyLimiter limiter,
-                DirectoryRepository directory, @Value("${relais.coordinator-address}") String coordinatorAddress) {
+                DirectoryRepository directory, HubProperties hub) {
         this.replies = replies;
         this.contacts = contacts;
         this.config = config;
@@ -50,7 +50,7 @@ public class ListReplies {
         this.composer = composer;
         this.limiter = limiter;
         this.directory = directory;
-        this.coordinatorAddress = coordinatorAddress;
+        this.coordinatorAddress = hub.coordinatorAddress();
     }
 
     @Transactional

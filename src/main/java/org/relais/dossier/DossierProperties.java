@@ -1,8 +1,12 @@
 package org.relais.dossier;
 
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The funders' dossier's settings ({@code relais.dossier.*}, defaults in config/application.yml).
@@ -13,5 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param linkValidity       how long such a link works
  */
 @ConfigurationProperties("relais.dossier")
-public record DossierProperties(List<String> languages, long maxAttachmentBytes, Duration linkValidity) {
+@Validated
+public record DossierProperties(@NotEmpty List<String> languages, @Positive long maxAttachmentBytes,
+                                @NotNull Duration linkValidity) {
 }

@@ -4,8 +4,6 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,20 +18,13 @@ import org.springframework.context.annotation.Configuration;
 class DevMailServerConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "stop")
-    GreenMail devMailServer(DevMailServerProperties properties) {
+    GreenMail devMailServer(EmbeddedProperties embedded) {
+        EmbeddedProperties.Mail properties = embedded.mail();
         ServerSetup smtp = new ServerSetup(properties.smtpPort(), properties.bindAddress(), ServerSetup.PROTOCOL_SMTP);
         ServerSetup imap = new ServerSetup(properties.imapPort(), properties.bindAddress(), ServerSetup.PROTOCOL_IMAP);
         GreenMail greenMail = new GreenMail(new ServerSetup[] {smtp, imap});
         greenMail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         greenMail.getUserManager().setMessageDeliveryHandler(new PlusAddressDelivery(greenMail.getUserManager()));
         return greenMail;
-    }
-
-    @ConfigurationProperties("relais.embedded.mail")
-    record DevMailServerProperties(
-            @DefaultValue("false") boolean enabled,
-            @DefaultValue("127.0.0.1") String bindAddress,
-            @DefaultValue("3025") int smtpPort,
-            @DefaultValue("3143") int imapPort) {
     }
 }

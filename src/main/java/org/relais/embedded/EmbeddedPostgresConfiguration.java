@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
+    EmbeddedPostgres embeddedPostgres(EmbeddedProperties embedded) throws IOException {
+        EmbeddedProperties.Postgres properties = embedded.postgres();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 // stopped by this bean's close, after Camel's routes have stopped: zonky's own shutdown hook would
                 // stop it at once, while routes still finish their work against it
@@ -38,11 +39,11 @@ class EmbeddedPostgresConfiguration {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties) {
+    DataSource dataSource(EmbeddedPostgres postgres, EmbeddedProperties embedded) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
-        dataSource.setMaximumPoolSize(properties.poolSize());
+        dataSource.setMaximumPoolSize(embedded.postgres().poolSize());
         dataSource.setPoolName("relais-embedded");
         return dataSource;
     }

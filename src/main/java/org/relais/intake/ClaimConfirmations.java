@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.relais.HubProperties;
 import org.relais.directory.Contact;
 import org.relais.mail.MailTemplates;
 import org.relais.mail.OutgoingMail;
@@ -13,7 +14,6 @@ import org.relais.mail.OwnText;
 import org.relais.mail.ReplyLimiter;
 import org.relais.spreadsheet.TextNormalizer;
 import org.relais.spreadsheet.YamlFiles;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,14 +41,14 @@ class ClaimConfirmations {
 
     ClaimConfirmations(ClaimRepository claims, InboundMailRepository mails, AwaitedReplies awaitedReplies,
                        MailTemplates templates, OutgoingMailComposer composer, ReplyLimiter limiter,
-                       @Value("${relais.config-dir}") Path configDirectory) {
+                       HubProperties hub) {
         this.claims = claims;
         this.mails = mails;
         this.awaitedReplies = awaitedReplies;
         this.templates = templates;
         this.composer = composer;
         this.limiter = limiter;
-        Map<String, Object> words = YamlFiles.load(configDirectory.resolve("intake/confirmation.yaml"));
+        Map<String, Object> words = YamlFiles.load(hub.configDir().resolve("intake/confirmation.yaml"));
         this.confirmWords = padded(YamlFiles.strings(words.get("confirm"), "confirm"));
         this.denyWords = padded(YamlFiles.strings(words.get("deny"), "deny"));
     }

@@ -17,10 +17,10 @@ import java.util.Objects;
 import java.util.Properties;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.relais.mail.MailProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,28 +63,21 @@ class HubMailbox implements DisposableBean {
     private IMAPFolder folder;
     private volatile Instant lastPoll;
 
-    HubMailbox(@Value("${relais.mail.imap.protocol}") String protocol,
-               @Value("${relais.mail.imap.host}") String host,
-               @Value("${relais.mail.imap.port}") int port,
-               @Value("${relais.mail.imap.username}") String username,
-               @Value("${relais.mail.imap.password}") String password,
-               @Value("${relais.mail.imap.folder}") String folderName,
-               @Value("${relais.mail.imap.fetch-size}") int fetchSize,
-               @Value("${relais.intake.max-messages-per-poll}") int maxMails,
-               @Value("${relais.intake.max-bytes-per-poll}") long maxBytes) {
-        this.protocol = protocol;
-        this.host = host;
-        this.port = port;
-        this.username = username;
-        this.password = password;
-        this.folderName = folderName;
-        this.maxMails = maxMails;
-        this.maxBytes = maxBytes;
+    HubMailbox(MailProperties mail, IntakeProperties intake) {
+        MailProperties.Imap imap = mail.imap();
+        this.protocol = imap.protocol();
+        this.host = imap.host();
+        this.port = imap.port();
+        this.username = imap.username();
+        this.password = imap.password();
+        this.folderName = imap.folder();
+        this.maxMails = intake.maxMessagesPerPoll();
+        this.maxBytes = intake.maxBytesPerPoll();
         Properties properties = new Properties();
         properties.setProperty("mail." + protocol + ".connectiontimeout", "15000");
         properties.setProperty("mail." + protocol + ".timeout", "120000");
         // a mail's bytes in blocks of 1 MB rather than JavaMail's 16 KB: one round trip for a typical mail
-        properties.setProperty("mail." + protocol + ".fetchsize", String.valueOf(fetchSize));
+        properties.setProperty("mail." + protocol + ".fetchsize", String.valueOf(imap.fetchSize()));
         // reading a mail must not flag it seen: only markSeen does, after the commit
         properties.setProperty("mail." + protocol + ".peek", "true");
         this.session = Session.getInstance(properties);

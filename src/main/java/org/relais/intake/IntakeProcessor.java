@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.relais.HubProperties;
 import org.relais.directory.Contact;
 import org.relais.directory.DirectoryRepository;
 import org.relais.directory.Seminar;
@@ -22,7 +23,6 @@ import org.relais.mail.LoopSigns;
 import org.relais.mail.OutgoingTicket;
 import org.relais.mail.ReplyBinding;
 import org.relais.spreadsheet.WorkbookLoader;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,9 +54,7 @@ public class IntakeProcessor {
                     AwaitedReplies awaitedReplies, ReplyBinding binding, ClaimConfirmations claims,
                     LoopSigns loopSigns, IntakeProperties properties,
                     WorkbookLoader spreadsheets, SenderAuthentication authentication,
-                    @Value("${relais.hub-address}") String hubAddress,
-                    @Value("${relais.config-dir}") Path configDirectory,
-                    @Value("${relais.data-dir}") Path dataDirectory) throws IOException {
+                    HubProperties hub) throws IOException {
         this.mails = mails;
         this.directory = directory;
         this.replies = replies;
@@ -64,12 +62,12 @@ public class IntakeProcessor {
         this.binding = binding;
         this.claims = claims;
         this.loopSigns = loopSigns;
-        this.classifier = new DocumentClassifier(Keywords.load(configDirectory.resolve("intake/keywords.yaml")));
+        this.classifier = new DocumentClassifier(Keywords.load(hub.configDir().resolve("intake/keywords.yaml")));
         this.parser = new MailParser(properties.maxParts(), properties.maxAttachmentBytes());
         this.inspector = new PartInspector(spreadsheets);
         this.authentication = authentication;
-        this.hubAddress = hubAddress;
-        this.spool = SpooledMail.folderIn(dataDirectory);
+        this.hubAddress = hub.hubAddress();
+        this.spool = SpooledMail.folderIn(hub.dataDir());
     }
 
     @Transactional

@@ -1,12 +1,30 @@
 package org.relais.intake;
 
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Positive;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
+/**
+ * Intake's settings ({@code relais.intake.*}, config/application.yml).
+ *
+ * @param pollDelayMs        the pause between two polls of the hub mailbox that found nothing
+ * @param maxMessagesPerPoll at most this many mails are taken in one poll
+ * @param maxBytesPerPoll    a poll takes whole mails up to this many bytes; a larger mail comes alone
+ * @param maxAttachmentBytes an attachment larger than this is refused (and said so)
+ * @param maxParts           a mail of more parts than this is refused as malformed
+ * @param consumers          mails understood at the same time (consumers of intake.mail)
+ * @param languages          the languages the hub writes in; a stranger is answered in all of them
+ */
 @ConfigurationProperties("relais.intake")
+@Validated
 record IntakeProperties(
-        @DefaultValue("20971520") long maxAttachmentBytes,
-        @DefaultValue("200") int maxParts,
-        @DefaultValue({"fr", "ro", "bg"}) List<String> languages) {
+        @Positive long pollDelayMs,
+        @Positive int maxMessagesPerPoll,
+        @Positive long maxBytesPerPoll,
+        @Positive long maxAttachmentBytes,
+        @Positive int maxParts,
+        @Positive int consumers,
+        @NotEmpty List<String> languages) {
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.relais.HubProperties;
 import org.relais.directory.Contact;
 import org.relais.directory.DirectoryRepository;
 import org.relais.directory.Seminar;
@@ -17,7 +18,6 @@ import org.relais.mail.OutgoingMailComposer;
 import org.relais.mail.OutgoingMailLedger;
 import org.relais.mail.OutgoingTicket;
 import org.relais.mail.ReplyLimiter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The answers of intake, each from its template in the reader's language, threaded on the mail they answer. */
@@ -52,7 +52,7 @@ class IntakeReplies {
     IntakeReplies(MailTemplates templates, Messages messages, OutgoingMailComposer composer, ReplyLimiter limiter,
                   DirectoryRepository directory, IntakeProperties properties,
                   OutgoingMailLedger ledger,
-                  @Value("${relais.coordinator-address}") String coordinatorAddress) {
+                  HubProperties hub) {
         this.templates = templates;
         this.messages = messages;
         this.composer = composer;
@@ -60,7 +60,7 @@ class IntakeReplies {
         this.directory = directory;
         this.properties = properties;
         this.ledger = ledger;
-        this.coordinatorAddress = coordinatorAddress;
+        this.coordinatorAddress = hub.coordinatorAddress();
     }
 
     List<OutgoingTicket> mailsFor(long mailId) {

@@ -14,10 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.relais.HubProperties;
 import org.relais.intake.HubMailbox.Arrived;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,11 +38,11 @@ public class MailboxIntake {
     private final Path spool;
 
     MailboxIntake(HubMailbox mailbox, InboundMailRepository repository, TransactionTemplate transaction,
-                  @Value("${relais.data-dir}") Path dataDirectory) {
+                  HubProperties hub) {
         this.mailbox = mailbox;
         this.repository = repository;
         this.transaction = transaction;
-        this.spool = SpooledMail.folderIn(dataDirectory);
+        this.spool = SpooledMail.folderIn(hub.dataDir());
     }
 
     /** A mail written to its spool file, with what the store needs to know it again. */

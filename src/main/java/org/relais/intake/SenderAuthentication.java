@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.relais.mail.MailProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +35,7 @@ class SenderAuthentication {
     private final String trustedAuthservId;
 
     @Autowired
-    SenderAuthentication(SenderAuthenticationProperties properties) {
+    SenderAuthentication(MailProperties properties) {
         this(properties.trustedAuthservId());
         if (trustedAuthservId.isEmpty()) {
             log.warn("Senders are not authenticated: relais.mail.trusted-authserv-id is not set (docs/security.md)");

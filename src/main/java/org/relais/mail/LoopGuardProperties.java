@@ -1,7 +1,11 @@
 package org.relais.mail;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The loop guard's settings ({@code relais.loop-guard.*}, docs/loop-guard.md); defaults in config/application.yml.
@@ -16,16 +20,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param gatherWithin         how close together mails count as one busy moment
  * @param gatherDelay          a gathered answer goes out this long after the first answer it joins was gathered
  * @param unknownSendersPerHour answers to senders the directory does not know, for the whole hub, within the window
+ * @param sweepMs              how often the summaries that are due are written and sent (routes/mail-gathered.yaml)
  */
 @ConfigurationProperties("relais.loop-guard")
+@Validated
 public record LoopGuardProperties(
-        Duration window,
-        int robotSigns,
-        int robotAnswersPerHour,
-        Duration quickReply,
-        Duration personPace,
-        int answersAtOnce,
-        Duration gatherWithin,
-        Duration gatherDelay,
-        int unknownSendersPerHour) {
+        @NotNull Duration window,
+        @Positive int robotSigns,
+        @PositiveOrZero int robotAnswersPerHour,
+        @NotNull Duration quickReply,
+        @NotNull Duration personPace,
+        @Positive int answersAtOnce,
+        @NotNull Duration gatherWithin,
+        @NotNull Duration gatherDelay,
+        @PositiveOrZero int unknownSendersPerHour,
+        @Positive long sweepMs) {
 }

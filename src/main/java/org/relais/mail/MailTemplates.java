@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
+import org.relais.HubProperties;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
@@ -27,8 +27,8 @@ public class MailTemplates {
     private final SpringTemplateEngine htmlEngine;
     private final Path folder;
 
-    MailTemplates(@Value("${relais.config-dir}") Path configDirectory) {
-        this.folder = configDirectory.resolve("templates/mail").toAbsolutePath();
+    MailTemplates(HubProperties hub) {
+        this.folder = hub.configDir().resolve("templates/mail").toAbsolutePath();
         this.engine = engine(".txt", TemplateMode.TEXT);
         this.htmlEngine = engine(".html", TemplateMode.HTML);
     }

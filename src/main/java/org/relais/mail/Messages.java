@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
+import org.relais.HubProperties;
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +22,8 @@ public class Messages {
 
     private final ReloadableResourceBundleMessageSource source = new ReloadableResourceBundleMessageSource();
 
-    Messages(@Value("${relais.config-dir}") Path configDirectory) throws IOException {
-        Path folder = configDirectory.resolve("i18n").toAbsolutePath();
+    Messages(HubProperties hub) throws IOException {
+        Path folder = hub.configDir().resolve("i18n").toAbsolutePath();
         try (Stream<Path> files = Files.list(folder)) {
             source.setBasenames(files.map(file -> BUNDLE_FILE.matcher(file.getFileName().toString()))
                     .filter(Matcher::matches)

@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
+import org.relais.HubProperties;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -39,13 +39,12 @@ public class OutgoingMailComposer {
     private final String messageIdDomain;
 
     OutgoingMailComposer(OutgoingMailRepository repository, SignedAddresses addresses,
-                         @Value("${relais.hub-address}") String hubAddress,
-                         @Value("${relais.public-name}") String publicName) {
+                         HubProperties hub) {
         this.repository = repository;
         this.addresses = addresses;
-        this.hubAddress = hubAddress;
-        this.publicName = publicName;
-        this.messageIdDomain = hubAddress.substring(hubAddress.indexOf('@') + 1);
+        this.hubAddress = hub.hubAddress();
+        this.publicName = hub.publicName();
+        this.messageIdDomain = hub.hubAddress().substring(hub.hubAddress().indexOf('@') + 1);
     }
 
     /**

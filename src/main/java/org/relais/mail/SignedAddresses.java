@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.relais.HubProperties;
 import org.relais.signing.SigningKeys;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,8 +43,13 @@ public class SignedAddresses {
     private final String domain;
     private final Pattern signed;
 
-    SignedAddresses(ReplySigningProperties properties, @Value("${relais.hub-address}") String hubAddress) {
-        this.keys = SigningKeys.parse(properties.secretKeys(), "relais.mail.reply-signing.secret-keys", MAC_BYTES);
+    @Autowired
+    SignedAddresses(MailProperties properties, HubProperties hub) {
+        this(properties.replySigning().secretKeys(), hub.hubAddress());
+    }
+
+    SignedAddresses(String secretKeys, String hubAddress) {
+        this.keys = SigningKeys.parse(secretKeys, "relais.mail.reply-signing.secret-keys", MAC_BYTES);
         String address = hubAddress.toLowerCase(Locale.ROOT);
         this.local = address.substring(0, address.indexOf('@'));
         this.domain = address.substring(address.indexOf('@') + 1);

@@ -2,6 +2,7 @@ package org.relais.minutes;
 
 import java.util.List;
 import java.util.Map;
+import org.relais.HubProperties;
 import org.relais.directory.Contact;
 import org.relais.directory.DirectoryRepository;
 import org.relais.mail.Answer;
@@ -10,7 +11,6 @@ import org.relais.mail.OutgoingMail;
 import org.relais.mail.OutgoingMailComposer;
 import org.relais.mail.OutgoingTicket;
 import org.relais.mail.ReplyLimiter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,12 +33,12 @@ public class FlowMails {
     private final String coordinatorAddress;
 
     FlowMails(MailTemplates templates, OutgoingMailComposer composer, ReplyLimiter limiter,
-              DirectoryRepository directory, @Value("${relais.coordinator-address}") String coordinatorAddress) {
+              DirectoryRepository directory, HubProperties hub) {
         this.templates = templates;
         this.composer = composer;
         this.limiter = limiter;
         this.directory = directory;
-        this.coordinatorAddress = coordinatorAddress;
+        this.coordinatorAddress = hub.coordinatorAddress();
     }
 
     public List<OutgoingTicket> answer(String purpose, Long inboundMailId, String reference, Contact to,

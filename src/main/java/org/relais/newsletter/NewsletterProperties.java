@@ -1,8 +1,11 @@
 package org.relais.newsletter;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Positive;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the newsletters (relais.newsletter.*); their schedules are in config/distribution/schedules.yaml.
@@ -12,8 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param zone          the time zone of the dates it shows
  */
 @ConfigurationProperties("relais.newsletter")
+@Validated
 public record NewsletterProperties(
-        @DefaultValue({"minutes", "synthesis", "conclusions"}) List<String> documentKinds,
-        @DefaultValue("20") int maxDocuments,
-        @DefaultValue("Europe/Paris") String zone) {
+        @NotEmpty List<String> documentKinds,
+        @Positive int maxDocuments,
+        @NotBlank String zone) {
 }

@@ -31,16 +31,19 @@ public class EventNotifier {
     private final EventRepository events;
     private final ListContacts contacts;
     private final DistributionProperties properties;
+    private final NotificationProperties notification;
     private final LanguageChoice languages;
     private final MailTemplates templates;
     private final ListMailWriter writer;
     private final EventWords words;
 
     EventNotifier(EventRepository events, ListContacts contacts, DistributionProperties properties,
-                  LanguageChoice languages, MailTemplates templates, ListMailWriter writer, EventWords words) {
+                  NotificationProperties notification, LanguageChoice languages, MailTemplates templates,
+                  ListMailWriter writer, EventWords words) {
         this.events = events;
         this.contacts = contacts;
         this.properties = properties;
+        this.notification = notification;
         this.languages = languages;
         this.templates = templates;
         this.writer = writer;
@@ -51,7 +54,7 @@ public class EventNotifier {
     public List<OutgoingTicket> announce(PipelineEvent event) {
         EventRepository.Insert stored = events.insert(dedupKey(event), event);
         if (stored.isNew()) {
-            for (ListContact member : contacts.members(List.of(properties.notificationAudience()), null)) {
+            for (ListContact member : contacts.members(List.of(notification.audience()), null)) {
                 var exclusion = member.exclusion();
                 if (exclusion.isPresent()) {
                     events.insertNotification(stored.id(), member.address(), "each", null, exclusion.get());

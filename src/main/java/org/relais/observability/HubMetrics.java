@@ -18,7 +18,6 @@ import org.relais.console.queues.BrokerQueues;
 import org.relais.intake.MailboxIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -29,7 +28,7 @@ import org.springframework.stereotype.Component;
  * The hub's figures for Prometheus ({@code /actuator/prometheus}): every Camel route's exchanges from Camel's
  * management statistics, every Artemis queue's depth and consumers, inbound mails by state and outgoing mails by
  * state, when the mailbox was last polled to its end, and how long the oldest mail due to be sent has waited. Refreshed
- * every {@code relais.metrics.refresh} rather than on each scrape, so a scrape costs nothing. The alert rules and the
+ * every {@code relais.observability.metrics-refresh-seconds} rather than on each scrape, so a scrape costs nothing. The alert rules and the
  * dashboard in {@code ops/} are written against these names.
  */
 @Component
@@ -52,11 +51,11 @@ class HubMetrics {
     private ScheduledExecutorService scheduler;
 
     HubMetrics(MeterRegistry registry, CamelContext camel, BrokerQueues queues, JdbcClient jdbc, MailboxIntake intake,
-               @Value("${relais.metrics.refresh-seconds:15}") long refreshSeconds) {
+               ObservabilityProperties properties) {
         this.camel = camel;
         this.queues = queues;
         this.jdbc = jdbc;
-        this.refreshSeconds = refreshSeconds;
+        this.refreshSeconds = properties.metricsRefreshSeconds();
         this.routeExchanges = MultiGauge.builder("relais.route.exchanges").description("exchanges completed").register(registry);
         this.routeFailures = MultiGauge.builder("relais.route.exchanges.failed").register(registry);
         this.routeInflight = MultiGauge.builder("relais.route.exchanges.inflight").register(registry);

@@ -1,7 +1,7 @@
 package org.relais.observability;
 
 import java.time.Clock;
-import org.springframework.beans.factory.annotation.Value;
+import org.relais.mail.MailProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.mail.health.MailHealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -16,13 +16,10 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 class MailHealthChecks {
 
     @Bean("mailbox")
-    HealthIndicator mailbox(@Value("${relais.mail.imap.protocol}") String protocol,
-                            @Value("${relais.mail.imap.host}") String host,
-                            @Value("${relais.mail.imap.port}") int port,
-                            @Value("${relais.mail.imap.username}") String username,
-                            @Value("${relais.mail.imap.password}") String password,
-                            ObservabilityProperties properties) {
-        return new CachedHealth(new MailboxHealthIndicator(protocol, host, port, username, password),
+    HealthIndicator mailbox(MailProperties mail, ObservabilityProperties properties) {
+        MailProperties.Imap imap = mail.imap();
+        return new CachedHealth(new MailboxHealthIndicator(imap.protocol(), imap.host(), imap.port(), imap.username(),
+                imap.password()),
                 properties.mailCheckCache(), Clock.systemUTC());
     }
 

@@ -1,7 +1,7 @@
 package org.relais.spreadsheet;
 
 import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
+import org.relais.HubProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Configuration;
 class SpreadsheetBeans {
 
     @Bean
-    ReadingLimits readingLimits(@Value("${relais.config-dir}") Path configDirectory) {
-        return ReadingLimits.load(configDirectory.resolve("spreadsheet/limits.yaml"));
+    ReadingLimits readingLimits(HubProperties hub) {
+        return ReadingLimits.load(hub.configDir().resolve("spreadsheet/limits.yaml"));
     }
 
     @Bean

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
+import org.relais.HubProperties;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -21,8 +21,8 @@ class DeclineWords {
 
     private final Map<String, List<String>> byLanguage;
 
-    DeclineWords(@Value("${relais.config-dir}") Path configDirectory) {
-        Path file = configDirectory.resolve("translation/decline-words.yaml");
+    DeclineWords(HubProperties hub) {
+        Path file = hub.configDir().resolve("translation/decline-words.yaml");
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             this.byLanguage = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
         } catch (IOException e) {

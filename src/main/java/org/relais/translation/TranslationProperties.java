@@ -1,13 +1,17 @@
 package org.relais.translation;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * The translation flow's settings ({@code relais.translation.*}).
+ * The translation flow's settings ({@code relais.translation.*}, config/application.yml).
  *
  * @param providers     per target language: human translators from the directory, machine translation (off, draft
  *                      for the translator, or final), or both
@@ -15,18 +19,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param escalateAfter and this long after the reminder, the coordinators are told
  */
 @ConfigurationProperties("relais.translation")
+@Validated
 public record TranslationProperties(
-        @DefaultValue("P3D") Duration reminderAfter,
-        @DefaultValue("P2D") Duration escalateAfter,
-        Map<String, Provider> providers,
-        @DefaultValue Machine machine) {
+        @NotNull Duration reminderAfter,
+        @NotNull Duration escalateAfter,
+        @NotNull Map<String, @Valid Provider> providers,
+        @NotNull @Valid Machine machine) {
 
     public static final String MACHINE_OFF = "off";
     public static final String MACHINE_DRAFT = "draft";
     public static final String MACHINE_FINAL = "final";
 
     /** How one language is translated. */
-    public record Provider(@DefaultValue("true") boolean human, @DefaultValue(MACHINE_OFF) String machine) {
+    public record Provider(boolean human, @Pattern(regexp = "off|draft|final") String machine) {
     }
 
     /**
@@ -35,14 +40,14 @@ public record TranslationProperties(
      * @param requestsPerMinute requests are spaced to stay under the service's rate limit
      * @param maxChunkCharacters texts are sent in pieces of at most this many characters, cut between paragraphs
      */
-    public record Machine(@DefaultValue("http://127.0.0.1:5000") URI url,
+    public record Machine(@NotNull URI url,
                           String apiKey,
-                          @DefaultValue("PT5S") Duration connectTimeout,
-                          @DefaultValue("PT60S") Duration requestTimeout,
-                          @DefaultValue("30") int requestsPerMinute,
-                          @DefaultValue("2000") int maxChunkCharacters,
-                          @DefaultValue("3") int maxAttempts,
-                          @DefaultValue("PT30S") Duration maxRetryWait) {
+                          @NotNull Duration connectTimeout,
+                          @NotNull Duration requestTimeout,
+                          @Positive int requestsPerMinute,
+                          @Positive int maxChunkCharacters,
+                          @Positive int maxAttempts,
+                          @NotNull Duration maxRetryWait) {
     }
 
     public Provider provider(String language) {

@@ -60,7 +60,8 @@ class ConsoleUsersTest {
     void aSessionEndsAfterTheConfiguredIdleTime() {
         ConsoleProperties properties = new ConsoleProperties(List.of(), false, Duration.ofMinutes(20), "fr",
                 List.of("fr"), 5, List.of(), new ConsoleProperties.Alarms(Duration.ofSeconds(30),
-                Duration.ofMinutes(10), 1));
+                Duration.ofMinutes(10), 1), new ConsoleProperties.LoginThrottle(3, 10, Duration.ofSeconds(5),
+                Duration.ofMinutes(15), Duration.ofHours(1)));
         MockHttpSession session = new MockHttpSession();
 
         new ConsoleSecurity().consoleSessionTimeout(properties).sessionCreated(new HttpSessionEvent(session));

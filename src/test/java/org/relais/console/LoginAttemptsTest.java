@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class LoginAttemptsTest {
 
     private Instant now = Instant.parse("2026-12-01T10:00:00Z");
-    private final LoginAttempts attempts = new LoginAttempts(new LoginThrottleProperties(3, 10,
+    private final LoginAttempts attempts = new LoginAttempts(new ConsoleProperties.LoginThrottle(3, 10,
             Duration.ofSeconds(5), Duration.ofMinutes(15), Duration.ofHours(1)), new Clock() {
         @Override
         public ZoneId getZone() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.relais.HubProperties;
 import org.relais.distribution.ReplyCommands.Command;
 
 class ReplyCommandsTest {
@@ -46,7 +47,9 @@ class ReplyCommandsTest {
 
     @Test
     void aRussianReaderUnsubscribesOrChoosesTheDigestInRussianAndTheQuoteBelowDoesNotCount() throws Exception {
-        DistributionConfig.Commands shipped = new DistributionConfig(Path.of("config")).commands();
+        DistributionConfig.Commands shipped = new DistributionConfig(
+                new HubProperties(Path.of("config"), Path.of("data"), "hub@relais.test",
+                        "coordination@relais.test", "Relais")).commands();
         String quote = "\n\n23.10.2009 10:00, Relais пишет:\n> Чтобы больше ничего не получать, ответьте «отписаться».";
         assertThat(ReplyCommands.read("Re: Протокол семинара [REL-2026-0007]", "Прошу отписать меня. Отписаться."
                 + quote, shipped)).isEqualTo(Command.UNSUBSCRIBE);

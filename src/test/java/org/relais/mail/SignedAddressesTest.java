@@ -12,7 +12,7 @@ class SignedAddressesTest {
     private static final String NEW_KEY = "k2:second-secret-of-32-characters-x";
 
     private static SignedAddresses addresses(String keys) {
-        return new SignedAddresses(new ReplySigningProperties(keys), "Hub@Relais.test");
+        return new SignedAddresses(keys, "Hub@Relais.test");
     }
 
     @Test

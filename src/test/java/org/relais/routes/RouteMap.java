@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -20,6 +21,8 @@ import org.apache.camel.model.ToDynamicDefinition;
 import org.apache.camel.spi.RoutesLoader;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.core.io.FileSystemResource;
 
 /**
  * The map of the system drawn from Camel's own route model, as it reads the YAML files of {@code routes/}: each
@@ -29,6 +32,8 @@ import org.apache.camel.support.ResourceHelper;
 final class RouteMap {
 
     private static final Pattern QUERY = Pattern.compile("\\?.*$");
+    private static final Pattern SETTING = Pattern.compile("\\{\\{(relais\\.[\\w.-]+)}}");
+    private static final Properties SETTINGS = settings();
     private static final Pattern PER_MESSAGE = Pattern.compile("(?:\\{\\{|\\$\\{exchangeProperty\\.)(\\w+)}}?");
     private static final Pattern NOT_AN_ID = Pattern.compile("[^A-Za-z0-9_]");
 
@@ -99,12 +104,20 @@ final class RouteMap {
     }
 
     /**
-     * An endpoint as a reader names it: the queue's name, or the URI without its options; a part chosen per message
-     * (a template parameter, an exchange property) by its name: {@code translation.<language>}.
+     * An endpoint as a reader names it: the queue's name, or the URI without its options; a setting by its value in
+     * config/application.yml; a part chosen per message (a template parameter, an exchange property) by its name:
+     * {@code translation.<language>}.
      */
     private static String endpoint(String uri) {
         String plain = QUERY.matcher(uri).replaceFirst("");
-        return PER_MESSAGE.matcher(plain).replaceAll("<$1>");
+        String set = SETTING.matcher(plain).replaceAll(setting -> SETTINGS.getProperty(setting.group(1), setting.group()));
+        return PER_MESSAGE.matcher(set).replaceAll("<$1>");
+    }
+
+    private static Properties settings() {
+        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+        yaml.setResources(new FileSystemResource("config/application.yml"));
+        return yaml.getObject();
     }
 
     private String node(String endpoint) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.relais.HubProperties;
 import org.relais.mail.OwnText;
 import org.relais.minutes.LanguageIdentifier;
 import org.relais.minutes.MinutesProperties;
@@ -40,7 +41,9 @@ class TranslatorReplyTextTest {
 
     @Test
     void aRussianTranslatorDeclinesInRussianAboveTheQuoteItsMailClientWrote() {
-        List<String> shipped = new DeclineWords(Path.of("config")).all();
+        List<String> shipped = new DeclineWords(
+                new HubProperties(Path.of("config"), Path.of("data"), "hub@relais.test",
+                        "coordination@relais.test", "Relais")).all();
         String reply = "Извините, не смогу в этом месяце.\n\n23.10.2009 10:00, Relais пишет:\n> Перевод на болгарский";
         assertThat(OwnText.of(reply)).isEqualTo("Извините, не смогу в этом месяце.");
         assertThat(ReplyText.declines(OwnText.of(reply), shipped)).isTrue();

@@ -3,6 +3,7 @@ package org.relais.console.alarms;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.relais.HubProperties;
 import org.relais.broker.RouteHandOff;
 import org.relais.directory.Contact;
 import org.relais.directory.DirectoryRepository;
@@ -11,7 +12,6 @@ import org.relais.mail.OutgoingMail;
 import org.relais.mail.OutgoingMailComposer;
 import org.relais.mail.OutgoingTicket;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -34,12 +34,12 @@ class AlarmMail {
 
     AlarmMail(@Qualifier("messageSource") MessageSource messages, OutgoingMailComposer composer,
               DirectoryRepository directory, RouteHandOff handOff,
-              @Value("${relais.coordinator-address}") String coordinatorAddress) {
+              HubProperties hub) {
         this.messages = messages;
         this.composer = composer;
         this.directory = directory;
         this.handOff = handOff;
-        this.coordinatorAddress = coordinatorAddress;
+        this.coordinatorAddress = hub.coordinatorAddress();
     }
 
     /** The id of the stored mail. */

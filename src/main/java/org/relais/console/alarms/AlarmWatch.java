@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.relais.broker.BrokerProperties;
 import org.relais.console.ConsoleProperties;
 import org.relais.console.ConsoleTime;
 import org.relais.console.queues.BrokerQueues;
@@ -21,7 +22,6 @@ import org.springframework.stereotype.Component;
 public class AlarmWatch {
 
     private static final Logger log = LoggerFactory.getLogger(AlarmWatch.class);
-    private static final String DEAD_LETTER_QUEUE = "DLQ";
 
     private final Alarms alarms;
     private final AlarmMail mail;
@@ -29,17 +29,20 @@ public class AlarmWatch {
     private final BrokerQueues queues;
     private final ConsoleProperties.Alarms settings;
     private final ConsoleTime time;
-    private final Clock clock = Clock.systemUTC();
+    private final String deadLetterQueue;
+    private final Clock clock;
     private long previousDeadLetters = -1;
 
     AlarmWatch(Alarms alarms, AlarmMail mail, MailboxPolls polls, BrokerQueues queues, ConsoleProperties properties,
-               ConsoleTime time) {
+               ConsoleTime time, BrokerProperties broker, Clock clock) {
         this.alarms = alarms;
         this.mail = mail;
         this.polls = polls;
         this.queues = queues;
         this.settings = properties.alarms();
         this.time = time;
+        this.deadLetterQueue = broker.deadLetterQueue();
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${relais.console.alarms.check-interval}",
@@ -66,7 +69,7 @@ public class AlarmWatch {
     }
 
     private void checkDeadLetters() {
-        long depth = queues.depth(DEAD_LETTER_QUEUE);
+        long depth = queues.depth(deadLetterQueue);
         long previous = previousDeadLetters;
         previousDeadLetters = depth;
         if (depth < settings.deadLetterThreshold()) {

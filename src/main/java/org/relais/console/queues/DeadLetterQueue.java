@@ -15,17 +15,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.relais.broker.BrokerProperties;
 import org.relais.failure.FailureRecorder;
 import org.springframework.stereotype.Component;
 
 /**
- * The messages on Artemis' {@code DLQ}: browsed without taking them, and moved back to their queue or removed in
- * one JMS transaction, so a message is never both retried and still dead, nor lost between the two.
+ * The messages on the dead-letter queue ({@code relais.broker.dead-letter-queue}): browsed without taking them, and
+ * moved back to their queue or removed in one JMS transaction, so a message is never both retried and still dead,
+ * nor lost between the two.
  */
 @Component
 class DeadLetterQueue {
 
-    static final String QUEUE = "DLQ";
     /** Set by Artemis when the broker itself dead-letters a message (too many deliveries). */
     private static final String BROKER_ORIGIN_PROPERTY = "_AMQ_ORIG_QUEUE";
     private static final long RECEIVE_TIMEOUT_MS = 2_000;
@@ -36,15 +37,17 @@ class DeadLetterQueue {
     }
 
     private final ConnectionFactory connectionFactory;
+    private final String queue;
 
-    DeadLetterQueue(ConnectionFactory connectionFactory) {
+    DeadLetterQueue(ConnectionFactory connectionFactory, BrokerProperties broker) {
         this.connectionFactory = connectionFactory;
+        this.queue = broker.deadLetterQueue();
     }
 
     List<DeadMessage> browse() {
         try (Connection connection = connectionFactory.createConnection();
              Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-             QueueBrowser browser = session.createBrowser(session.createQueue(QUEUE))) {
+             QueueBrowser browser = session.createBrowser(session.createQueue(queue))) {
             connection.start();
             List<DeadMessage> messages = new ArrayList<>();
             for (Object element : Collections.list(browser.getEnumeration())) {
@@ -55,7 +58,7 @@ class DeadLetterQueue {
             }
             return messages;
         } catch (JMSException e) {
-            throw new IllegalStateException("Cannot browse " + QUEUE + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot browse " + queue + ": " + e.getMessage(), e);
         }
     }
 
@@ -77,7 +80,7 @@ class DeadLetterQueue {
              Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
             connection.start();
             Message message;
-            try (MessageConsumer consumer = session.createConsumer(session.createQueue(QUEUE),
+            try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue),
                     "JMSMessageID = '" + messageId + "'")) {
                 message = consumer.receive(RECEIVE_TIMEOUT_MS);
             }
@@ -105,7 +108,7 @@ class DeadLetterQueue {
              Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
             connection.start();
             Message message;
-            try (MessageConsumer consumer = session.createConsumer(session.createQueue(QUEUE), selector)) {
+            try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue), selector)) {
                 message = consumer.receive(RECEIVE_TIMEOUT_MS);
             }
             if (origin != null) {

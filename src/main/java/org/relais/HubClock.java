@@ -1,12 +1,12 @@
-package org.relais.calendar;
+package org.relais;
 
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The hub's clock, injected wherever a day is counted, so that tests move time instead of waiting for it. */
+/** The hub's one clock, injected wherever time decides something, so that tests move time instead of waiting for it. */
 @Configuration(proxyBeanMethods = false)
-class CalendarClock {
+class HubClock {
 
     @Bean
     Clock clock() {
