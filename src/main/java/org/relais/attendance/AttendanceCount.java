@@ -1,6 +1,5 @@
 package org.relais.attendance;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;

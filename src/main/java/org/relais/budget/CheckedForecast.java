@@ -4,6 +4,6 @@ import java.util.List;
 import org.relais.event.PipelineEvent;
 import org.relais.mail.OutgoingTicket;
 
-/** What checking a forecast produced: the verdict and review requests to send, and the events for the follow-up group. */
+/** What checking a forecast produced: the verdict and review requests to send, the follow-up group's events. */
 public record CheckedForecast(List<OutgoingTicket> mails, List<PipelineEvent> events) {
 }

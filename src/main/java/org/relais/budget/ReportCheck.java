@@ -5,7 +5,6 @@ import org.relais.spreadsheet.UnreadableSpreadsheetException;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;

@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("relais.calendar")
 @Validated
-public record CalendarProperties(@NotNull ZoneId zone, @Positive long checkIntervalMs, @Positive int forecastWeeksBefore,
-                                 @NotNull Period remindBeforeDue, @NotNull Period attendanceDueAfter,
+public record CalendarProperties(@NotNull ZoneId zone, @Positive long checkIntervalMs,
+                                 @Positive int forecastWeeksBefore, @NotNull Period remindBeforeDue, @NotNull Period attendanceDueAfter,
                                  @NotNull Period minutesDueAfter, @NotNull Period reportDueAfter) {
 }

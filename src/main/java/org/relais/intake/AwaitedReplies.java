@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
  * translation, an unsubscribe) registers it here, and writes its mails about that reference
  * ({@link org.relais.mail.OutgoingMail#about}); intake then hands a mail from that address bound to one of those mails
  * ({@link org.relais.mail.ReplyBinding}) to the flow as a {@link ReplyMessage}, instead of taking it in as new
- * documents (routes/intake-process.yaml puts it on the flow's queue). A mail that only quotes the reference is a claim, confirmed by its sender first
- * ({@link ClaimConfirmations}).
+ * documents (routes/intake-process.yaml puts it on the flow's queue). A mail that only quotes the reference is a
+ * claim, confirmed by its sender first ({@link ClaimConfirmations}).
  */
 @Component
 public class AwaitedReplies {

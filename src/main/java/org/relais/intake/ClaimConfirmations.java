@@ -1,6 +1,5 @@
 package org.relais.intake;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -180,7 +180,8 @@ class InboundMailRepository {
 
     void insertReply(ReplyMessage reply) {
         jdbc.sql("""
-                        insert into inbound_reply (mail_id, flow, quoted_reference, context, body_part_id, attachment_ids)
+                        insert into inbound_reply (mail_id, flow, quoted_reference, context, body_part_id,
+                            attachment_ids)
                         values (:mailId, :flow, :quoted, :context, :bodyPartId,
                             cast(string_to_array(:attachmentIds, ',') as bigint[]))
                         """)

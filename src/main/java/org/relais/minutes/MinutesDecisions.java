@@ -40,7 +40,8 @@ public class MinutesDecisions {
         MinutesDocument document = repository.document(documentId)
                 .orElseThrow(() -> new IllegalArgumentException("No minutes document " + documentId));
         repository.setLanguage(documentId, language, coordinator);
-        handOff.afterCommit(new MinutesDecision(MinutesDecision.LANGUAGE, document.reference(), documentId, language, coordinator));
+        handOff.afterCommit(new MinutesDecision(MinutesDecision.LANGUAGE, document.reference(), documentId, language,
+                coordinator));
     }
 
     /** Circulates the minutes with the versions there are now. */
@@ -51,7 +52,8 @@ public class MinutesDecisions {
         if (collector.versions(reference).isEmpty()) {
             throw new IllegalStateException(reference + " has no version yet: set the language of its document first");
         }
-        handOff.afterCommit(new MinutesDecision(MinutesDecision.COMPLETE, minutes.reference(), null, null, coordinator));
+        handOff.afterCommit(new MinutesDecision(MinutesDecision.COMPLETE, minutes.reference(), null, null,
+                coordinator));
     }
 
     @Transactional

@@ -27,9 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * The hub's figures for Prometheus ({@code /actuator/prometheus}): every Camel route's exchanges from Camel's
  * management statistics, every Artemis queue's depth and consumers, inbound mails by state and outgoing mails by
- * state, when the mailbox was last polled to its end, and how long the oldest mail due to be sent has waited. Refreshed
- * every {@code relais.observability.metrics-refresh-seconds} rather than on each scrape, so a scrape costs nothing. The alert rules and the
- * dashboard in {@code ops/} are written against these names.
+ * state, when the mailbox was last polled to its end, and how long the oldest mail due to be sent has waited.
+ * Refreshed every {@code relais.observability.metrics-refresh-seconds} rather than on each scrape, so a scrape costs
+ * nothing. The alert rules and the dashboard in {@code ops/} are written against these names.
  */
 @Component
 class HubMetrics {

@@ -1,6 +1,5 @@
 package org.relais.spreadsheet;
 
-import java.nio.file.Path;
 import org.relais.HubProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

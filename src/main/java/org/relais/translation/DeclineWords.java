@@ -1,19 +1,12 @@
 package org.relais.translation;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.relais.HubProperties;
+import org.relais.spreadsheet.YamlFiles;
 import org.springframework.stereotype.Component;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** The words by which a translator declines a job, per language ({@code config/translation/decline-words.yaml}). */
 @Component
@@ -22,12 +15,10 @@ class DeclineWords {
     private final Map<String, List<String>> byLanguage;
 
     DeclineWords(HubProperties hub) {
-        Path file = hub.configDir().resolve("translation/decline-words.yaml");
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            this.byLanguage = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
-        }
+        Map<String, List<String>> words = new LinkedHashMap<>();
+        YamlFiles.load(hub.configDir().resolve("translation/decline-words.yaml")).forEach((language, list) ->
+                words.put(language, YamlFiles.strings(list, "the decline words of " + language)));
+        this.byLanguage = words;
     }
 
     /** Every language's words: a translator may decline in any of them. */

@@ -110,7 +110,8 @@ final class RouteMap {
      */
     private static String endpoint(String uri) {
         String plain = QUERY.matcher(uri).replaceFirst("");
-        String set = SETTING.matcher(plain).replaceAll(setting -> SETTINGS.getProperty(setting.group(1), setting.group()));
+        String set = SETTING.matcher(plain)
+                .replaceAll(setting -> SETTINGS.getProperty(setting.group(1), setting.group()));
         return PER_MESSAGE.matcher(set).replaceAll("<$1>");
     }
 

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes an alarm to the coordinators in their language (the console's texts) and hands it to the send queue
- * (routes/hand-off.yaml) like every mail Relais sends. Never held back by the loop guard: an alarm answers nothing, and one alarm of a kind
- * is active at a time, mailed once.
+ * (routes/hand-off.yaml) like every mail Relais sends. Never held back by the loop guard: an alarm answers nothing,
+ * and one alarm of a kind is active at a time, mailed once.
  */
 @Component
 class AlarmMail {
