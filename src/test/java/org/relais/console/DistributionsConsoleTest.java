@@ -120,7 +120,9 @@ class DistributionsConsoleTest extends DistributedMinutes {
                 "\"requestedBy\":\"console\"", "\"actor\":\"coordinator\"");
         assertThat(coordinator.get("/distributions?lang=fr").body()).contains("Derniers numéros",
                 "depuis la console, par coordinator", "lettre d&#39;information envoyée", mails + " courriel(s)");
-        assertThat(jdbc.sql("select actor || ' ' || outcome || ' ' || detail from console_action where action = 'newsletter.send'")
-                .query(String.class).list()).containsExactly("coordinator done " + mails);
+        assertThat(jdbc.sql("""
+                        select actor || ' ' || outcome || ' ' || detail from console_action
+                        where action = 'newsletter.send'
+                        """).query(String.class).list()).containsExactly("coordinator done " + mails);
     }
 }

@@ -32,11 +32,14 @@ class DistributionsInChromiumTest extends DistributedMinutes {
 
     private static final Map<String, Words> WORDS = Map.of(
             "fr", new Words("Diffusions", "compte rendu de séminaire", "terminé", "revenu en erreur",
-                    "1 courriel(s) en échec renvoyé(s).", "français", "Lettre d'information du partenariat", "Numéro envoyé"),
+                    "1 courriel(s) en échec renvoyé(s).", "français", "Lettre d'information du partenariat",
+                    "Numéro envoyé"),
             "ro", new Words("Difuzări", "raport de seminar", "încheiat", "returnat cu eroare",
-                    "1 mesaj(e) eșuat(e) retrimis(e).", "română", "Buletinul informativ al parteneriatului", "Număr trimis"),
+                    "1 mesaj(e) eșuat(e) retrimis(e).", "română", "Buletinul informativ al parteneriatului",
+                    "Număr trimis"),
             "bg", new Words("Разпространение", "протокол от семинар", "завършено", "върнато с грешка",
-                    "Изпратени отново неуспешни писма: 1.", "български", "Бюлетин на партньорството", "Броят е изпратен"));
+                    "Изпратени отново неуспешни писма: 1.", "български", "Бюлетин на партньорството",
+                    "Броят е изпратен"));
 
     private static WebDriver browser;
 

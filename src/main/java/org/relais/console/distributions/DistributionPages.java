@@ -20,11 +20,6 @@ final class DistributionPages {
      * an issue.
      */
     record Progress(long id, String state, int total, int sent, int deferred, int pending, int failed, int skipped) {
-
-        /** Nothing left to send: what is not sent failed or was skipped. */
-        boolean settled() {
-            return pending == 0 && deferred == 0;
-        }
     }
 
     /** A document distributed, with its seminar (number and title, none for the whole partnership). */

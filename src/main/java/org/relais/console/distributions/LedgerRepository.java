@@ -113,9 +113,9 @@ class LedgerRepository {
     List<DistributionPages.Issue> issues(int limit) {
         return jdbc.sql(ISSUES)
                 .param("limit", limit)
-                .query((rs, row) -> new DistributionPages.Issue(progress(rs, rs.getLong("id"), null), rs.getString("schedule"),
-                        instant(rs.getTimestamp("scheduled_for")), rs.getString("requested_by"),
-                        rs.getString("actor")))
+                .query((rs, row) -> new DistributionPages.Issue(progress(rs, rs.getLong("id"), null),
+                        rs.getString("schedule"), instant(rs.getTimestamp("scheduled_for")),
+                        rs.getString("requested_by"), rs.getString("actor")))
                 .list();
     }
 
