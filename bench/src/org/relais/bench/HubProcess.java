@@ -12,10 +12,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One hub as a process of its own (java -cp &lt;bench classpath&gt; org.relais.RelaisApplication, working directory
- * the checkout) on the bench's parts, with a data folder of its own and its output in a log file per start.
- * Settings that suit a bench (a backlog from a few senders, no scheduled mailings) are passed on the command line;
- * a scenario adds its own, and one it names replaces the default of the same name (Spring would join both).
+ * One hub as a process of its own (java -cp &lt;bench classpath&gt; org.relais.RelaisApplication, or java -jar on the
+ * packaged jar; working directory the checkout) with a data folder of its own and its output in a log file per start.
+ * On the bench's parts, settings that suit a bench (a backlog from a few senders, no scheduled mailings) are passed
+ * on the command line; without parts the hub runs on its embedded defaults (its own broker and PostgreSQL). A
+ * scenario adds its own settings, and one it names replaces the default of the same name (Spring would join both).
  * A baseline application can be started the same way in its place.
  */
 final class HubProcess {
@@ -24,7 +25,10 @@ final class HubProcess {
     private static final Pattern GENERATION_USED = Pattern.compile("generation\\s+total \\d+K, used (\\d+)K");
 
     final String name;
+    /** Null: the hub's embedded defaults, its data folder under {@link #work}. */
     private final BenchParts parts;
+    private final Path work;
+    private Path jar;
     private final Path logs;
     private final String heap;
     private final List<String> extraArgs;
@@ -49,7 +53,20 @@ final class HubProcess {
     /** Another Spring Boot main class started exactly as the hub is, for a baseline. */
     HubProcess(BenchParts parts, String name, Path logs, String heap, List<String> extraArgs,
                List<String> jvmOptions, Class<?> mainClass) {
+        this(parts, parts.work, name, logs, heap, extraArgs, jvmOptions, mainClass);
+    }
+
+    /** The hub on its embedded defaults (its own Artemis and PostgreSQL), its data folder under {@code work}. */
+    static HubProcess embedded(Path work, String name, Path logs, String heap, List<String> extraArgs,
+                               List<String> jvmOptions) {
+        return new HubProcess(null, work, name, logs, heap, extraArgs, jvmOptions,
+                org.relais.RelaisApplication.class);
+    }
+
+    private HubProcess(BenchParts parts, Path work, String name, Path logs, String heap, List<String> extraArgs,
+                       List<String> jvmOptions, Class<?> mainClass) {
         this.parts = parts;
+        this.work = work;
         this.name = name;
         this.logs = logs;
         this.heap = heap;
@@ -58,19 +75,44 @@ final class HubProcess {
         this.mainClass = mainClass;
     }
 
+    /**
+     * Runs the hub from the jar {@code mvn package} made (target/relais-*.jar; bench/run builds it for the scenarios
+     * that need it), as the run command and the Dockerfile do, rather than from the bench's class path.
+     */
+    HubProcess packaged() throws IOException {
+        try (var jars = Files.list(Path.of("target"))) {
+            jar = jars.filter(path -> path.getFileName().toString().matches("relais-.*\\.jar"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException(
+                            "no target/relais-*.jar: build it first (mvn -o -DskipTests package)")).toAbsolutePath();
+        }
+        return this;
+    }
+
+    /** The hub's data folder (its embedded PostgreSQL's under postgres/). */
+    Path dataDir() {
+        return work.resolve("hub-" + name);
+    }
+
     void start() throws IOException {
         starts++;
         Files.createDirectories(logs);
         log = logs.resolve("hub-" + name + "-" + starts + ".log");
-        Path dataDir = parts.work.resolve("hub-" + name);
+        Path dataDir = dataDir();
         Files.createDirectories(dataDir);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-XX:+UseSerialGC",
                 "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + dataDir));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
-        List<String> defaults = List.of(
+        if (jar != null) {
+            command.addAll(List.of("-jar", jar.toString()));
+        } else {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        }
+        List<String> defaults = parts == null ? List.of(
+                "--relais.data-dir=" + dataDir,
+                "--relais.embedded.postgres.port=0",
+                "--server.port=0") : List.of(
                 "--relais.data-dir=" + dataDir,
                 "--spring.artemis.mode=native", "--spring.artemis.embedded.enabled=false",
                 "--spring.artemis.broker-url=tcp://127.0.0.1:" + parts.brokerPort,
@@ -128,6 +170,11 @@ final class HubProcess {
 
     boolean alive() {
         return process != null && process.isAlive();
+    }
+
+    /** The JVM's process id. */
+    long pid() {
+        return process.pid();
     }
 
     /** The process's resident set in MB (Linux), or -1. */
