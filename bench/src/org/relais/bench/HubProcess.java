@@ -218,9 +218,12 @@ final class HubProcess {
         }
     }
 
-    private String jcmd(String command) throws IOException {
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(process.pid()), command).redirectErrorStream(true).start();
+    /** A diagnostic command to the hub's JVM (jcmd), its output. */
+    String jcmd(String... command) throws IOException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(process.pid())));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
         try (var out = jcmd.getInputStream()) {
             return new String(out.readAllBytes(), StandardCharsets.UTF_8);
         }

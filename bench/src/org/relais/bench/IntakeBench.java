@@ -177,18 +177,22 @@ final class IntakeBench implements Benchmarks.Scenario {
     private Subject start(String system, MailServer server, String run) throws Exception {
         switch (system) {
             case "relais" -> {
-                List<String> jvmOptions = System.getProperty("intake.hub-jvm", "").isBlank() ? List.of()
-                        : List.of(System.getProperty("intake.hub-jvm").replace("@RUN@", run).split(" "));
                 HubProcess hub = HubProcess.embedded(parts.work, run, logs,
                         System.getProperty("intake.hub-heap", "512m"), List.of(
                                 "--relais.embedded.mail.enabled=false",
                                 "--relais.mail.imap.port=" + server.imapPort(),
                                 "--relais.mail.smtp.port=" + server.smtpPort(),
                                 // a burst from one partner: the anti-loop limit (20 an hour) would hold answers back
-                                "--relais.intake.replies-per-sender-per-hour=1000000"), jvmOptions).packaged();
+                                "--relais.intake.replies-per-sender-per-hour=1000000"), List.of()).packaged();
                 hub.start();
                 say("relais: ready in %.1f s (%s)", hub.awaitReady(300_000), hub.log());
                 awaitLeads(hub);
+                warmUp(server);
+                boolean profiled = Boolean.getBoolean("intake.profile");
+                Path recording = logs.resolve(run + ".jfr");
+                if (profiled) {
+                    hub.jcmd("JFR.start", "name=burst", "settings=profile");
+                }
                 Path postgres = hub.dataDir().resolve("postgres");
                 return new Subject() {
                     @Override
@@ -202,7 +206,11 @@ final class IntakeBench implements Benchmarks.Scenario {
                     }
 
                     @Override
-                    public void afterDrain(Drain drain) throws SQLException {
+                    public void afterDrain(Drain drain) throws Exception {
+                        if (profiled) {
+                            hub.jcmd("JFR.stop", "name=burst", "filename=" + recording);
+                            say("relais: profile of the burst in %s", recording);
+                        }
                         stages(drain, postgres);
                     }
 
@@ -226,6 +234,23 @@ final class IntakeBench implements Benchmarks.Scenario {
             }
             default -> throw new IllegalArgumentException("unknown system " + system
                     + "; known: relais, node-red, javamail");
+        }
+    }
+
+    /**
+     * A hub fresh from its start compiles its code while it takes the first mails; {@code intake.warmup} mails sent
+     * and answered first measure it warm instead (their answers are not the burst's).
+     */
+    private void warmUp(MailServer server) throws Exception {
+        int n = Integer.getInteger("intake.warmup", 0);
+        if (n > 0) {
+            Burst warmUp = Burst.of(n, PARTNER, "avant-#.pdf", pdf(), "application/pdf");
+            Map<String, Long> accepted = warmUp.send(server.smtpPort(), 1);
+            long end = System.currentTimeMillis() + 600_000;
+            while (observe("warm-up", accepted).answered() < n && System.currentTimeMillis() < end) {
+                Thread.sleep(250);
+            }
+            say("relais: warmed up with %d mails", n);
         }
     }
 
