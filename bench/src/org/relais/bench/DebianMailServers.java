@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +48,8 @@ final class DebianMailServers implements IntakeBench.MailServer {
         dovecotConfig = dovecot.resolve("dovecot.conf");
         fill("dovecot.conf", dovecotConfig, dovecot, values);
         // the folders on the way must be open to Postfix's and Dovecot's users (a temporary folder is not)
-        for (Path folder : List.of(work, postfix, dovecot)) {
-            folder.toFile().setExecutable(true, false);
-            folder.toFile().setReadable(true, false);
+        for (Path folder = work; folder != null; folder = folder.getParent()) {
+            openToAll(folder);
         }
         run(List.of("chown", "postfix", postfix.resolve("data").toString()), 10);
         run(List.of("chown", "mail:mail", dovecot.resolve("mail").toString()), 10);
@@ -104,6 +104,18 @@ final class DebianMailServers implements IntakeBench.MailServer {
         }
     }
 
+    /** Lets every user read and enter the folder, unless they may already. */
+    private static void openToAll(Path folder) throws IOException {
+        var permissions = Files.getPosixFilePermissions(folder);
+        if (permissions.contains(PosixFilePermission.OTHERS_EXECUTE)
+                && permissions.contains(PosixFilePermission.OTHERS_READ)) {
+            return;
+        }
+        permissions.addAll(List.of(PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_READ,
+                PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_READ));
+        Files.setPosixFilePermissions(folder, permissions);
+    }
+
     private static void fill(String template, Path target, Path work, Map<String, String> values)
             throws IOException {
         String text = Files.readString(TEMPLATES.resolve(template)).replace("@WORK@", work.toString());
@@ -125,11 +137,17 @@ final class DebianMailServers implements IntakeBench.MailServer {
         throw new IOException("nothing listens on port " + port + " after 30 s");
     }
 
+    /** Runs the command to its end; its output goes to a file, since a server it starts may keep a pipe open. */
     private static void run(List<String> command, long timeoutSeconds) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed: " + out);
+        Path out = Files.createTempFile("bench-command", ".log");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile())
+                    .start();
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IOException(String.join(" ", command) + " failed: " + Files.readString(out));
+            }
+        } finally {
+            Files.delete(out);
         }
     }
 

@@ -2,6 +2,7 @@ package org.relais.bench;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,13 +80,25 @@ final class HubProcess {
      * Runs the hub from the jar {@code mvn package} made (target/relais-*.jar; bench/run builds it for the scenarios
      * that need it), as the run command and the Dockerfile do, rather than from the bench's class path.
      */
-    HubProcess packaged() throws IOException {
+    HubProcess packaged() {
+        return packaged(packagedJar());
+    }
+
+    /** Runs the hub with {@code java -jar} on this jar (the fat jar, or the application jar of an extracted one). */
+    HubProcess packaged(Path jar) {
+        this.jar = jar;
+        return this;
+    }
+
+    /** The jar {@code mvn package} made. */
+    static Path packagedJar() {
         try (var jars = Files.list(Path.of("target"))) {
-            jar = jars.filter(path -> path.getFileName().toString().matches("relais-.*\\.jar"))
+            return jars.filter(path -> path.getFileName().toString().matches("relais-.*\\.jar"))
                     .findFirst().orElseThrow(() -> new IllegalStateException(
                             "no target/relais-*.jar: build it first (mvn -o -DskipTests package)")).toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return this;
     }
 
     /** The hub's data folder (its embedded PostgreSQL's under postgres/). */
@@ -156,6 +169,16 @@ final class HubProcess {
             Thread.sleep(50);
         }
         throw new IllegalStateException("hub " + name + " not ready: see " + log);
+    }
+
+    /** Waits for the process to end by itself; false if it still runs after the timeout. */
+    boolean awaitExit(long timeoutMs) throws InterruptedException {
+        return process.waitFor(timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** Seconds since this start of the process. */
+    double secondsSinceStart() {
+        return (System.nanoTime() - startedAt) / 1e9;
     }
 
     /** Leads if alive and its last leadership line says so. */
