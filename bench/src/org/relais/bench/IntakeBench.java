@@ -183,7 +183,7 @@ final class IntakeBench implements Benchmarks.Scenario {
                                 "--relais.mail.imap.port=" + server.imapPort(),
                                 "--relais.mail.smtp.port=" + server.smtpPort(),
                                 // a burst from one partner: the anti-loop limit (20 an hour) would hold answers back
-                                "--relais.intake.replies-per-sender-per-hour=1000000"), List.of()).packaged();
+                                "--relais.intake.replies-per-sender-per-hour=1000000"), hubJvmOptions()).packaged();
                 hub.start();
                 say("relais: ready in %.1f s (%s)", hub.awaitReady(300_000), hub.log());
                 awaitLeads(hub);
@@ -235,6 +235,12 @@ final class IntakeBench implements Benchmarks.Scenario {
             default -> throw new IllegalArgumentException("unknown system " + system
                     + "; known: relais, node-red, javamail");
         }
+    }
+
+    /** The hub's JVM options besides the heap and the collector: {@code intake.hub-jvm}, separated by spaces. */
+    private static List<String> hubJvmOptions() {
+        String options = System.getProperty("intake.hub-jvm", "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     /**
