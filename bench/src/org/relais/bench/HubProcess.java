@@ -90,6 +90,16 @@ final class HubProcess {
         return this;
     }
 
+    /** The JVM options the hub is documented to run with (config/jvm.options, a java @-file), comments left out. */
+    static List<String> documentedJvmOptions() {
+        try {
+            return Files.readAllLines(Path.of("config/jvm.options")).stream().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The jar {@code mvn package} made. */
     static Path packagedJar() {
         try (var jars = Files.list(Path.of("target"))) {

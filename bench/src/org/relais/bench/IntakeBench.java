@@ -237,10 +237,10 @@ final class IntakeBench implements Benchmarks.Scenario {
         }
     }
 
-    /** The hub's JVM options besides the heap and the collector: {@code intake.hub-jvm}, separated by spaces. */
+    /** The hub's JVM options: config/jvm.options, as documented, unless {@code intake.hub-jvm} names others. */
     private static List<String> hubJvmOptions() {
         String options = System.getProperty("intake.hub-jvm", "").strip();
-        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+        return options.isEmpty() ? HubProcess.documentedJvmOptions() : List.of(options.split("\\s+"));
     }
 
     /**

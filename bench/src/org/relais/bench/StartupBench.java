@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Start-up time and resident memory when idle, over three starts of the hub on the bench's parts, run as the
- * packaged jar: once as {@code java -jar target/relais-*.jar}, once extracted ({@code -Djarmode=tools extract}) with
+ * packaged jar with the JVM options of config/jvm.options: once as {@code java -jar target/relais-*.jar}, once extracted ({@code -Djarmode=tools extract}) with
  * a class-data sharing archive made by a training run ({@code -XX:ArchiveClassesAtExit} on Java 17, the archive of
  * the classes loaded until the application context is refreshed). Start-up is from the process start to Spring
  * Boot's "Started" line and to the first {@code /actuator/health} answering UP; idle memory is the resident set 20 s
@@ -38,18 +38,19 @@ final class StartupBench implements Benchmarks.Scenario {
         Path logs = Path.of("bench/results/startup").toAbsolutePath();
         try (BenchParts parts = BenchParts.start("startup")) {
             // the first start migrates the empty database: done once here, so that every start below is alike
-            HubProcess migration = new HubProcess(parts, "migration", logs, HEAP, List.of(), List.of());
+            List<String> documented = HubProcess.documentedJvmOptions();
+            HubProcess migration = new HubProcess(parts, "migration", logs, HEAP, List.of(), documented);
             migration.start();
             migration.awaitReady(300_000);
             migration.stop();
 
-            Starts jar = measure(new HubProcess(parts, "jar", logs, HEAP, List.of(), List.of()).packaged(), true);
+            Starts jar = measure(new HubProcess(parts, "jar", logs, HEAP, List.of(), documented).packaged(), true);
             Path app = extract(parts.work.resolve("app"));
             Path archive = parts.work.resolve("relais.jsa");
-            train(parts, logs, app, archive);
+            train(parts, logs, app, archive, documented);
             Starts cds = measure(new HubProcess(parts, "cds", logs, HEAP, List.of(),
-                    List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto")).packaged(app), true);
-            Starts baseline = measure(new HubProcess(parts, "baseline", logs, HEAP, List.of(), List.of(),
+                    with(documented, "-XX:SharedArchiveFile=" + archive)).packaged(app), true);
+            Starts baseline = measure(new HubProcess(parts, "baseline", logs, HEAP, List.of(), documented,
                     MinimalWebApplication.class), false);
 
             System.out.printf("%d starts each, -Xmx%s, serial GC, on the bench's parts; idle RSS %d s after the start;"
@@ -77,9 +78,9 @@ final class StartupBench implements Benchmarks.Scenario {
     }
 
     /** A training run: the hub started until its context is refreshed, the classes it loaded archived at its exit. */
-    private void train(BenchParts parts, Path logs, Path app, Path archive) throws Exception {
+    private void train(BenchParts parts, Path logs, Path app, Path archive, List<String> options) throws Exception {
         HubProcess training = new HubProcess(parts, "training", logs, HEAP, List.of(),
-                List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh")).packaged(app);
+                with(options, "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh")).packaged(app);
         long started = System.nanoTime();
         training.start();
         if (!training.awaitExit(300_000) || !Files.isRegularFile(archive)) {
@@ -126,6 +127,12 @@ final class StartupBench implements Benchmarks.Scenario {
             Thread.sleep(50);
         }
         throw new IllegalStateException("hub " + process.name + " not healthy: see " + process.log());
+    }
+
+    private static List<String> with(List<String> options, String... more) {
+        List<String> all = new ArrayList<>(options);
+        all.addAll(List.of(more));
+        return all;
     }
 
     private static String java() {
