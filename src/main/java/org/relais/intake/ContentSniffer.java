@@ -30,7 +30,6 @@ final class ContentSniffer {
 
     enum Refusal { ENCRYPTED, MACRO, CORRUPT }
 
-    private static final Tika TIKA = new Tika();
     private static final Set<String> EXECUTABLE_TYPES = Set.of("application/x-msdownload", "application/x-dosexec",
             "application/x-executable", "application/x-elf", "application/x-sharedlib", "application/x-mach-o",
             "application/x-mach-o-executable", "application/x-sh", "application/java-archive",
@@ -79,7 +78,12 @@ final class ContentSniffer {
                 return signature.getValue();
             }
         }
-        return TIKA.detect(content);
+        return Detector.TIKA.detect(content);
+    }
+
+    /** Tika, built at the first file no signature tells: reading its configuration costs a second of CPU. */
+    private static final class Detector {
+        private static final Tika TIKA = new Tika();
     }
 
     private static Sniffed byFamily(String mediaType, byte[] content) {
