@@ -40,12 +40,12 @@ final class HubProcess {
     private int starts;
     private long startedAt;
 
-    /** A hub compiled for a quick start (C1 only), as the fault scenarios restart hubs and time take-overs. */
+    /** A hub with the JVM options it is documented to run with (config/jvm.options). */
     HubProcess(BenchParts parts, String name, Path logs, String heap, List<String> extraArgs) {
-        this(parts, name, logs, heap, extraArgs, List.of("-XX:TieredStopAtLevel=1"));
+        this(parts, name, logs, heap, extraArgs, documentedJvmOptions());
     }
 
-    /** A hub with these JVM options: none for a throughput scenario, where the JIT's full work pays. */
+    /** A hub with these JVM options. */
     HubProcess(BenchParts parts, String name, Path logs, String heap, List<String> extraArgs,
                List<String> jvmOptions) {
         this(parts, name, logs, heap, extraArgs, jvmOptions, org.relais.RelaisApplication.class);

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * a class-data sharing archive made by a training run ({@code -XX:ArchiveClassesAtExit} on Java 17, the archive of
  * the classes loaded until the application context is refreshed). Start-up is from the process start to Spring
  * Boot's "Started" line and to the first {@code /actuator/health} answering UP; idle memory is the resident set 20 s
- * after the start. A minimal Spring Boot web application, started the same way from the class path, is the baseline.
+ * after that. A minimal Spring Boot web application, started the same way from the class path, is the baseline.
  */
 final class StartupBench implements Benchmarks.Scenario {
 
@@ -53,8 +53,8 @@ final class StartupBench implements Benchmarks.Scenario {
             Starts baseline = measure(new HubProcess(parts, "baseline", logs, HEAP, List.of(), documented,
                     MinimalWebApplication.class), false);
 
-            System.out.printf("%d starts each, -Xmx%s, serial GC, on the bench's parts; idle RSS %d s after the start;"
-                    + " logs in %s%n", STARTS, HEAP, IDLE_MS / 1000, logs);
+            System.out.printf("%d starts each, -Xmx%s and config/jvm.options, on the bench's parts; idle RSS %d s after"
+                    + " healthy; logs in %s%n", STARTS, HEAP, IDLE_MS / 1000, logs);
             jar.print("relais, java -jar (fat jar)");
             cds.print("relais, extracted + CDS archive");
             baseline.print("minimal web app (class path)");
@@ -99,7 +99,7 @@ final class StartupBench implements Benchmarks.Scenario {
             try {
                 started[i] = process.awaitReady(180_000);
                 healthy[i] = health ? awaitHealthy(process) : started[i];
-                Thread.sleep(IDLE_MS - (long) (healthy[i] * 1000));
+                Thread.sleep(IDLE_MS);
                 residentMb[i] = process.residentMb();
             } finally {
                 process.stop();
