@@ -15,12 +15,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Start-up time and resident memory when idle, over three starts of the hub on the bench's parts, run as the
- * packaged jar with the JVM options of config/jvm.options: once as {@code java -jar target/relais-*.jar}, once extracted ({@code -Djarmode=tools extract}) with
- * a class-data sharing archive made by a training run ({@code -XX:ArchiveClassesAtExit} on Java 17, the archive of
- * the classes loaded until the application context is refreshed). Start-up is from the process start to Spring
- * Boot's "Started" line and to the first {@code /actuator/health} answering UP; idle memory is the resident set 20 s
- * after that. A minimal Spring Boot web application, started the same way from the class path, is the baseline.
+ * Start-up time and resident memory when idle, over three starts of the hub on the bench's parts, run as the packaged
+ * jar with the JVM options of config/jvm.options: once as {@code java -jar target/relais-*.jar}, once extracted
+ * ({@code -Djarmode=tools extract}) with a class-data sharing archive made by a training run
+ * ({@code -XX:ArchiveClassesAtExit} on Java 17: the classes loaded until the hub answered healthy and was stopped).
+ * Start-up is from the process start to Spring Boot's "Started" line and to the first {@code /actuator/health}
+ * answering UP; idle memory is the resident set 20 s after that. A minimal Spring Boot web application, started the
+ * same way from the class path, is the baseline.
  */
 final class StartupBench implements Benchmarks.Scenario {
 
@@ -77,13 +78,19 @@ final class StartupBench implements Benchmarks.Scenario {
         return app.resolve(jar.getFileName());
     }
 
-    /** A training run: the hub started until its context is refreshed, the classes it loaded archived at its exit. */
+    /**
+     * A training run: the hub started until it answers healthy, then stopped; the JVM archives at its exit the classes
+     * it loaded, those of the first requests and of the leader's routes included.
+     */
     private void train(BenchParts parts, Path logs, Path app, Path archive, List<String> options) throws Exception {
         HubProcess training = new HubProcess(parts, "training", logs, HEAP, List.of(),
-                with(options, "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh")).packaged(app);
+                with(options, "-XX:ArchiveClassesAtExit=" + archive)).packaged(app);
         long started = System.nanoTime();
         training.start();
-        if (!training.awaitExit(300_000) || !Files.isRegularFile(archive)) {
+        training.awaitReady(300_000);
+        awaitHealthy(training);
+        training.stop();
+        if (!Files.isRegularFile(archive)) {
             throw new IllegalStateException("the training run made no archive: see " + training.log());
         }
         progress.say("CDS archive of %.0f MB made by a training run of %.1f s", Files.size(archive) / 1e6,
