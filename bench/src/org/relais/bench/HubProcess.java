@@ -30,6 +30,7 @@ final class HubProcess {
     private final BenchParts parts;
     private final Path work;
     private Path jar;
+    private Path javaHome = Path.of(System.getProperty("java.home"));
     private final Path logs;
     private final String heap;
     private final List<String> extraArgs;
@@ -90,6 +91,12 @@ final class HubProcess {
         return this;
     }
 
+    /** Runs the hub on another JDK than the bench's (its home folder). */
+    HubProcess on(Path otherJavaHome) {
+        this.javaHome = otherJavaHome;
+        return this;
+    }
+
     /** The JVM options the hub is documented to run with (config/jvm.options, a java @-file), comments left out. */
     static List<String> documentedJvmOptions() {
         try {
@@ -123,7 +130,7 @@ final class HubProcess {
         Path dataDir = dataDir();
         Files.createDirectories(dataDir);
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                javaHome.resolve("bin/java").toString(),
                 "-Xmx" + heap, "-XX:+UseSerialGC",
                 "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + dataDir));
         command.addAll(jvmOptions);
@@ -253,7 +260,7 @@ final class HubProcess {
 
     /** A diagnostic command to the hub's JVM (jcmd), its output. */
     String jcmd(String... command) throws IOException {
-        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        List<String> line = new ArrayList<>(List.of(javaHome.resolve("bin/jcmd").toString(),
                 String.valueOf(process.pid())));
         line.addAll(List.of(command));
         Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();

@@ -53,12 +53,17 @@ final class StartupBench implements Benchmarks.Scenario {
                     with(documented, "-XX:SharedArchiveFile=" + archive)).packaged(app), true);
             Starts baseline = measure(new HubProcess(parts, "baseline", logs, HEAP, List.of(), documented,
                     MinimalWebApplication.class), false);
+            String newerJdk = System.getProperty("startup.aot-jdk", "").strip();
+            Starts aot = newerJdk.isEmpty() ? null : aotCache(parts, logs, app, Path.of(newerJdk), documented);
 
             System.out.printf("%d starts each, -Xmx%s and config/jvm.options, on the bench's parts; idle RSS %d s after"
                     + " healthy; logs in %s%n", STARTS, HEAP, IDLE_MS / 1000, logs);
             jar.print("relais, java -jar (fat jar)");
             cds.print("relais, extracted + CDS archive");
             baseline.print("minimal web app (class path)");
+            if (aot != null) {
+                aot.print("relais, Java " + aot.java() + " + AOT cache");
+            }
             System.out.printf("  ratio relais (CDS)/baseline: start-up %.1f, idle RSS %.1f%n",
                     cds.median(cds.started()) / baseline.median(baseline.started()),
                     cds.median(cds.residentMb()) / baseline.median(baseline.residentMb()));
@@ -97,6 +102,31 @@ final class StartupBench implements Benchmarks.Scenario {
                 (System.nanoTime() - started) / 1e9);
     }
 
+    /**
+     * The same extracted jar on a newer JDK (24 or later) with its AOT cache (JEP 483, 514): the classes of a training
+     * run kept loaded and linked, not only parsed as in a CDS archive. The cache is written when the training run
+     * (until healthy, then stopped) exits.
+     */
+    private Starts aotCache(BenchParts parts, Path logs, Path app, Path jdk, List<String> options) throws Exception {
+        Path cache = parts.work.resolve("relais.aot");
+        HubProcess training = new HubProcess(parts, "aot-training", logs, HEAP, List.of(),
+                with(options, "-XX:AOTCacheOutput=" + cache)).packaged(app).on(jdk);
+        training.start();
+        training.awaitReady(300_000);
+        awaitHealthy(training);
+        training.stop();
+        if (!Files.isRegularFile(cache)) {
+            throw new IllegalStateException("the training run made no AOT cache: see " + training.log());
+        }
+        progress.say("AOT cache of %.0f MB made on %s", Files.size(cache) / 1e6, jdk);
+        String version = Files.readAllLines(jdk.resolve("release")).stream()
+                .filter(line -> line.startsWith("JAVA_VERSION=")).findFirst().orElse("=?").split("=")[1]
+                .replace("\"", "");
+        Starts starts = measure(new HubProcess(parts, "aot", logs, HEAP, List.of(), with(options, "-XX:AOTCache=" + cache))
+                .packaged(app).on(jdk), true);
+        return new Starts(starts.started(), starts.healthy(), starts.residentMb(), version);
+    }
+
     private Starts measure(HubProcess process, boolean health) throws Exception {
         double[] started = new double[STARTS];
         double[] healthy = new double[STARTS];
@@ -114,7 +144,7 @@ final class StartupBench implements Benchmarks.Scenario {
             progress.say("%s: started %.1f s, healthy %.1f s, idle RSS %.0f MB", process.name, started[i], healthy[i],
                     residentMb[i]);
         }
-        return new Starts(started, healthy, residentMb);
+        return new Starts(started, healthy, residentMb, System.getProperty("java.version"));
     }
 
     /** Seconds from the process start to the first health answer UP. */
@@ -154,7 +184,7 @@ final class StartupBench implements Benchmarks.Scenario {
         }
     }
 
-    private record Starts(double[] started, double[] healthy, double[] residentMb) {
+    private record Starts(double[] started, double[] healthy, double[] residentMb, String java) {
 
         double median(double[] values) {
             double[] sorted = values.clone();
