@@ -279,9 +279,14 @@ final class HubProcess {
     }
 
     void stop() throws InterruptedException {
+        stop(30);
+    }
+
+    /** SIGTERM, and kill -9 if the process still runs {@code seconds} later. */
+    void stop(long seconds) throws InterruptedException {
         if (alive()) {
             process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         }

@@ -94,7 +94,8 @@ final class StartupBench implements Benchmarks.Scenario {
         training.start();
         training.awaitReady(300_000);
         awaitHealthy(training);
-        training.stop();
+        // the JVM writes the archive as it exits: a minute or more on a busy machine
+        training.stop(600);
         if (!Files.isRegularFile(archive)) {
             throw new IllegalStateException("the training run made no archive: see " + training.log());
         }
@@ -114,7 +115,8 @@ final class StartupBench implements Benchmarks.Scenario {
         training.start();
         training.awaitReady(300_000);
         awaitHealthy(training);
-        training.stop();
+        // the JVM writes the archive as it exits: a minute or more on a busy machine
+        training.stop(600);
         if (!Files.isRegularFile(cache)) {
             throw new IllegalStateException("the training run made no AOT cache: see " + training.log());
         }
