@@ -16,4 +16,5 @@ USER relais
 ENV SPRING_PROFILES_ACTIVE=prod
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s CMD wget -qO- http://127.0.0.1:8080/actuator/health || exit 1
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "relais.jar"]
+# the JVM options of config/jvm.options (C1 only, serial collector: see bench/README.md)
+ENTRYPOINT ["java", "@config/jvm.options", "-XX:MaxRAMPercentage=75", "-jar", "relais.jar"]

@@ -2,6 +2,7 @@ package org.relais.bench;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +13,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One hub as a process of its own (java -cp &lt;bench classpath&gt; org.relais.RelaisApplication, working directory
- * the checkout) on the bench's parts, with a data folder of its own and its output in a log file per start.
- * Settings that suit a bench (a backlog from a few senders, no scheduled mailings) are passed on the command line;
- * a scenario adds its own, and one it names replaces the default of the same name (Spring would join both).
+ * One hub as a process of its own (java -cp &lt;bench classpath&gt; org.relais.RelaisApplication, or java -jar on the
+ * packaged jar; working directory the checkout) with a data folder of its own and its output in a log file per start.
+ * On the bench's parts, settings that suit a bench (a backlog from a few senders, no scheduled mailings) are passed
+ * on the command line; without parts the hub runs on its embedded defaults (its own broker and PostgreSQL). A
+ * scenario adds its own settings, and one it names replaces the default of the same name (Spring would join both).
  * A baseline application can be started the same way in its place.
  */
 final class HubProcess {
@@ -24,7 +26,11 @@ final class HubProcess {
     private static final Pattern GENERATION_USED = Pattern.compile("generation\\s+total \\d+K, used (\\d+)K");
 
     final String name;
+    /** Null: the hub's embedded defaults, its data folder under {@link #work}. */
     private final BenchParts parts;
+    private final Path work;
+    private Path jar;
+    private Path javaHome = Path.of(System.getProperty("java.home"));
     private final Path logs;
     private final String heap;
     private final List<String> extraArgs;
@@ -35,12 +41,12 @@ final class HubProcess {
     private int starts;
     private long startedAt;
 
-    /** A hub compiled for a quick start (C1 only), as the fault scenarios restart hubs and time take-overs. */
+    /** A hub with the JVM options it is documented to run with (config/jvm.options). */
     HubProcess(BenchParts parts, String name, Path logs, String heap, List<String> extraArgs) {
-        this(parts, name, logs, heap, extraArgs, List.of("-XX:TieredStopAtLevel=1"));
+        this(parts, name, logs, heap, extraArgs, documentedJvmOptions());
     }
 
-    /** A hub with these JVM options: none for a throughput scenario, where the JIT's full work pays. */
+    /** A hub with these JVM options. */
     HubProcess(BenchParts parts, String name, Path logs, String heap, List<String> extraArgs,
                List<String> jvmOptions) {
         this(parts, name, logs, heap, extraArgs, jvmOptions, org.relais.RelaisApplication.class);
@@ -49,7 +55,20 @@ final class HubProcess {
     /** Another Spring Boot main class started exactly as the hub is, for a baseline. */
     HubProcess(BenchParts parts, String name, Path logs, String heap, List<String> extraArgs,
                List<String> jvmOptions, Class<?> mainClass) {
+        this(parts, parts.work, name, logs, heap, extraArgs, jvmOptions, mainClass);
+    }
+
+    /** The hub on its embedded defaults (its own Artemis and PostgreSQL), its data folder under {@code work}. */
+    static HubProcess embedded(Path work, String name, Path logs, String heap, List<String> extraArgs,
+                               List<String> jvmOptions) {
+        return new HubProcess(null, work, name, logs, heap, extraArgs, jvmOptions,
+                org.relais.RelaisApplication.class);
+    }
+
+    private HubProcess(BenchParts parts, Path work, String name, Path logs, String heap, List<String> extraArgs,
+                       List<String> jvmOptions, Class<?> mainClass) {
         this.parts = parts;
+        this.work = work;
         this.name = name;
         this.logs = logs;
         this.heap = heap;
@@ -58,19 +77,72 @@ final class HubProcess {
         this.mainClass = mainClass;
     }
 
+    /**
+     * Runs the hub from the jar {@code mvn package} made (target/relais-*.jar; bench/run builds it for the scenarios
+     * that need it), as the run command and the Dockerfile do, rather than from the bench's class path.
+     */
+    HubProcess packaged() {
+        return packaged(packagedJar());
+    }
+
+    /** Runs the hub with {@code java -jar} on this jar (the fat jar, or the application jar of an extracted one). */
+    HubProcess packaged(Path jar) {
+        this.jar = jar;
+        return this;
+    }
+
+    /** Runs the hub on another JDK than the bench's (its home folder). */
+    HubProcess on(Path otherJavaHome) {
+        this.javaHome = otherJavaHome;
+        return this;
+    }
+
+    /** The JVM options the hub is documented to run with (config/jvm.options, a java @-file), comments left out. */
+    static List<String> documentedJvmOptions() {
+        try {
+            return Files.readAllLines(Path.of("config/jvm.options")).stream().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The jar {@code mvn package} made. */
+    static Path packagedJar() {
+        try (var jars = Files.list(Path.of("target"))) {
+            return jars.filter(path -> path.getFileName().toString().matches("relais-.*\\.jar"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException(
+                            "no target/relais-*.jar: build it first (mvn -o -DskipTests package)")).toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The hub's data folder (its embedded PostgreSQL's under postgres/). */
+    Path dataDir() {
+        return work.resolve("hub-" + name);
+    }
+
     void start() throws IOException {
         starts++;
         Files.createDirectories(logs);
         log = logs.resolve("hub-" + name + "-" + starts + ".log");
-        Path dataDir = parts.work.resolve("hub-" + name);
+        Path dataDir = dataDir();
         Files.createDirectories(dataDir);
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                javaHome.resolve("bin/java").toString(),
                 "-Xmx" + heap, "-XX:+UseSerialGC",
                 "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + dataDir));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
-        List<String> defaults = List.of(
+        if (jar != null) {
+            command.addAll(List.of("-jar", jar.toString()));
+        } else {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        }
+        List<String> defaults = parts == null ? List.of(
+                "--relais.data-dir=" + dataDir,
+                "--relais.embedded.postgres.port=0",
+                "--server.port=0") : List.of(
                 "--relais.data-dir=" + dataDir,
                 "--spring.artemis.mode=native", "--spring.artemis.embedded.enabled=false",
                 "--spring.artemis.broker-url=tcp://127.0.0.1:" + parts.brokerPort,
@@ -118,6 +190,16 @@ final class HubProcess {
         throw new IllegalStateException("hub " + name + " not ready: see " + log);
     }
 
+    /** Waits for the process to end by itself; false if it still runs after the timeout. */
+    boolean awaitExit(long timeoutMs) throws InterruptedException {
+        return process.waitFor(timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** Seconds since this start of the process. */
+    double secondsSinceStart() {
+        return (System.nanoTime() - startedAt) / 1e9;
+    }
+
     /** Leads if alive and its last leadership line says so. */
     boolean leads() {
         if (!alive()) {
@@ -130,6 +212,11 @@ final class HubProcess {
 
     boolean alive() {
         return process != null && process.isAlive();
+    }
+
+    /** The JVM's process id. */
+    long pid() {
+        return process.pid();
     }
 
     /** The process's resident set in MB (Linux), or -1. */
@@ -173,9 +260,12 @@ final class HubProcess {
         }
     }
 
-    private String jcmd(String command) throws IOException {
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(process.pid()), command).redirectErrorStream(true).start();
+    /** A diagnostic command to the hub's JVM (jcmd), its output. */
+    String jcmd(String... command) throws IOException {
+        List<String> line = new ArrayList<>(List.of(javaHome.resolve("bin/jcmd").toString(),
+                String.valueOf(process.pid())));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
         try (var out = jcmd.getInputStream()) {
             return new String(out.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -191,9 +281,14 @@ final class HubProcess {
     }
 
     void stop() throws InterruptedException {
+        stop(30);
+    }
+
+    /** SIGTERM, and kill -9 if the process still runs {@code seconds} later. */
+    void stop(long seconds) throws InterruptedException {
         if (alive()) {
             process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         }

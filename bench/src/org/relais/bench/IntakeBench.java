@@ -2,163 +2,330 @@ package org.relais.bench;
 
 import com.icegreen.greenmail.store.StoredMessage;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.relais.support.TestMail;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Intake throughput and latency: a burst of N mails (property {@code intake.mails}, default 1,000), each with a
- * 100 KB PDF, from the directory's partners to hub@relais.test, while one hub process runs; then, on the same parts
- * with the mailbox emptied, the same burst taken in by {@link PlainMailIntake}. For each: mails/s from the first
- * mail the server accepted to the last first answer it accepted, the latency of each mail's first answer from the
- * acceptance of the mail (both times are the mail server's), and the answers per mail (distinct and raw).
+ * Intake throughput and latency against peers, on two kinds of mail server. For each server (GreenMail in the bench
+ * JVM; Postfix and Dovecot from Debian's packages) and each burst size (200 and 1,000 mails, each with a 100 KB PDF,
+ * from one partner to hub@relais.test), three systems take the same burst one after the other, each answering every
+ * mail on its thread: the hub (its packaged jar on its embedded defaults: its own Artemis and PostgreSQL), a Node-RED
+ * email flow ({@link NodeRedFlow}) and a batched JavaMail + JDBC loop ({@link PlainMailIntake}). For each: mails/s
+ * from the first mail the server accepted to the last first answer the answer sink accepted, the latency of each
+ * mail's first answer, answers per mail (distinct and raw), and CPU time per mail of its processes.
  */
 final class IntakeBench implements Benchmarks.Scenario {
 
     private static final int ATTACHMENT_BYTES = 100 * 1024;
-    private static final double TARGET_RATIO = 0.8;
+    private static final String PARTNER = "arges@relais.test";
+    private static final double TARGET_VS_NODE_RED = 1.0;
+    private static final double TARGET_VS_JAVAMAIL = 0.8;
     private static final double TARGET_P50_S = 1.5;
     private static final double TARGET_P95_S = 3.0;
 
     private final Progress progress = new Progress();
+    private final Path logs = Path.of("bench/results/intake").toAbsolutePath();
     private BenchParts parts;
+
+    /** Where the burst goes and the systems read and send: SMTP and IMAP ports on 127.0.0.1. */
+    interface MailServer extends AutoCloseable {
+        String name();
+
+        int smtpPort();
+
+        int imapPort();
+
+        void emptyHubMailbox() throws Exception;
+
+        /** Nothing accepted is still on its way (a relay's queue is empty). */
+        default boolean idle() throws Exception {
+            return true;
+        }
+
+        @Override
+        default void close() throws Exception {
+        }
+    }
+
+    @Override
+    public long heapMb() {
+        // the bursts, written out in advance, and GreenMail holding them: 140 MB each for 1,000 mails
+        return 1536;
+    }
 
     @Override
     public void run() throws Exception {
-        int n = Benchmarks.count("intake.mails", 1000);
-        long timeoutMs = Long.getLong("intake.timeout-s", 600) * 1000;
-        Path logs = Path.of("bench/results/intake").toAbsolutePath();
-        List<String> partners = partners();
+        List<Integer> bursts = System.getProperty("intake.bursts", "200,1000").isBlank() ? List.of(200, 1000)
+                : Arrays.stream(System.getProperty("intake.bursts", "200,1000").split(",")).map(String::strip)
+                        .map(Integer::valueOf).toList();
+        List<String> servers = List.of(System.getProperty("intake.servers", "greenmail,dovecot").split(","));
+        List<String> systems = List.of(System.getProperty("intake.systems", "relais,node-red,javamail").split(","));
+        int connections = Integer.getInteger("intake.connections", 4);
         byte[] document = pdf();
         parts = BenchParts.start("intake");
-        say("work folder %s, hub log in %s", parts.work, logs);
+        say("work folder %s, logs in %s", parts.work, logs);
+        List<String> summary = new ArrayList<>();
         try {
-            Drain relais;
-            HubProcess hub = new HubProcess(parts, "intake", logs, System.getProperty("intake.hub-heap", "512m"),
-                    List.of(), List.of());
-            try {
-                hub.start();
-                say("hub ready in %.1f s", hub.awaitReady(300_000));
-                awaitLeads(hub);
-                relais = drain("relais", n, partners, document, timeoutMs, hub::alive);
-                stages(relais);
-                say("hub stored %d mails, %d processed, %d duplicate dedup keys",
-                        parts.count("select count(*) from inbound_mail"),
-                        parts.count("select count(*) from inbound_mail where state = 'processed'"),
-                        parts.count("select count(*) - count(distinct dedup_key) from inbound_mail"));
-            } finally {
-                hub.stop();
+            for (String server : servers) {
+                try (MailServer mailServer = server.equals("greenmail") ? greenMail()
+                        : DebianMailServers.start(parts.work.resolve("servers"), parts.smtpPort)) {
+                    for (int n : bursts) {
+                        Burst burst = Burst.of(n, PARTNER, "informare-#.pdf", document, "application/pdf");
+                        Map<String, Drain> drains = new HashMap<>();
+                        for (String system : systems) {
+                            drains.put(system, drain(system, mailServer, burst, connections));
+                        }
+                        summary.addAll(report(mailServer.name(), n, connections, drains));
+                    }
+                }
             }
-            parts.mail().purgeEmailFromAllMailboxes();
-            Drain plain;
-            try (PlainMailIntake baseline = new PlainMailIntake(parts)) {
-                baseline.start();
-                plain = drain("baseline", n, partners, document, timeoutMs, () -> {
-                    baseline.throwIfFailed();
-                    return true;
-                });
-                long[] stored = baseline.storedAndDuplicates();
-                say("baseline stored %d mails, %d duplicate Message-IDs", stored[0], stored[1]);
-            }
-            report(n, relais, plain);
         } finally {
             parts.close();
         }
+        System.out.println();
+        summary.forEach(System.out::println);
     }
 
-    /** Sends the burst, waits until every mail is answered (or the time is up), then 5 s more for duplicates. */
-    private Drain drain(String name, int n, List<String> partners, byte[] document, long timeoutMs, Alive alive)
-            throws Exception {
-        long sendStart = System.nanoTime();
-        Set<String> sent = deliver(n, partners, document);
-        say("%s: %d mails delivered in %.1f s", name, n, (System.nanoTime() - sendStart) / 1e9);
-        long end = System.currentTimeMillis() + timeoutMs;
-        long lastReport = System.currentTimeMillis();
-        Drain drain = observe(name, sent);
-        while (drain.answered() < n && System.currentTimeMillis() < end && alive.check()) {
-            Thread.sleep(500);
-            drain = observe(name, sent);
-            if (System.currentTimeMillis() - lastReport > 10_000) {
-                lastReport = System.currentTimeMillis();
-                say("%s: … %d/%d answered", name, drain.answered(), n);
+    private MailServer greenMail() {
+        return new MailServer() {
+            @Override
+            public String name() {
+                return "GreenMail";
             }
-        }
-        Thread.sleep(5_000); // late duplicates would show up now
-        drain = observe(name, sent);
-        if (drain.answered() == 0) {
-            throw new IllegalStateException(name + ": no mail answered");
-        }
-        return drain;
-    }
 
-    /** N mails over one SMTP connection, from the partners in turn; returns their Message-IDs. */
-    private Set<String> deliver(int n, List<String> partners, byte[] document) throws MessagingException {
-        Set<String> ids = new LinkedHashSet<>();
-        try (Transport smtp = new TestMail(parts.smtpPort).session().getTransport("smtp")) {
-            smtp.connect();
-            for (int i = 0; i < n; i++) {
-                MimeMessage mail = new TestMail(parts.smtpPort)
-                        .from(partners.get(i % partners.size()))
-                        .subject("Informare " + i)
-                        .text("Bună ziua,\nvă trimit documentul " + i + ".\n")
-                        .attach("informare-" + i + ".pdf", document, "application/pdf")
-                        .build();
-                smtp.sendMessage(mail, mail.getAllRecipients());
-                ids.add(mail.getMessageID());
+            @Override
+            public int smtpPort() {
+                return parts.smtpPort;
             }
-        }
-        return ids;
+
+            @Override
+            public int imapPort() {
+                return parts.imapPort;
+            }
+
+            @Override
+            public void emptyHubMailbox() throws Exception {
+                parts.mail().purgeEmailFromAllMailboxes();
+            }
+        };
     }
 
-    /** What the mail server holds of one burst: when each mail arrived, and the answers threaded on each. */
-    private Drain observe(String name, Set<String> sent) throws MessagingException {
-        Map<String, Long> deliveredAt = new HashMap<>();
+    /** One system takes the burst: started, the burst sent, every mail answered (or the time up), stopped. */
+    private Drain drain(String system, MailServer server, Burst burst, int connections) throws Exception {
+        long timeoutMs = Long.getLong("intake.timeout-s", 600) * 1000;
+        server.emptyHubMailbox();
+        parts.mail().purgeEmailFromAllMailboxes();
+        String run = system + "-" + server.name().replaceAll("\\W", "").toLowerCase() + "-" + burst.size();
+        Subject subject = start(system, server, run);
+        try {
+            double[] cpuBefore = subject.cpu();
+            Map<String, Long> accepted = burst.send(server.smtpPort(), connections);
+            long sent = System.currentTimeMillis();
+            say("%s: %d mails accepted by %s in %.1f s", system, burst.size(), server.name(),
+                    (sent - accepted.values().stream().mapToLong(Long::longValue).min().orElse(sent)) / 1000.0);
+            long end = System.currentTimeMillis() + timeoutMs;
+            long lastReport = System.currentTimeMillis();
+            Drain drain = observe(system, accepted);
+            while (drain.answered() < burst.size() && System.currentTimeMillis() < end && subject.alive()) {
+                Thread.sleep(250);
+                drain = observe(system, accepted);
+                if (System.currentTimeMillis() - lastReport > 10_000) {
+                    lastReport = System.currentTimeMillis();
+                    say("%s: … %d/%d answered", system, drain.answered(), burst.size());
+                }
+            }
+            double[] cpuAfter = subject.cpu();
+            // late duplicates would show up now, and a relay's queue empties
+            Thread.sleep(5_000);
+            while (!server.idle() && System.currentTimeMillis() < end) {
+                Thread.sleep(500);
+            }
+            drain = observe(system, accepted).withCpu(cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1]);
+            subject.afterDrain(drain);
+            return drain;
+        } finally {
+            subject.stop();
+        }
+    }
+
+    /** A running system under test: its CPU seconds so far (its own processes, its PostgreSQL). */
+    private interface Subject {
+        double[] cpu();
+
+        boolean alive();
+
+        default void afterDrain(Drain drain) throws Exception {
+        }
+
+        void stop() throws Exception;
+    }
+
+    private Subject start(String system, MailServer server, String run) throws Exception {
+        switch (system) {
+            case "relais" -> {
+                HubProcess hub = HubProcess.embedded(parts.work, run, logs,
+                        System.getProperty("intake.hub-heap", "512m"), List.of(
+                                "--relais.embedded.mail.enabled=false",
+                                "--relais.mail.imap.port=" + server.imapPort(),
+                                "--relais.mail.smtp.port=" + server.smtpPort(),
+                                // a burst from one partner, each mail answered on its own thread as the peers do:
+                                // the loop guard would bound it as a robot (its pace) and gather its answers
+                                "--relais.loop-guard.robot-answers-per-hour=1000000",
+                                "--relais.loop-guard.answers-at-once=1000000"), hubJvmOptions()).packaged();
+                hub.start();
+                say("relais: ready in %.1f s (%s)", hub.awaitReady(300_000), hub.log());
+                awaitLeads(hub);
+                warmUp(server);
+                boolean profiled = Boolean.getBoolean("intake.profile");
+                Path recording = logs.resolve(run + ".jfr");
+                if (profiled) {
+                    hub.jcmd("JFR.start", "name=burst", "settings=profile");
+                }
+                Path postgres = hub.dataDir().resolve("postgres");
+                return new Subject() {
+                    @Override
+                    public double[] cpu() {
+                        return new double[] {ProcessCpu.seconds(hub.pid()), ProcessCpu.postgresSeconds(postgres)};
+                    }
+
+                    @Override
+                    public boolean alive() {
+                        return hub.alive();
+                    }
+
+                    @Override
+                    public void afterDrain(Drain drain) throws Exception {
+                        if (profiled) {
+                            hub.jcmd("JFR.stop", "name=burst", "filename=" + recording);
+                            say("relais: profile of the burst in %s", recording);
+                        }
+                        stages(drain, postgres);
+                    }
+
+                    @Override
+                    public void stop() throws InterruptedException {
+                        hub.stop();
+                    }
+                };
+            }
+            case "node-red" -> {
+                PeerProcess node = NodeRedFlow.start(server.imapPort(), server.smtpPort(),
+                        parts.work.resolve(run), logs.resolve(run + ".log"));
+                say("node-red: flow started (%s)", node.log());
+                return peer(node, false);
+            }
+            case "javamail" -> {
+                PeerProcess loop = PlainMailIntake.start(server.imapPort(), server.smtpPort(), parts,
+                        logs.resolve(run + ".log"));
+                say("javamail: loop started (%s)", loop.log());
+                return peer(loop, true);
+            }
+            default -> throw new IllegalArgumentException("unknown system " + system
+                    + "; known: relais, node-red, javamail");
+        }
+    }
+
+    /** The hub's JVM options: config/jvm.options, as documented, unless {@code intake.hub-jvm} names others. */
+    private static List<String> hubJvmOptions() {
+        String options = System.getProperty("intake.hub-jvm", "").strip();
+        return options.isEmpty() ? HubProcess.documentedJvmOptions() : List.of(options.split("\\s+"));
+    }
+
+    /**
+     * A hub fresh from its start compiles its code while it takes the first mails; {@code intake.warmup} mails sent
+     * and answered first measure it warm instead (their answers are not the burst's).
+     */
+    private void warmUp(MailServer server) throws Exception {
+        int n = Integer.getInteger("intake.warmup", 0);
+        if (n > 0) {
+            Burst warmUp = Burst.of(n, PARTNER, "avant-#.pdf", pdf(), "application/pdf");
+            Map<String, Long> accepted = warmUp.send(server.smtpPort(), 1);
+            long end = System.currentTimeMillis() + 600_000;
+            while (observe("warm-up", accepted).answered() < n && System.currentTimeMillis() < end) {
+                Thread.sleep(250);
+            }
+            say("relais: warmed up with %d mails", n);
+        }
+    }
+
+    private Subject peer(PeerProcess process, boolean usesPostgres) {
+        Path postgres = parts.work.resolve("postgres");
+        return new Subject() {
+            @Override
+            public double[] cpu() {
+                return new double[] {ProcessCpu.seconds(process.pid()),
+                        usesPostgres ? ProcessCpu.postgresSeconds(postgres) : 0};
+            }
+
+            @Override
+            public boolean alive() {
+                return process.alive();
+            }
+
+            @Override
+            public void afterDrain(Drain drain) {
+                if (usesPostgres) {
+                    long[] stored = PlainMailIntake.storedAndDuplicates(parts);
+                    say("javamail: stored %d mails, %d duplicate Message-IDs", stored[0], stored[1]);
+                }
+            }
+
+            @Override
+            public void stop() throws InterruptedException {
+                process.stop();
+            }
+        };
+    }
+
+    /** The answers the sink holds for one burst, by the mail they answer (In-Reply-To). */
+    private Drain observe(String name, Map<String, Long> accepted) throws MessagingException {
         Map<String, Long> firstAnswerAt = new HashMap<>();
         Map<String, Set<String>> answerIds = new HashMap<>();
         int rawAnswers = 0;
         for (StoredMessage stored : parts.storedMessages()) {
             MimeMessage message = stored.getMimeMessage();
-            long at = stored.getReceivedDate().getTime();
-            String id = message.getMessageID();
-            if (sent.contains(id)) {
-                deliveredAt.put(id, at);
-            }
             String inReplyTo = message.getHeader("In-Reply-To", " ");
-            if (inReplyTo != null && sent.contains(inReplyTo.strip())) {
+            if (inReplyTo != null && accepted.containsKey(inReplyTo.strip())) {
                 String original = inReplyTo.strip();
-                firstAnswerAt.merge(original, at, Math::min);
-                answerIds.computeIfAbsent(original, k -> new HashSet<>()).add(id);
+                firstAnswerAt.merge(original, stored.getReceivedDate().getTime(), Math::min);
+                answerIds.computeIfAbsent(original, k -> new HashSet<>()).add(message.getMessageID());
                 rawAnswers++;
             }
         }
         int distinctAnswers = answerIds.values().stream().mapToInt(Set::size).sum();
         long answeredTwice = answerIds.values().stream().filter(ids -> ids.size() > 1).count();
-        return new Drain(name, deliveredAt, firstAnswerAt, distinctAnswers, rawAnswers, answeredTwice);
+        return new Drain(name, accepted, firstAnswerAt, distinctAnswers, rawAnswers, answeredTwice, 0, 0);
     }
 
-    /** Where a mail's time went in the hub, from its ledgers' times (PostgreSQL's now(): a transaction's start). */
-    private void stages(Drain relais) throws SQLException {
+    /**
+     * Where a mail's time went in the hub, from its tables (PostgreSQL's now(): a transaction's start), read from its
+     * embedded PostgreSQL (the port is in its postmaster.pid).
+     */
+    private void stages(Drain relais, Path postgres) throws SQLException {
         List<long[]> rows = new ArrayList<>();
-        try (Connection connection = parts.connect();
+        String port;
+        try {
+            port = Files.readAllLines(postgres.resolve("postmaster.pid")).get(3).strip();
+        } catch (java.io.IOException e) {
+            say("relais: no stages (%s)", e);
+            return;
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port
+                + "/postgres", "postgres", "");
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("""
                      select m.message_id, extract(epoch from m.fetched_at) * 1000,
@@ -166,7 +333,7 @@ final class IntakeBench implements Benchmarks.Scenario {
                      from inbound_mail m join outgoing_mail o on o.mail_id = m.id and o.purpose = 'intake-ack'
                      """)) {
             while (result.next()) {
-                Long delivered = relais.deliveredAt().get(result.getString(1));
+                Long delivered = relais.acceptedAt().get(result.getString(1));
                 Long answered = relais.firstAnswerAt().get(result.getString(1));
                 if (delivered != null && answered != null) {
                     rows.add(new long[] {delivered, result.getLong(2), result.getLong(3), result.getLong(4),
@@ -174,32 +341,49 @@ final class IntakeBench implements Benchmarks.Scenario {
                 }
             }
         }
-        String[] names = {"delivered → fetched and stored", "stored → processed", "processed → sent",
+        String[] names = {"accepted → fetched and stored", "stored → processed", "processed → sent",
                 "sent → answer accepted"};
         for (int stage = 0; stage < names.length; stage++) {
             int from = stage;
             Stats stats = Stats.of(rows.stream().mapToLong(r -> (r[from + 1] - r[from]) * 1_000_000).toArray());
-            say("  hub stage %-32s p50 %6.0f ms, p95 %6.0f ms", names[stage], stats.p50(), stats.p95());
+            say("  relais stage %-31s p50 %6.0f ms, p95 %6.0f ms", names[stage], stats.p50(), stats.p95());
         }
     }
 
-    private void report(int n, Drain relais, Drain plain) {
-        System.out.printf("%d mails with a %d KB PDF each, from the directory's partners%n", n,
-                ATTACHMENT_BYTES / 1024);
-        relais.print(n);
-        plain.print(n);
-        double ratio = relais.mailsPerSecond() / plain.mailsPerSecond();
-        Stats latency = relais.latency();
-        boolean complete = relais.answered() == n && plain.answered() == n;
-        System.out.printf("  ratio relais/baseline %.2f   (target >= %.1f: %s)%n", ratio, TARGET_RATIO,
-                verdict(complete && ratio >= TARGET_RATIO));
-        System.out.printf("  relais answer p50 %.2f s   (target <= %.1f s: %s)%n", latency.p50() / 1000,
-                TARGET_P50_S, verdict(complete && latency.p50() / 1000 <= TARGET_P50_S));
-        System.out.printf("  relais answer p95 %.2f s   (target <= %.1f s: %s)%n", latency.p95() / 1000,
-                TARGET_P95_S, verdict(complete && latency.p95() / 1000 <= TARGET_P95_S));
-        System.out.printf("  relais mails answered more than once %d, raw answers %d for %d mails   (target 0 and %d:"
-                + " %s)%n", relais.answeredTwice(), relais.rawAnswers(), n, n,
-                verdict(complete && relais.answeredTwice() == 0 && relais.rawAnswers() == n));
+    /** The figures of one server and burst size, printed now and returned for the summary at the end. */
+    private List<String> report(String server, int n, int connections, Map<String, Drain> drains) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("%s, %d mails with a %d KB PDF each from %s, sent over %d SMTP connections:", server,
+                n, ATTACHMENT_BYTES / 1024, PARTNER, connections));
+        for (String system : List.of("relais", "node-red", "javamail")) {
+            Drain drain = drains.get(system);
+            if (drain != null) {
+                lines.add(drain.line(n, system.equals("node-red") ? "node" : "JVM"));
+            }
+        }
+        Drain relais = drains.get("relais");
+        if (relais != null) {
+            boolean complete = relais.answered() == n;
+            for (var peer : List.of(Map.entry("node-red", TARGET_VS_NODE_RED),
+                    Map.entry("javamail", TARGET_VS_JAVAMAIL))) {
+                Drain other = drains.get(peer.getKey());
+                if (other != null) {
+                    double ratio = relais.mailsPerSecond() / other.mailsPerSecond();
+                    lines.add(String.format("  throughput relais/%-8s %.2f   (target >= %.1f: %s)", peer.getKey(),
+                            ratio, peer.getValue(), verdict(complete && ratio >= peer.getValue())));
+                }
+            }
+            Stats latency = relais.latency();
+            lines.add(String.format("  relais answer p50 %.2f s   (target <= %.1f s: %s)", latency.p50() / 1000,
+                    TARGET_P50_S, verdict(complete && latency.p50() / 1000 <= TARGET_P50_S)));
+            lines.add(String.format("  relais answer p95 %.2f s   (target <= %.1f s: %s)", latency.p95() / 1000,
+                    TARGET_P95_S, verdict(complete && latency.p95() / 1000 <= TARGET_P95_S)));
+            lines.add(String.format("  relais mails answered more than once %d, raw answers %d for %d mails"
+                            + "   (target 0 and %d: %s)", relais.answeredTwice(), relais.rawAnswers(), n, n,
+                    verdict(complete && relais.answeredTwice() == 0 && relais.rawAnswers() == n)));
+        }
+        lines.forEach(System.out::println);
+        return lines;
     }
 
     private static String verdict(boolean met) {
@@ -216,21 +400,6 @@ final class IntakeBench implements Benchmarks.Scenario {
         }
     }
 
-    /** The partners of config/directory.yaml: known senders whose mail is taken in and acknowledged. */
-    @SuppressWarnings("unchecked")
-    private static List<String> partners() throws IOException {
-        try (InputStream in = Files.newInputStream(Path.of("config/directory.yaml"))) {
-            Map<String, Object> directory = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            List<String> partners = new ArrayList<>();
-            for (Map<String, Object> contact : (List<Map<String, Object>>) directory.get("contacts")) {
-                if (((List<String>) contact.get("roles")).contains("partner")) {
-                    partners.add((String) contact.get("address"));
-                }
-            }
-            return partners;
-        }
-    }
-
     /** A PDF of about 100 KB, its filler random so that no transfer encoding shrinks it. */
     private static byte[] pdf() {
         Random random = new Random(8);
@@ -244,38 +413,49 @@ final class IntakeBench implements Benchmarks.Scenario {
         return org.relais.support.Files.pdf(filler.toString());
     }
 
-    private interface Alive {
-        boolean check();
-    }
-
     private void say(String format, Object... args) {
         progress.say(format, args);
     }
 
-    /** One burst as the mail server saw it: times in its clock (ms), answers by the mail they answer. */
-    private record Drain(String name, Map<String, Long> deliveredAt, Map<String, Long> firstAnswerAt,
-                         int distinctAnswers, int rawAnswers, long answeredTwice) {
+    /**
+     * One burst as the servers saw it: when each mail was accepted and its first answer reached the sink (ms, this
+     * JVM's clock), answers by the mail they answer, and the CPU seconds the system used (its processes, and the
+     * PostgreSQL it writes to) from the burst's start to its last first answer.
+     */
+    private record Drain(String name, Map<String, Long> acceptedAt, Map<String, Long> firstAnswerAt,
+                         int distinctAnswers, int rawAnswers, long answeredTwice, double cpuSeconds,
+                         double postgresSeconds) {
+
+        Drain withCpu(double own, double postgres) {
+            return new Drain(name, acceptedAt, firstAnswerAt, distinctAnswers, rawAnswers, answeredTwice, own,
+                    postgres);
+        }
 
         int answered() {
             return firstAnswerAt.size();
         }
 
         double mailsPerSecond() {
-            long first = deliveredAt.values().stream().mapToLong(Long::longValue).min().orElse(0);
+            long first = acceptedAt.values().stream().mapToLong(Long::longValue).min().orElse(0);
             long last = firstAnswerAt.values().stream().mapToLong(Long::longValue).max().orElse(first);
             return answered() / Math.max(0.001, (last - first) / 1000.0);
         }
 
         Stats latency() {
             return Stats.of(firstAnswerAt.entrySet().stream()
-                    .mapToLong(e -> (e.getValue() - deliveredAt.get(e.getKey())) * 1_000_000).toArray());
+                    .mapToLong(e -> (e.getValue() - acceptedAt.get(e.getKey())) * 1_000_000).toArray());
         }
 
-        void print(int n) {
+        String line(int n, String process) {
             Stats latency = latency();
-            System.out.printf("  %-8s %4d/%d answered, %.1f mails/s; answer latency p50 %.0f ms, p95 %.0f ms;"
-                            + " answers %d distinct, %d raw, mails answered twice %d%n", name, answered(), n,
-                    mailsPerSecond(), latency.p50(), latency.p95(), distinctAnswers, rawAnswers, answeredTwice);
+            String cpu = postgresSeconds == 0
+                    ? String.format("%.1f ms (%s)", cpuSeconds * 1000 / n, process)
+                    : String.format("%.1f ms (%s %.1f + PostgreSQL %.1f)", (cpuSeconds + postgresSeconds) * 1000 / n,
+                            process, cpuSeconds * 1000 / n, postgresSeconds * 1000 / n);
+            return String.format("  %-8s %4d/%d answered, %5.1f mails/s; answer p50 %5.2f s, p95 %5.2f s; answers"
+                            + " %d distinct, %d raw, mails answered twice %d; CPU per mail %s", name, answered(), n,
+                    mailsPerSecond(), latency.p50() / 1000, latency.p95() / 1000, distinctAnswers, rawAnswers,
+                    answeredTwice, cpu);
         }
     }
 }

@@ -13,14 +13,17 @@ import jakarta.mail.search.FlagTerm;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -30,25 +33,52 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
  * Each round fetches up to {@link #BATCH} unseen mails in one FETCH (whole messages, FetchProfile), stores them
  * with their dedup key in one JDBC batch and one commit, flags them all seen in one STORE, then answers each sender
  * over one SMTP connection kept open. As in the hub, a mail is flagged seen only after its commit.
+ * It runs as a process of its own ({@link #main}), so that its CPU time is its own.
  */
-final class PlainMailIntake implements AutoCloseable {
+final class PlainMailIntake {
 
     static final String ANSWER_PURPOSE = "plain-ack";
+    static final String READY = "plain mail intake ready";
     private static final int BATCH = 100;
     private static final long IDLE_POLL_MS = 100;
 
-    private final BenchParts parts;
-    private final Thread worker;
-    private volatile boolean running = true;
-    private volatile Exception failure;
+    private final int imapPort;
+    private final int smtpPort;
+    private final String jdbcUrl;
 
-    PlainMailIntake(BenchParts parts) {
-        this.parts = parts;
-        this.worker = new Thread(this::work, "plain-mail-intake");
+    private PlainMailIntake(int imapPort, int smtpPort, String jdbcUrl) {
+        this.imapPort = imapPort;
+        this.smtpPort = smtpPort;
+        this.jdbcUrl = jdbcUrl;
     }
 
-    void start() throws SQLException {
-        try (Connection connection = parts.connect(); Statement statement = connection.createStatement()) {
+    /** Arguments: IMAP port, SMTP port (both on 127.0.0.1), JDBC URL of a PostgreSQL (user postgres). */
+    public static void main(String[] args) throws Exception {
+        PlainMailIntake intake = new PlainMailIntake(Integer.parseInt(args[0]), Integer.parseInt(args[1]), args[2]);
+        intake.createTable();
+        intake.work();
+    }
+
+    /** The process for a bench: its IMAP and SMTP server, the bench's PostgreSQL. */
+    static PeerProcess start(int imapPort, int smtpPort, BenchParts parts, Path log) throws Exception {
+        PeerProcess process = PeerProcess.java(PlainMailIntake.class,
+                List.of(String.valueOf(imapPort), String.valueOf(smtpPort), parts.jdbcUrl()), "256m", log);
+        process.awaitLine(READY, 60_000);
+        return process;
+    }
+
+    /** The stored rows, and the rows whose Message-ID came twice (0: each mail stored once). */
+    static long[] storedAndDuplicates(BenchParts parts) {
+        return new long[] {parts.count("select count(*) from plain.inbound_mail"),
+                parts.count("select count(*) - count(distinct message_id) from plain.inbound_mail")};
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, "postgres", "");
+    }
+
+    private void createTable() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("""
                     create schema if not exists plain;
                     create table if not exists plain.inbound_mail (
@@ -56,31 +86,19 @@ final class PlainMailIntake implements AutoCloseable {
                         dedup_key text not null unique,
                         message_id text,
                         raw bytea not null,
-                        stored_at timestamptz not null default now())
+                        stored_at timestamptz not null default now());
+                    truncate plain.inbound_mail
                     """);
         }
-        worker.start();
     }
 
-    /** Stops the bench waiting for answers that cannot come. */
-    void throwIfFailed() {
-        if (failure != null) {
-            throw new IllegalStateException("the baseline failed", failure);
-        }
-    }
-
-    /** The stored rows, and the rows whose dedup key or Message-ID came twice (0: each mail stored once). */
-    long[] storedAndDuplicates() {
-        return new long[] {parts.count("select count(*) from plain.inbound_mail"),
-                parts.count("select count(*) - count(distinct message_id) from plain.inbound_mail")};
-    }
-
-    private void work() {
+    /** Until the process is stopped; a failure ends it with the failure in its log. */
+    private void work() throws Exception {
         Session session = session();
         try (Store store = session.getStore("imap");
              Transport smtp = session.getTransport("smtp");
-             Connection db = parts.connect()) {
-            store.connect("127.0.0.1", parts.imapPort, BenchParts.HUB_ADDRESS, "relais");
+             Connection db = connect()) {
+            store.connect("127.0.0.1", imapPort, BenchParts.HUB_ADDRESS, "relais");
             smtp.connect();
             db.setAutoCommit(false);
             IMAPFolder inbox = (IMAPFolder) store.getFolder("INBOX");
@@ -91,7 +109,9 @@ final class PlainMailIntake implements AutoCloseable {
                     insert into plain.inbound_mail (dedup_key, message_id, raw) values (?, ?, ?)
                     on conflict (dedup_key) do nothing
                     """)) {
-                while (running) {
+                System.out.println(READY);
+                System.out.flush();
+                while (true) {
                     Message[] unseen = inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
                     if (unseen.length == 0) {
                         Thread.sleep(IDLE_POLL_MS);
@@ -116,10 +136,6 @@ final class PlainMailIntake implements AutoCloseable {
                         smtp.sendMessage(answer, answer.getAllRecipients());
                     }
                 }
-            }
-        } catch (Exception e) {
-            if (running) {
-                failure = e;
             }
         }
     }
@@ -147,9 +163,9 @@ final class PlainMailIntake implements AutoCloseable {
     private Session session() {
         Properties properties = new Properties();
         properties.setProperty("mail.smtp.host", "127.0.0.1");
-        properties.setProperty("mail.smtp.port", String.valueOf(parts.smtpPort));
+        properties.setProperty("mail.smtp.port", String.valueOf(smtpPort));
         properties.setProperty("mail.imap.host", "127.0.0.1");
-        properties.setProperty("mail.imap.port", String.valueOf(parts.imapPort));
+        properties.setProperty("mail.imap.port", String.valueOf(imapPort));
         return Session.getInstance(properties);
     }
 
@@ -165,12 +181,5 @@ final class PlainMailIntake implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @Override
-    public void close() throws Exception {
-        running = false;
-        worker.join(30_000);
-        throwIfFailed();
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -29,7 +30,6 @@ final class ContentSniffer {
 
     enum Refusal { ENCRYPTED, MACRO, CORRUPT }
 
-    private static final Tika TIKA = new Tika();
     private static final Set<String> EXECUTABLE_TYPES = Set.of("application/x-msdownload", "application/x-dosexec",
             "application/x-executable", "application/x-elf", "application/x-sharedlib", "application/x-mach-o",
             "application/x-mach-o-executable", "application/x-sh", "application/java-archive",
@@ -39,8 +39,20 @@ final class ContentSniffer {
     private ContentSniffer() {
     }
 
+    /**
+     * Signatures at the very start of a file that Tika's magic would find too (its answer for them is the same), and
+     * that most attachments carry: tried first, since Tika evaluates every pattern of higher priority before it
+     * reaches them, a few milliseconds per file. Each: its bytes, its media type.
+     */
+    private static final List<Map.Entry<byte[], String>> LEADING_SIGNATURES = List.of(
+            Map.entry("%PDF-".getBytes(StandardCharsets.ISO_8859_1), "application/pdf"),
+            Map.entry(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, "image/png"),
+            Map.entry(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff}, "image/jpeg"),
+            Map.entry("GIF87a".getBytes(StandardCharsets.ISO_8859_1), "image/gif"),
+            Map.entry("GIF89a".getBytes(StandardCharsets.ISO_8859_1), "image/gif"));
+
     static Sniffed sniff(byte[] content) {
-        String mediaType = TIKA.detect(content);
+        String mediaType = mediaType(content);
         if (EXECUTABLE_TYPES.contains(mediaType) || startsWith(content, "MZ") || startsWith(content, "\u007fELF")
                 || startsWith(content, "#!")) {
             return Sniffed.of(FileType.EXECUTABLE);
@@ -57,6 +69,21 @@ final class ContentSniffer {
                  "application/vnd.ms-cab-compressed", "application/x-iso9660-image" -> Sniffed.of(FileType.ARCHIVE);
             default -> byFamily(mediaType, content);
         };
+    }
+
+    /** The media type of the bytes, as Tika tells it. */
+    static String mediaType(byte[] content) {
+        for (Map.Entry<byte[], String> signature : LEADING_SIGNATURES) {
+            if (startsWith(content, signature.getKey())) {
+                return signature.getValue();
+            }
+        }
+        return Detector.TIKA.detect(content);
+    }
+
+    /** Tika, built at the first file no signature tells: reading its configuration costs a second of CPU. */
+    private static final class Detector {
+        private static final Tika TIKA = new Tika();
     }
 
     private static Sniffed byFamily(String mediaType, byte[] content) {
@@ -155,7 +182,10 @@ final class ContentSniffer {
     }
 
     private static boolean startsWith(byte[] content, String magic) {
-        byte[] prefix = magic.getBytes(StandardCharsets.ISO_8859_1);
+        return startsWith(content, magic.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private static boolean startsWith(byte[] content, byte[] prefix) {
         if (content.length < prefix.length) {
             return false;
         }

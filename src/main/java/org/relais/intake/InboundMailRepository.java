@@ -32,35 +32,46 @@ class InboundMailRepository {
 
     /**
      * Inserts the mail unless a mail with the same key is there; either way returns the stored row's id and state.
-     * The original is streamed from its spool file into the row.
+     * The original is streamed from its spool file into the row, and PostgreSQL hashes it for the key there.
      */
-    MailReceipt storeIfNew(String dedupKey, String messageId, String sender, String subject, SpooledMail raw)
+    MailReceipt storeIfNew(DedupKey key, String messageId, String sender, String subject, SpooledMail raw)
             throws IOException {
         long size = raw.size();
-        Optional<Long> inserted;
+        Stored stored;
         try (InputStream content = raw.stream()) {
-            inserted = jdbc.sql("""
-                            insert into inbound_mail (dedup_key, message_id, sender, subject, raw, size_bytes)
-                            values (:key, :messageId, :sender, :subject, :raw, :size)
-                            on conflict (dedup_key) do nothing
-                            returning id
+            stored = jdbc.sql("""
+                            with incoming as (
+                                select encode(sha256(:authorHeaders || substring(original from :bodyStart)), 'hex')
+                                        as dedup_key, original
+                                from (select cast(:raw as bytea) as original) mail),
+                            inserted as (
+                                insert into inbound_mail (dedup_key, message_id, sender, subject, raw, size_bytes)
+                                select dedup_key, :messageId, :sender, :subject, original, :size from incoming
+                                on conflict (dedup_key) do nothing
+                                returning id)
+                            select (select dedup_key from incoming) as dedup_key, (select id from inserted) as id
                             """)
-                    .param("key", dedupKey)
+                    .param("authorHeaders", key.authorHeaders())
+                    .param("bodyStart", Math.toIntExact(key.bodyStart() + 1))
                     .param("messageId", text(messageId))
                     .param("sender", text(sender))
                     .param("subject", text(subject))
                     .param("raw", new SqlBinaryValue(content, size))
                     .param("size", size)
-                    .query(Long.class)
-                    .optional();
+                    .query((rs, row) -> new Stored(rs.getString("dedup_key"), (Long) rs.getObject("id")))
+                    .single();
         }
-        if (inserted.isPresent()) {
-            return new MailReceipt(inserted.get(), true);
+        if (stored.id() != null) {
+            return new MailReceipt(stored.id(), true);
         }
         return jdbc.sql("select id, state from inbound_mail where dedup_key = :key")
-                .param("key", dedupKey)
+                .param("key", stored.dedupKey())
                 .query((rs, row) -> new MailReceipt(rs.getLong("id"), rs.getString("state").equals("received")))
                 .single();
+    }
+
+    /** What the insert found: the mail's key, and its new row's id (null when the key was there already). */
+    private record Stored(String dedupKey, Long id) {
     }
 
     /** The mail, locked until the end of the transaction so that two consumers never process it together. */

@@ -46,7 +46,7 @@ public class MailboxIntake {
     }
 
     /** A mail written to its spool file, with what the store needs to know it again. */
-    private record Spooled(long uid, SpooledMail raw, String dedupKey, String messageId, String sender,
+    private record Spooled(long uid, SpooledMail raw, DedupKey dedupKey, String messageId, String sender,
                            String subject) {
     }
 
@@ -101,7 +101,7 @@ public class MailboxIntake {
         }
         try {
             MimeMessage headers = raw.message();
-            String dedupKey;
+            DedupKey dedupKey;
             try (InputStream in = raw.stream()) {
                 dedupKey = DedupKey.of(in, headers);
             }

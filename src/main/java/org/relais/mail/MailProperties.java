@@ -19,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param smtp              the relay every mail is sent through
  * @param replySigning      the keys that sign the hub's reply and bounce addresses
  * @param retry             after a temporary SMTP refusal (4xx, or no answer), when a mail is tried again
+ * @param sweepAfter        a stored mail unsent this long, and held by no sender, gets a new ticket (routes/mail-send.yaml)
+ * @param sweepPeriodMs     how often the leader looks for such mail
+ * @param sweepMaxAttempts  past this many attempts a mail is left to the coordinators
  */
 @ConfigurationProperties("relais.mail")
 @Validated
@@ -27,7 +30,10 @@ public record MailProperties(
         @NotNull @Valid Imap imap,
         @NotNull @Valid Smtp smtp,
         @NotNull @Valid ReplySigning replySigning,
-        @NotNull @Valid Retry retry) {
+        @NotNull @Valid Retry retry,
+        @NotNull Duration sweepAfter,
+        @Positive long sweepPeriodMs,
+        @Positive int sweepMaxAttempts) {
 
     /** @param fetchSize a mail is read in blocks of this many bytes */
     public record Imap(@NotBlank String protocol, @NotBlank String host, @Positive int port, @NotBlank String username,
@@ -49,5 +55,11 @@ public record MailProperties(
     /** The next attempt comes after firstDelay, then multiplier times longer each time, at most maxDelay. */
     public record Retry(@NotNull Duration firstDelay, @Min(1) double multiplier, @NotNull Duration maxDelay,
                         @Positive int maxAttempts) {
+
+        /** Delay before attempt n+1 after n refusals: firstDelay × multiplier^(n-1), at most maxDelay. */
+        Duration delayAfter(int attempts) {
+            double millis = firstDelay.toMillis() * Math.pow(multiplier, Math.max(0, attempts - 1));
+            return millis >= maxDelay.toMillis() ? maxDelay : Duration.ofMillis((long) millis);
+        }
     }
 }

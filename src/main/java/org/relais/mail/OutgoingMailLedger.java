@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** What was written and what became of it: to send again after a crash, a refusal or a bounce. */
 @Component("outgoingMailLedger")
@@ -21,11 +22,13 @@ public class OutgoingMailLedger {
     }
 
     /**
-     * Mails to put on the send queue again: refused for now and due for their next attempt, or never sent and stored
-     * longer ago than {@code age} (their tickets were lost in a crash); each tried fewer than {@code maxAttempts}.
+     * Mails to put on the send queue again: refused for now and due for their next attempt, or never sent, stored
+     * longer ago than {@code age} and held by no sender (their ticket was lost in a crash); each tried fewer than
+     * {@code maxAttempts}. A mail handed a ticket here is not handed another before {@code age} has passed again.
      */
+    @Transactional
     public List<OutgoingTicket> unsentFor(Duration age, int maxAttempts) {
-        return repository.unsentSince(age, maxAttempts).stream().map(OutgoingTicket::new).toList();
+        return repository.ticketAgain(age, maxAttempts).stream().map(OutgoingTicket::new).toList();
     }
 
     /** Only the mails written for one purpose (a budget verdict among the answers to the same mail). */

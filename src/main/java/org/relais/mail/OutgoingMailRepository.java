@@ -240,18 +240,24 @@ class OutgoingMailRepository {
     }
 
     /**
-     * Unsent mails, not refused for good, that are due: deferred after a temporary refusal and their next attempt
-     * come, or never tried and older than {@code age}. List mail is left to the distribution's own sweep, which
-     * sends it through its throttle.
+     * Unsent mails, not refused for good, that no sender holds and that are due: deferred after a temporary refusal
+     * and their next attempt come, or never tried and written longer than {@code age} ago. A sender holds the row of
+     * the mail it sends locked, so those are skipped. Each mail returned is due again only {@code age} later: a mail
+     * whose ticket is merely slow (a long queue) gets one more ticket per {@code age}, not one per sweep. List mail is
+     * left to the distribution's own sweep, which sends it through its throttle.
      */
-    List<Long> unsentSince(Duration age, int maxAttempts) {
+    List<Long> ticketAgain(Duration age, int maxAttempts) {
         return jdbc.sql("""
-                        select id from outgoing_mail
-                        where sent_at is null and failed_at is null and list_id is null and attempts < :maxAttempts
-                          and coalesce(next_attempt_at, created_at + make_interval(secs => :seconds)) <= now()
-                        order by id limit 1000
+                        update outgoing_mail set next_attempt_at = now() + make_interval(secs => :seconds)
+                        where id in (
+                            select id from outgoing_mail
+                            where sent_at is null and failed_at is null and list_id is null and attempts < :maxAttempts
+                              and coalesce(next_attempt_at, created_at + make_interval(secs => :seconds)) <= now()
+                            order by id limit 1000
+                            for update skip locked)
+                        returning id
                         """)
-                .param("seconds", age.toSeconds())
+                .param("seconds", age.toMillis() / 1000.0)
                 .param("maxAttempts", maxAttempts)
                 .query(Long.class)
                 .list();

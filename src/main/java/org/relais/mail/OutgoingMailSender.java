@@ -2,23 +2,20 @@ package org.relais.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends a stored mail once and writes down what the SMTP server answered. The row stays locked while the server
- * answers, so a duplicate ticket (a queue redelivery after a crash) waits and then finds the mail sent. A refusal is
- * recorded in its own transaction: a 5xx reply marks the mail failed for good, a 4xx reply (or no reply) sets the
+ * The ledger's side of sending a stored mail once; the sending itself is the smtp endpoint of routes/mail-send.yaml,
+ * inside one PostgreSQL transaction: {@link #claim} locks the mail's row while the server answers, so a duplicate
+ * ticket (a queue redelivery after a crash) waits and then finds the mail sent; {@link #sent} or {@link #refused}
+ * writes down what the server said. A 5xx reply marks the mail failed for good, a 4xx reply (or no reply) sets the
  * time of the next attempt, with exponential backoff, until {@code relais.mail.retry.max-attempts}; the ledger's
  * sweeps put the mail on its queue again when that time comes.
  */
@@ -31,91 +28,65 @@ public class OutgoingMailSender {
     public record Result(long outgoingMailId, Outcome outcome, String reply) {
     }
 
-    private final OutgoingMailRepository repository;
-    private final JavaMailSender smtp;
-    private final TransactionTemplate transaction;
-    private final RetryPolicy retry;
-    private final SmtpConnections connections;
-    private final SignedAddresses addresses;
+    /** A mail claimed for sending: its bytes as a message, envelope sender set; or none if it was done already. */
+    public record Claim(long outgoingMailId, MimeMessage message) {
 
-    @Autowired
-    OutgoingMailSender(OutgoingMailRepository repository, JavaMailSender smtp, TransactionTemplate transaction,
-                       SmtpConnections connections, SignedAddresses addresses,
-                       @Value("${relais.mail.retry.first-delay:PT1M}") Duration firstDelay,
-                       @Value("${relais.mail.retry.multiplier:2}") double multiplier,
-                       @Value("${relais.mail.retry.max-delay:PT2H}") Duration maxDelay,
-                       @Value("${relais.mail.retry.max-attempts:10}") int maxAttempts) {
-        this(repository, smtp, transaction, new RetryPolicy(firstDelay, multiplier, maxDelay, maxAttempts),
-                connections, addresses);
-    }
-
-    private OutgoingMailSender(OutgoingMailRepository repository, JavaMailSender smtp, TransactionTemplate transaction,
-                               RetryPolicy retry, SmtpConnections connections, SignedAddresses addresses) {
-        this.repository = repository;
-        this.smtp = smtp;
-        this.transaction = transaction;
-        this.retry = retry;
-        this.connections = connections;
-        this.addresses = addresses;
-    }
-
-    /** The same sender through another SMTP server (a separate relay for list mail, a test server). */
-    public OutgoingMailSender via(JavaMailSender otherSmtp) {
-        return new OutgoingMailSender(repository, otherSmtp, transaction, retry, connections, addresses);
-    }
-
-    /** Sends the mail if it is still to send, and says what happened; a refusal is recorded, never thrown. */
-    public Result deliver(OutgoingTicket ticket) {
-        long id = ticket.outgoingMailId();
-        try {
-            Result sent = transaction.execute(status -> {
-                var unsent = repository.unsent(id);
-                if (unsent.isEmpty()) {
-                    return new Result(id, Outcome.ALREADY_DONE, null);
-                }
-                String reply = transmit(unsent.get());
-                repository.markSent(id, reply);
-                return new Result(id, Outcome.SENT, reply);
-            });
-            return sent;
-        } catch (MailException e) {
-            SmtpAnswer answer = SmtpAnswer.of(e);
-            return transaction.execute(status -> {
-                int attempts = repository.attempts(id) + 1;
-                boolean giveUp = answer.permanent() || attempts >= retry.maxAttempts();
-                repository.markRefused(id, answer.text(), giveUp,
-                        giveUp ? null : Instant.now().plus(retry.delayAfter(attempts)));
-                return new Result(id, giveUp ? Outcome.REFUSED : Outcome.DEFERRED, answer.text());
-            });
+        public boolean toSend() {
+            return message != null;
         }
+    }
+
+    private final OutgoingMailRepository repository;
+    private final Session session;
+    private final MailProperties.Retry retry;
+    private final SignedAddresses addresses;
+    private final Clock clock;
+
+    OutgoingMailSender(OutgoingMailRepository repository, PooledSmtpSender smtp, SignedAddresses addresses,
+                       MailProperties properties, Clock clock) {
+        this.repository = repository;
+        this.session = smtp.getSession();
+        this.retry = properties.retry();
+        this.addresses = addresses;
+        this.clock = clock;
     }
 
     /**
-     * Sends the stored bytes as they are (same Message-ID) and returns the server's final reply. The envelope sender
-     * is the mail's signed bounce address, so that a delivery report names the mail it is about.
+     * Locks the mail until the transaction ends and gives its stored bytes as they are (same Message-ID), with the
+     * mail's signed bounce address as envelope sender, so that a delivery report names the mail it is about.
      */
-    private String transmit(OutgoingMailRepository.Unsent mail) {
-        try {
-            Session session = smtp instanceof JavaMailSenderImpl server ? server.getSession() : null;
-            SMTPMessage message = new SMTPMessage(session, new ByteArrayInputStream(mail.raw()));
-            message.setEnvelopeFrom(addresses.address(SignedAddresses.Kind.BOUNCE, mail.id(), mail.recipient(),
-                    mail.purpose()));
-            if (!(smtp instanceof JavaMailSenderImpl server)) {
-                smtp.send(message);
-                return "accepted";
-            }
-            return OutgoingMailComposer.singleLine(connections.send(server, message));
-        } catch (MessagingException e) {
-            throw new MailSendException("SMTP refused the mail: " + e.getMessage(), e);
+    public Claim claim(@Body OutgoingTicket ticket) throws MessagingException {
+        long id = ticket.outgoingMailId();
+        var unsent = repository.unsent(id);
+        if (unsent.isEmpty()) {
+            return new Claim(id, null);
         }
+        SMTPMessage message = new SMTPMessage(session, new ByteArrayInputStream(unsent.get().raw()));
+        message.setEnvelopeFrom(addresses.address(SignedAddresses.Kind.BOUNCE, id, unsent.get().recipient(),
+                unsent.get().purpose()));
+        return new Claim(id, message);
     }
 
-    /** Delay before attempt n+1 after n refusals: first-delay × multiplier^(n-1), at most max-delay. */
-    record RetryPolicy(Duration firstDelay, double multiplier, Duration maxDelay, int maxAttempts) {
+    public Result alreadyDone(@Body Claim claim) {
+        return new Result(claim.outgoingMailId(), Outcome.ALREADY_DONE, null);
+    }
 
-        Duration delayAfter(int attempts) {
-            double millis = firstDelay.toMillis() * Math.pow(multiplier, Math.max(0, attempts - 1));
-            return millis >= maxDelay.toMillis() ? maxDelay : Duration.ofMillis((long) millis);
-        }
+    /** The server took the mail: its reply is kept with it. */
+    public Result sent(@ExchangeProperty("relaisClaim") Claim claim, @Body MimeMessage message)
+            throws MessagingException {
+        String reply = message.getHeader(PooledSmtpSender.SERVER_REPLY, null);
+        repository.markSent(claim.outgoingMailId(), reply == null ? "accepted" : reply);
+        return new Result(claim.outgoingMailId(), Outcome.SENT, reply);
+    }
+
+    /** The server refused the mail, or could not be reached: recorded, never thrown. */
+    public Result refused(@ExchangeProperty("relaisClaim") Claim claim,
+                          @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
+        long id = claim.outgoingMailId();
+        SmtpAnswer answer = SmtpAnswer.of(failure);
+        int attempts = repository.attempts(id) + 1;
+        boolean giveUp = answer.permanent() || attempts >= retry.maxAttempts();
+        repository.markRefused(id, answer.text(), giveUp, giveUp ? null : clock.instant().plus(retry.delayAfter(attempts)));
+        return new Result(id, giveUp ? Outcome.REFUSED : Outcome.DEFERRED, answer.text());
     }
 }

@@ -4,7 +4,6 @@ import jakarta.mail.MessagingException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
-import org.springframework.mail.MailSendException;
 
 /**
  * What the SMTP server said when it refused a mail. A 5xx reply is final (the address does not exist, the mail is
@@ -44,9 +43,6 @@ public record SmtpAnswer(int code, String text) {
     }
 
     private static Throwable next(Throwable t) {
-        if (t instanceof MailSendException send && !send.getFailedMessages().isEmpty()) {
-            return send.getFailedMessages().values().iterator().next();
-        }
         if (t instanceof MessagingException messaging && messaging.getNextException() != null
                 && messaging.getNextException() != t) {
             return messaging.getNextException();

@@ -35,19 +35,15 @@ public class LanguageIdentifier {
         }
     }
 
-    private final LanguageDetectorME detector;
+    /** Loaded at the first text to identify: the model takes a second and tens of MB, and most hubs idle. */
+    private volatile LanguageDetectorME detector;
     private final List<String> candidates;
     private final MinutesProperties.Detection thresholds;
     private final Map<String, String> twoLetterCodes = new HashMap<>();
 
     public LanguageIdentifier(MinutesProperties properties) {
-        try (InputStream model = LanguageIdentifier.class.getResourceAsStream(MODEL)) {
-            if (model == null) {
-                throw new IllegalStateException("OpenNLP's language model " + MODEL + " is not on the classpath");
-            }
-            this.detector = new LanguageDetectorME(new LanguageDetectorModel(model));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (LanguageIdentifier.class.getResource(MODEL) == null) {
+            throw new IllegalStateException("OpenNLP's language model " + MODEL + " is not on the classpath");
         }
         this.candidates = properties.sourceLanguages();
         this.thresholds = properties.detection();
@@ -62,7 +58,7 @@ public class LanguageIdentifier {
         if (letters == 0) {
             return new Identification(null, null, null, 0);
         }
-        Language[] ranked = detector.predictLanguages(sample);
+        Language[] ranked = detector().predictLanguages(sample);
         String detected = twoLetters(ranked[0].getLang());
         String best = null;
         for (Language language : ranked) {
@@ -79,11 +75,29 @@ public class LanguageIdentifier {
         return new Identification(sure ? detected : null, best, detected, confidence);
     }
 
+    private LanguageDetectorME detector() {
+        LanguageDetectorME loaded = detector;
+        if (loaded == null) {
+            synchronized (this) {
+                loaded = detector;
+                if (loaded == null) {
+                    try (InputStream model = LanguageIdentifier.class.getResourceAsStream(MODEL)) {
+                        loaded = new LanguageDetectorME(new LanguageDetectorModel(model));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    detector = loaded;
+                }
+            }
+        }
+        return loaded;
+    }
+
     /** How likely the text is in one of the known languages: used to tell which charset reads as language. */
     double bestKnownLanguageScore(String text) {
         String sample = text.length() > SAMPLE_CHARACTERS ? text.substring(0, SAMPLE_CHARACTERS) : text;
         double best = 0;
-        for (Language language : detector.predictLanguages(sample)) {
+        for (Language language : detector().predictLanguages(sample)) {
             if (candidates.contains(twoLetters(language.getLang()))) {
                 best = Math.max(best, language.getConfidence());
             }

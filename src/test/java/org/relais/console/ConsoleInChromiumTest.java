@@ -153,7 +153,7 @@ class ConsoleInChromiumTest extends HubTest {
     void routeFiguresRefreshWithoutReloadingThePage() {
         logIn("observer", "relais");
         open("/routes?lang=en");
-        WebElement total = browser.findElement(By.cssSelector("tr[data-key='mail-send-outgoing'] td[data-field='exchangesTotal']"));
+        WebElement total = browser.findElement(By.cssSelector("tr[data-key='mail-send-answers'] td[data-field='exchangesTotal']"));
         long before = Long.parseLong(total.getText());
         assertThat(browser.findElements(By.cssSelector("form[action*='/suspend']"))).as("observers do not act").isEmpty();
 
@@ -161,7 +161,7 @@ class ConsoleInChromiumTest extends HubTest {
         awaitMailsTo("varna@relais.test", 1);
 
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> Long.parseLong(
-                driver.findElement(By.cssSelector("tr[data-key='mail-send-outgoing'] td[data-field='exchangesTotal']"))
+                driver.findElement(By.cssSelector("tr[data-key='mail-send-answers'] td[data-field='exchangesTotal']"))
                         .getText()) > before);
         assertThat(browser.findElement(By.cssSelector("[data-live-stamp]")).getText()).isNotBlank();
     }

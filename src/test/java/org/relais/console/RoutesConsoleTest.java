@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class RoutesConsoleTest extends HubTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ROUTE = "mail-send-outgoing";
+    private static final String ROUTE = "mail-send-answers";
 
     @LocalServerPort
     int port;

@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
-import org.relais.mail.OutgoingMailSender;
 import org.relais.mail.OutgoingTicket;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -32,7 +32,7 @@ public class DistributionTest extends ListMailTest {
     CamelContext camel;
 
     @Autowired
-    OutgoingMailSender sender;
+    ProducerTemplate producer;
 
     @Test
     void eachRecipientGetsItsOwnMailInItsLanguageWithListHeadersAndBothAlternatives() throws Exception {
@@ -136,7 +136,7 @@ public class DistributionTest extends ListMailTest {
                             select o.id from delivery d join outgoing_mail o on o.id = d.outgoing_mail_id
                             where d.recipient in ('cuf@relais.test', 'suivi-fr@relais.test', 'anmrb@relais.test')
                             """).query(Long.class).list();
-            sentBeforeTheCrash.forEach(id -> sender.deliver(new OutgoingTicket(id)));
+            sentBeforeTheCrash.forEach(id -> producer.requestBody("direct:mail-send-one", new OutgoingTicket(id)));
             // The tickets of two more were lost with the broker: only the ledger knows they are unsent.
             jms.setReceiveTimeout(2000);
             assertThat(jms.receive("distribution.outgoing")).isNotNull();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.relais.mail.MailTemplates;
 import org.relais.mail.OutgoingMail;
@@ -13,8 +14,8 @@ import org.relais.mail.OutgoingMailComposer;
 import org.relais.mail.OutgoingMailLedger;
 import org.relais.mail.OutgoingMailSender;
 import org.relais.mail.OutgoingTicket;
+import org.relais.mail.PooledSmtpSender;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** What the SMTP relay answers is written in the ledger: 4xx is tried again later, 5xx is final. */
 class SmtpAnswersTest extends ListMailTest {
@@ -26,7 +27,10 @@ class SmtpAnswersTest extends ListMailTest {
     DistributionPlanner planner;
 
     @Autowired
-    OutgoingMailSender sender;
+    ProducerTemplate producer;
+
+    @Autowired
+    PooledSmtpSender smtp;
 
     @Autowired
     ListMailRetries retries;
@@ -43,18 +47,16 @@ class SmtpAnswersTest extends ListMailTest {
     @Test
     void aTemporaryRefusalIsTriedAgainLaterAndSucceedsWhileAPermanentOneIsRecordedOnce() throws Exception {
         camel.getRouteController().stopRoute("distribution-send-mail");
+        int mailServer = smtp.getPort();
         try (ScriptedSmtpServer relay = new ScriptedSmtpServer()) {
             relay.answer("uncjr@relais.test", "451 4.7.1 Greylisted, please try again later");
             relay.answer("anmrb@relais.test", "550 5.1.1 <anmrb@relais.test>: Recipient address rejected");
-            JavaMailSenderImpl smtp = new JavaMailSenderImpl();
-            smtp.setHost("127.0.0.1");
             smtp.setPort(relay.port());
-            OutgoingMailSender viaRelay = sender.via(smtp);
             var parts = storedVersions("pazardzhik@relais.test", "S5-PAZARDZHIK", "minutes", "fr", "ro", "bg");
 
             List<OutgoingTicket> mails = planner.plan(request("REL-2026-0301", "minutes", "S5-PAZARDZHIK", parts))
                     .mails();
-            List<OutgoingMailSender.Outcome> outcomes = mails.stream().map(viaRelay::deliver)
+            List<OutgoingMailSender.Outcome> outcomes = mails.stream().map(this::send)
                     .map(OutgoingMailSender.Result::outcome).toList();
 
             assertThat(outcomes).hasSize(MINUTES_RECIPIENTS).containsOnlyOnce(OutgoingMailSender.Outcome.DEFERRED,
@@ -69,14 +71,14 @@ class SmtpAnswersTest extends ListMailTest {
             long deferred = mailIdOf("uncjr@relais.test");
             await().atMost(Duration.ofSeconds(5)).until(() -> retries.due().contains(new OutgoingTicket(deferred)));
             assertThat(retries.due()).as("only the deferred mail is due").containsExactly(new OutgoingTicket(deferred));
-            assertThat(viaRelay.deliver(new OutgoingTicket(deferred)).outcome())
+            assertThat(send(new OutgoingTicket(deferred)).outcome())
                     .isEqualTo(OutgoingMailSender.Outcome.SENT);
             assertThat(ledgerState("REL-2026-0301", "uncjr@relais.test")).isEqualTo("sent");
             assertThat(jdbc.sql("select attempts from distribution_ledger where recipient = 'uncjr@relais.test'")
                     .query(Integer.class).single()).isEqualTo(2);
 
             long refused = mailIdOf("anmrb@relais.test");
-            assertThat(viaRelay.deliver(new OutgoingTicket(refused)).outcome())
+            assertThat(send(new OutgoingTicket(refused)).outcome())
                     .isEqualTo(OutgoingMailSender.Outcome.ALREADY_DONE);
             assertThat(relay.attemptsFor("anmrb@relais.test")).as("a 5xx is never tried again by itself").isEqualTo(1);
             assertThat(relay.attemptsFor("cuf@relais.test")).isEqualTo(1);
@@ -86,16 +88,16 @@ class SmtpAnswersTest extends ListMailTest {
             assertThat(distributions.resendFailed(distributionId)).as("resend failed only")
                     .containsExactly(new OutgoingTicket(refused));
         } finally {
+            smtp.setPort(mailServer);
             camel.getRouteController().startRoute("distribution-send-mail");
         }
     }
 
     @Test
     void aPersonalAnswerRefusedForNowIsDueAgainAtItsNextAttemptNotAfterTheLostTicketDelay() throws Exception {
+        int mailServer = smtp.getPort();
         try (ScriptedSmtpServer relay = new ScriptedSmtpServer()) {
             relay.answer("arad@relais.test", "451 4.3.0 Try again later");
-            JavaMailSenderImpl smtp = new JavaMailSenderImpl();
-            smtp.setHost("127.0.0.1");
             smtp.setPort(relay.port());
             long id = composer.store(new OutgoingMail("intake-ack", null, "arad@relais.test", "Arad", "ro",
                     new MailTemplates.Rendered("Confirmare", "Am primit mesajul."), null, null, List.of()));
@@ -103,16 +105,23 @@ class SmtpAnswersTest extends ListMailTest {
             assertThat(ledger.unsentFor(lostTicketDelay, 10)).as("just written: its ticket is on its way")
                     .doesNotContain(new OutgoingTicket(id));
 
-            assertThat(sender.via(smtp).deliver(new OutgoingTicket(id)).outcome())
+            assertThat(send(new OutgoingTicket(id)).outcome())
                     .isEqualTo(OutgoingMailSender.Outcome.DEFERRED);
 
             // relais.mail.retry.first-delay is 0.2 s in the tests: due then, not five minutes after it was written
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> ledger.unsentFor(lostTicketDelay, 10).contains(new OutgoingTicket(id)));
-            assertThat(sender.via(smtp).deliver(new OutgoingTicket(id)).outcome())
+            assertThat(send(new OutgoingTicket(id)).outcome())
                     .isEqualTo(OutgoingMailSender.Outcome.SENT);
             assertThat(ledger.unsentFor(lostTicketDelay, 10)).doesNotContain(new OutgoingTicket(id));
+        } finally {
+            smtp.setPort(mailServer);
         }
+    }
+
+    /** The mail through the hub's sending step (routes/mail-send.yaml), as a queue consumer hands it over. */
+    private OutgoingMailSender.Result send(OutgoingTicket ticket) {
+        return producer.requestBody("direct:mail-send-one", ticket, OutgoingMailSender.Result.class);
     }
 
     private String lastReply(String recipient) {
