@@ -2,14 +2,20 @@ package org.relais.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.relais.HubProperties;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 class BudgetBeansTest {
 
     @Test
     void beansReadValidateAndAnnotateATemplateFromTheDefaultConfigurationFolder() throws Exception {
-        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(BudgetBeans.class)) {
+        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+            context.registerBean(HubProperties.class, () -> new HubProperties(Path.of("config"), Path.of("target"),
+                    "hub@relais.test", "coordination@relais.test", "Relais"));
+            context.register(BudgetBeans.class);
+            context.refresh();
             byte[] template = context.getBean(BudgetTemplate.class).generate("ro", "Raionul Cahul", "MDL");
 
             BudgetSheet sheet = context.getBean(BudgetSheetReader.class).read(template, "buget.xlsx");
