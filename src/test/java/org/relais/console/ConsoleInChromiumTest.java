@@ -73,6 +73,8 @@ class ConsoleInChromiumTest extends HubTest {
         browser.findElement(By.linkText("Documents")).click();
         browser.findElement(By.id("search")).sendKeys("buget-arges");
         browser.findElement(By.id("filter")).click();
+        // the filtered page replaces the list, which may already show the reference
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("search=buget-arges"));
         browser.findElement(By.linkText(reference)).click();
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains(reference, "Buget seminar Argeș");
