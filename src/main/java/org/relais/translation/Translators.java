@@ -97,7 +97,9 @@ class Translators {
         variables.put("reference", minutes.reference());
         variables.put("tag", "[" + minutes.reference() + "]");
         variables.put("title", String.valueOf(minutes.title()));
-        variables.put("seminar", minutes.seminar() == null ? "—" : minutes.seminar());
+        variables.put("seminar", directory.seminars().stream().filter(s -> s.code().equals(minutes.seminar()))
+                .findFirst().map(s -> names.text(readerLanguage, "seminar.named", s.number(), s.keywords().get(0)))
+                .orElse("—"));
         variables.put("sourceLanguage", names.name(readerLanguage, job.sourceLanguage()));
         variables.put("targetLanguage", names.name(readerLanguage, job.targetLanguage()));
         variables.put("hasDraft", job.machineDraft() != null);

@@ -84,7 +84,8 @@ class NotificationWordsTest extends HubTest {
             mails.add(notices.digest(member, EVENTS));
             for (long mail : mails) {
                 MimeMessage written = stored(mail);
-                CODES.inMail(written).forEach(code -> leaks.add(reader.getKey() + " «" + subject(written) + "»: " + code));
+                String about = reader.getKey() + " «" + subject(written) + "»: ";
+                CODES.inMail(written).forEach(code -> leaks.add(about + code));
             }
         }
         assertThat(leaks).isEmpty();
