@@ -78,12 +78,14 @@ class Translators {
                 attachments(minutes, job, source)));
     }
 
-    /** Tells every coordinator that a job needs them. reason: silent, no-translator, all-declined, machine-failed. */
+    /**
+     * Tells every coordinator that a job needs them. reason: silent, no-translator, all-declined, machine-failed (the
+     * machine's own message stays in the log and the job's row: it is no text for a person).
+     */
     Dispatch escalate(Minutes minutes, TranslationJob job, String reason, String translator) {
         Map<String, Object> variables = new HashMap<>(variables(minutes, job, "fr"));
         variables.put("reason", reason);
         variables.put("translator", translator == null ? "" : translator);
-        variables.put("problem", job.machineProblem() == null ? "" : job.machineProblem());
         variables.put("names", names);
         variables.put("source", job.sourceLanguage());
         variables.put("target", job.targetLanguage());
