@@ -35,6 +35,9 @@ class NotificationTest extends ListMailTest {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    GatheredNotices gatheredNotices;
+
     @AfterEach
     void realTimeAgain() {
         clock.reset();
@@ -127,6 +130,28 @@ class NotificationTest extends ListMailTest {
         settle();
         FOLLOW_UP.forEach(address -> assertThat(mailsTo(address, Notices.PURPOSE)).as(address).hasSize(2));
         assertThat(gathered("suivi-ro@relais.test")).as("each event told once").isZero();
+        assertThat(gatheredNotices.sendDue()).as("a gathered notice is written once").isEmpty();
+    }
+
+    @Test
+    void aMemberWhoUnsubscribesWhileEventsAreGatheredGetsNoGatheredNotice() throws Exception {
+        publish("events", new PipelineEvent("document-received", "REL-2026-0631", "S3-NEAMT",
+                Map.of("kind", "attendance", "fileName", "prezenta.xlsx")));
+        awaitMailsTo("suivi-md@relais.test", Notices.PURPOSE, 1);
+        publish("events", new PipelineEvent("document-received", "REL-2026-0632", "S3-NEAMT",
+                Map.of("kind", "supporting_document", "fileName", "factura-7.pdf")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> gathered("suivi-md@relais.test") == 1);
+        jdbc.sql("update contact set unsubscribed_at = now() where address = 'suivi-md@relais.test'").update();
+
+        clock.set(Instant.now().plus(Duration.ofSeconds(61)));
+
+        MimeMessage toRomania = awaitMailsTo("suivi-ro@relais.test", Notices.PURPOSE, 2).get(1);
+        assertThat(toRomania.getSubject()).as("one event gathered: its notice names the document")
+                .isEqualTo("Document primit: document justificativ REL-2026-0632, seminarul nr. 3 (Neamț)");
+        settle();
+        assertThat(mailsTo("suivi-md@relais.test", Notices.PURPOSE)).hasSize(1);
+        assertThat(jdbc.sql("select skipped from notification where recipient = 'suivi-md@relais.test'"
+                + " and mode = 'gathered'").query(String.class).single()).isEqualTo("unsubscribed");
     }
 
     @Test
