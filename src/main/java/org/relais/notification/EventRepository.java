@@ -24,8 +24,7 @@ class EventRepository {
     static final String GATHERED = "gathered";
     static final String DIGEST = "digest";
 
-    record StoredEvent(long id, String type, String reference, String seminarCode, Map<String, String> facts,
-                       Instant receivedAt) {
+    record StoredEvent(long id, String type, String reference, String seminarCode, Map<String, String> facts) {
 
         PipelineEvent event() {
             return new PipelineEvent(type, reference, seminarCode, facts);
@@ -35,7 +34,7 @@ class EventRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String WAITING = """
-            select e.id, e.type, e.reference, e.seminar_code, e.facts::text as facts, e.received_at
+            select e.id, e.type, e.reference, e.seminar_code, e.facts::text as facts
             from notification n join pipeline_event e on e.id = n.event_id
             where n.recipient = :recipient and n.outgoing_mail_id is null and n.skipped is null
             """;
@@ -220,7 +219,7 @@ class EventRepository {
 
     private static StoredEvent storedEvent(ResultSet rs, int row) throws SQLException {
         return new StoredEvent(rs.getLong("id"), rs.getString("type"), rs.getString("reference"),
-                rs.getString("seminar_code"), facts(rs.getString("facts")), rs.getTimestamp("received_at").toInstant());
+                rs.getString("seminar_code"), facts(rs.getString("facts")));
     }
 
     private static Timestamp timestamp(Instant instant) {
