@@ -110,18 +110,14 @@ public class ForecastCheck {
         return new CheckedForecast(tickets, events(document, verdict));
     }
 
-    /** The follow-up group hears of a forecast read (accepted or rejected) and of the review it asks for. */
+    /**
+     * The follow-up group hears of every forecast checked, in one event: its verdict (an accepted one goes to their
+     * review, whose request each member gets in a mail of its own).
+     */
     private static List<PipelineEvent> events(DocumentMessage document, BudgetRepository.Verdict verdict) {
-        if (verdict.verdict().equals("unreadable")) {
-            return List.of();
-        }
-        List<PipelineEvent> events = new ArrayList<>(List.of(new PipelineEvent("budget-verdict", document.reference(),
-                document.seminar(), Map.of("verdict", verdict.verdict(), "fileName", document.fileName(),
-                        "errors", String.valueOf(verdict.errors())))));
-        if (verdict.verdict().equals("accepted")) {
-            events.add(new PipelineEvent("review-requested", document.reference(), document.seminar(),
-                    Map.of("fileName", document.fileName())));
-        }
-        return events;
+        return List.of(new PipelineEvent("budget-verdict", document.reference(), document.seminar(), Map.of(
+                "kind", document.kind(), "verdict", verdict.verdict(),
+                "fileName", document.fileName() == null ? "" : document.fileName(),
+                "errors", String.valueOf(verdict.errors()))));
     }
 }

@@ -2,6 +2,7 @@ package org.relais.intake;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.relais.event.PipelineEvent;
 import org.relais.mail.OutgoingTicket;
 
@@ -20,11 +21,20 @@ public record IntakeOutcome(String reference, List<DocumentMessage> documents, L
         return new IntakeOutcome(reference, List.of(), List.of(), List.of(), mails);
     }
 
-    /** The documents handed to their flows, each announced to the follow-up group (a delivery report is not). */
+    /**
+     * Documents intake does not announce: their flow tells the follow-up group itself what it made of them (the
+     * budget's verdict, the minutes received), so that a member hears once of each document; requests are answered to
+     * their sender, and delivery reports concern the hub alone.
+     */
+    private static final Set<String> NOT_ANNOUNCED = Set.of(DocumentKind.BUDGET_FORECAST.code(),
+            DocumentKind.MINUTES.code(), DocumentKind.TEMPLATE_REQUEST.code(), DocumentKind.DOSSIER_REQUEST.code(),
+            DocumentKind.DELIVERY_REPORT.code());
+
+    /** The documents handed to their flows, announced to the follow-up group unless their flow tells of them. */
     static IntakeOutcome handedOn(String reference, List<DocumentMessage> documents, List<ReplyMessage> replies,
                                   List<OutgoingTicket> mails) {
         List<PipelineEvent> received = documents.stream()
-                .filter(document -> !document.kind().equals(DocumentKind.DELIVERY_REPORT.code()))
+                .filter(document -> !NOT_ANNOUNCED.contains(document.kind()))
                 .map(IntakeOutcome::received)
                 .toList();
         return new IntakeOutcome(reference, documents, replies, received, mails);

@@ -113,7 +113,7 @@ public class IntakeProcessor {
         } catch (MalformedMailException e) {
             mails.markDone(mail.id(), "malformed", reference, null, contact.get().language(), null, e.getMessage());
             return IntakeOutcome.answered(reference,
-                    replies.malformed(mail.id(), message, contact.get(), reference, e.getMessage()));
+                    replies.malformed(mail.id(), message, contact.get(), reference, e));
         }
         return understood(mail.id(), parsed, contact.get(), reference, binding.of(message, sender));
     }

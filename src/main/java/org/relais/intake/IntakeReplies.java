@@ -95,14 +95,17 @@ class IntakeReplies {
         return store(answer, text, mail.references());
     }
 
-    List<OutgoingTicket> malformed(long mailId, MimeMessage headers, Contact sender, String reference, String reason)
-            throws MessagingException {
+    /** Tells the sender, in words of its language, why its mail could not be read (never the parser's message). */
+    List<OutgoingTicket> malformed(long mailId, MimeMessage headers, Contact sender, String reference,
+                                   MalformedMailException problem) throws MessagingException {
         String language = sender.language();
         String subject = OutgoingMailComposer.singleLine(MailParser.decodedSubject(headers));
+        String reason = problem.partsLimit() > 0
+                ? messages.get(language, "answers.malformed.parts", problem.partsLimit())
+                : messages.get(language, "answers.malformed.structure");
         Answer answer = new Answer(MALFORMED, mailId, sender.address(), sender.name(), language,
                 Answer.ANSWERS_SUMMARY, true, subject, reference,
-                List.of(messages.get(language, "answers.malformed", OutgoingMailComposer.singleLine(reason))),
-                headers.getMessageID());
+                List.of(messages.get(language, "answers.malformed", reason)), headers.getMessageID());
         if (limiter.answer(answer) != ReplyLimiter.Delivery.AT_ONCE) {
             return List.of();
         }
@@ -111,7 +114,7 @@ class IntakeReplies {
                 "subject", subject,
                 "tag", "[" + reference + "]",
                 "reference", reference,
-                "reason", OutgoingMailComposer.singleLine(reason)));
+                "reason", reason));
         return store(answer, text, headers.getHeader("References", " "));
     }
 

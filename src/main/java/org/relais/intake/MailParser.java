@@ -81,7 +81,7 @@ final class MailParser {
             walk(forwarded, leaves);
         } else {
             if (leaves.size() >= maxParts) {
-                throw new MalformedMailException("more than " + maxParts + " parts", null);
+                throw MalformedMailException.tooManyParts(maxParts);
             }
             leaves.add(leaf(part, leaves.size()));
         }

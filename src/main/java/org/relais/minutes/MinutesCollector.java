@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.relais.distribution.DistributionRequest;
 import org.relais.event.PipelineEvent;
+import org.relais.intake.DocumentKind;
 import org.springframework.stereotype.Component;
 
 /**
@@ -101,6 +102,7 @@ public class MinutesCollector {
                 minutes.title(), versions.stream()
                 .map(v -> new DistributionRequest.Version(v.language(), v.partId(), v.fileName())).toList());
         Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("kind", DocumentKind.MINUTES.code());
         facts.put("title", String.valueOf(minutes.title()));
         facts.put("languages", String.join(",", versions.stream().map(MinutesVersion::language).toList()));
         facts.put("missing", String.join(",", missingLanguages(minutes.reference())));

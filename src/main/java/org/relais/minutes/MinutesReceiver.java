@@ -6,10 +6,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.relais.directory.Contact;
 import org.relais.event.PipelineEvent;
+import org.relais.intake.DocumentKind;
 import org.relais.intake.DocumentMessage;
 import org.relais.intake.MailParts;
 import org.relais.mail.OutgoingMailComposer;
@@ -130,9 +132,11 @@ public class MinutesReceiver {
 
     private Dispatch event(Minutes minutes, List<MinutesDocument> documents) {
         Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("kind", DocumentKind.MINUTES.code());
         facts.put("title", String.valueOf(minutes.title()));
         facts.put("sender", minutes.sender());
-        facts.put("files", documents.stream().map(d -> d.fileName() == null ? "(mail body)" : d.fileName())
+        // minutes written in the mail's body have no file name to show
+        facts.put("files", documents.stream().map(MinutesDocument::fileName).filter(Objects::nonNull)
                 .collect(Collectors.joining(", ")));
         facts.put("languages", String.join(",", collector.versions(minutes.reference()).stream()
                 .map(MinutesVersion::language).toList()));

@@ -1,14 +1,13 @@
 package org.relais.notification;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.relais.distribution.DistributionConfig;
 import org.relais.distribution.ListContact;
 import org.relais.distribution.ListContacts;
-import org.relais.distribution.ListKind;
-import org.relais.distribution.ListMailWriter;
 import org.relais.distribution.Schedules;
 import org.relais.mail.OutgoingTicket;
 import org.springframework.stereotype.Component;
@@ -21,33 +20,28 @@ import org.springframework.transaction.annotation.Transactional;
 @Component("digests")
 public class Digests {
 
-    static final String PURPOSE = "notification-digest";
-    static final String TEMPLATE = "notification-digest";
-
     private final EventRepository events;
     private final ListContacts contacts;
-    private final ListMailWriter writer;
-    private final EventWords words;
-    private final EventNotifier notifier;
+    private final Notices notices;
     private final Schedules schedules;
     private final DistributionConfig config;
+    private final Clock clock;
 
-    Digests(EventRepository events, ListContacts contacts, ListMailWriter writer, EventWords words,
-            EventNotifier notifier, Schedules schedules, DistributionConfig config) {
+    Digests(EventRepository events, ListContacts contacts, Notices notices, Schedules schedules,
+            DistributionConfig config, Clock clock) {
         this.events = events;
         this.contacts = contacts;
-        this.writer = writer;
-        this.words = words;
-        this.notifier = notifier;
+        this.notices = notices;
         this.schedules = schedules;
         this.config = config;
+        this.clock = clock;
     }
 
     /** For the timer route: the digests, if the digest schedule is due (claimed with the digests written). */
     @Transactional
     public List<OutgoingTicket> sendDue() {
-        Instant now = Instant.now();
-        return schedules.claimDue("notification-digest", config.digest().cron(), config.digest().zone(), now)
+        return schedules.claimDue("notification-digest", config.digest().cron(), config.digest().zone(),
+                        clock.instant())
                 .map(due -> send(due.toInstant()))
                 .orElse(List.of());
     }
@@ -55,6 +49,7 @@ public class Digests {
     /** Writes every waiting digest with the events received up to {@code upTo}. */
     @Transactional
     public List<OutgoingTicket> send(Instant upTo) {
+        Instant now = clock.instant();
         List<OutgoingTicket> tickets = new ArrayList<>();
         for (String recipient : events.digestRecipients(upTo)) {
             List<EventRepository.StoredEvent> waiting = events.waitingForDigest(recipient, upTo);
@@ -62,18 +57,15 @@ public class Digests {
                 continue;
             }
             List<Long> ids = waiting.stream().map(EventRepository.StoredEvent::id).toList();
-            var member = contacts.find(recipient);
-            if (member.isEmpty() || member.get().exclusion().isPresent()) {
-                events.digested(ids, recipient, null, member.flatMap(ListContact::exclusion).orElse("unknown"));
+            Optional<ListContact> member = contacts.find(recipient);
+            Optional<String> exclusion = member.map(ListContact::exclusion).orElse(Optional.of("unknown"));
+            if (exclusion.isPresent()) {
+                events.told(ids, recipient, null, exclusion.get(), now);
                 continue;
             }
-            String language = notifier.language(member.get(), TEMPLATE);
-            List<EventWords.Described> described = waiting.stream()
-                    .map(e -> words.describe(language, e.type(), e.reference(), e.seminarCode(), e.facts()))
-                    .toList();
-            long mailId = writer.write(new ListMailWriter.Letter(PURPOSE, ListKind.NOTIFICATION, member.get(),
-                    language, TEMPLATE, Map.of("events", described, "count", described.size()), List.of()));
-            events.digested(ids, recipient, mailId, null);
+            long mailId = notices.digest(member.get(),
+                    waiting.stream().map(EventRepository.StoredEvent::event).toList());
+            events.told(ids, recipient, mailId, null, now);
             tickets.add(new OutgoingTicket(mailId));
         }
         return tickets;

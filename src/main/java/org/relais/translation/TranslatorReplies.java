@@ -11,6 +11,7 @@ import org.relais.mail.OwnText;
 import org.relais.minutes.Dispatch;
 import org.relais.minutes.DispatchLog;
 import org.relais.minutes.FlowMails;
+import org.relais.minutes.LanguageNames;
 import org.relais.minutes.Minutes;
 import org.relais.minutes.MinutesCollector;
 import org.relais.minutes.MinutesDocument;
@@ -46,10 +47,11 @@ public class TranslatorReplies {
     private final DeclineWords declineWords;
     private final FlowMails mails;
     private final DispatchLog log;
+    private final LanguageNames names;
 
     TranslatorReplies(TranslationJobRepository jobs, MinutesCollector collector, Translators translators,
                       TranslationCheck check, TextExtractor extractor, MailParts parts, AwaitedReplies awaited,
-                      DeclineWords declineWords, FlowMails mails, DispatchLog log) {
+                      DeclineWords declineWords, FlowMails mails, DispatchLog log, LanguageNames names) {
         this.jobs = jobs;
         this.collector = collector;
         this.translators = translators;
@@ -60,6 +62,7 @@ public class TranslatorReplies {
         this.declineWords = declineWords;
         this.mails = mails;
         this.log = log;
+        this.names = names;
     }
 
     @Transactional
@@ -94,7 +97,8 @@ public class TranslatorReplies {
         if (problem.isPresent()) {
             Map<String, Object> variables = translators.variables(minutes, job, translator.language());
             variables.put("problem", problem.get().code());
-            variables.put("detected", problem.get().detected() == null ? "?" : problem.get().detected());
+            variables.put("detected", problem.get().detected() == null ? "?"
+                    : names.name(translator.language(), problem.get().detected()));
             return answer(UNCLEAR_PURPOSE, reply, minutes, translator, variables);
         }
         accept(reply, minutes, job, candidate);

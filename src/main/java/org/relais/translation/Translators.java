@@ -78,12 +78,14 @@ class Translators {
                 attachments(minutes, job, source)));
     }
 
-    /** Tells every coordinator that a job needs them. reason: silent, no-translator, all-declined, machine-failed. */
+    /**
+     * Tells every coordinator that a job needs them. reason: silent, no-translator, all-declined, machine-failed (the
+     * machine's own message stays in the log and the job's row: it is no text for a person).
+     */
     Dispatch escalate(Minutes minutes, TranslationJob job, String reason, String translator) {
         Map<String, Object> variables = new HashMap<>(variables(minutes, job, "fr"));
         variables.put("reason", reason);
         variables.put("translator", translator == null ? "" : translator);
-        variables.put("problem", job.machineProblem() == null ? "" : job.machineProblem());
         variables.put("names", names);
         variables.put("source", job.sourceLanguage());
         variables.put("target", job.targetLanguage());
@@ -97,7 +99,9 @@ class Translators {
         variables.put("reference", minutes.reference());
         variables.put("tag", "[" + minutes.reference() + "]");
         variables.put("title", String.valueOf(minutes.title()));
-        variables.put("seminar", minutes.seminar() == null ? "—" : minutes.seminar());
+        variables.put("seminar", directory.seminars().stream().filter(s -> s.code().equals(minutes.seminar()))
+                .findFirst().map(s -> names.text(readerLanguage, "seminar.named", s.number(), s.keywords().get(0)))
+                .orElse("—"));
         variables.put("sourceLanguage", names.name(readerLanguage, job.sourceLanguage()));
         variables.put("targetLanguage", names.name(readerLanguage, job.targetLanguage()));
         variables.put("hasDraft", job.machineDraft() != null);

@@ -44,7 +44,7 @@ class IntakeBadInputTest extends HubTest {
     }
 
     @Test
-    void aMalformedMailIsAnsweredWithTheReasonAndKept() throws Exception {
+    void aMalformedMailIsAnsweredWithTheReasonInTheSendersWordsAndKept() throws Exception {
         byte[] raw = RawMail.headers("cahul@relais.test", "Raport", "<broken@cahul.test>")
                 .line("Content-Type: multipart/mixed").line("")
                 .line("Aici ar fi trebuit să fie un fișier atașat, dar clientul a uitat limitele.")
@@ -53,7 +53,8 @@ class IntakeBadInputTest extends HubTest {
         mail().sendRaw("cahul@relais.test", raw);
 
         String answer = (String) awaitMailsTo("cahul@relais.test", 1).get(0).getContent();
-        assertThat(answer).contains("nu l-a putut citi", "REL-");
+        assertThat(answer).contains("nu l-a putut citi: structura sa este deteriorată.", "REL-")
+                .as("the parser's own message is for the coordinators").doesNotContain("boundary");
         assertThat(jdbc.sql("select state from inbound_mail").query(String.class).single()).isEqualTo("malformed");
         String kept = new String(jdbc.sql("select raw from inbound_mail").query(byte[].class).single(),
                 java.nio.charset.StandardCharsets.UTF_8);
