@@ -13,6 +13,13 @@ public enum DocumentKind {
     SUPPORTING_DOCUMENT("report"),
     MINUTES("minutes"),
     ATTENDANCE("attendance"),
+    /**
+     * Outreach: a coordinator's synthesis, conclusions or press release, for one seminar or the whole programme,
+     * translated like minutes (by the same flow) and then distributed by its policy.
+     */
+    SYNTHESIS("minutes"),
+    CONCLUSIONS("minutes"),
+    PRESS_RELEASE("minutes"),
     /** A mail asking for the budget model; the budget flow answers it with the model in the sender's language. */
     TEMPLATE_REQUEST("budget"),
     /** A coordinator's or a funder's mail asking for a seminar's funders' dossier; answered with it. */
@@ -33,5 +40,10 @@ public enum DocumentKind {
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The kinds only a coordinator gives the hub, which leave it for the audiences of their distribution policy. */
+    public boolean outreach() {
+        return this == SYNTHESIS || this == CONCLUSIONS || this == PRESS_RELEASE;
     }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Year;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.support.SqlBinaryValue;
@@ -124,6 +125,28 @@ class InboundMailRepository {
                 .param("seminar", seminarCode)
                 .param("problem", text(problem))
                 .update();
+    }
+
+    /** The kind and seminar a coordinator chose for the documents of a mail written from the console's form. */
+    void recordUpload(long mailId, ConsoleUploads.Chosen chosen, String uploadedBy) {
+        jdbc.sql("""
+                        insert into console_upload (mail_id, kind, seminar_code, uploaded_by)
+                        values (:mailId, :kind, :seminar, :by)
+                        """)
+                .param("mailId", mailId)
+                .param("kind", chosen.kind().code())
+                .param("seminar", chosen.seminarCode())
+                .param("by", uploadedBy)
+                .update();
+    }
+
+    /** What the coordinator chose, when the mail came from the console's upload form. */
+    Optional<ConsoleUploads.Chosen> upload(long mailId) {
+        return jdbc.sql("select kind, seminar_code from console_upload where mail_id = :mailId")
+                .param("mailId", mailId)
+                .query((rs, row) -> new ConsoleUploads.Chosen(DocumentKind.valueOf(rs.getString("kind")
+                        .toUpperCase(Locale.ROOT)), rs.getString("seminar_code")))
+                .optional();
     }
 
     /** A coordinator released the mail from quarantine, vouching for its sender. */

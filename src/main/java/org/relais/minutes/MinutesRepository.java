@@ -19,7 +19,7 @@ class MinutesRepository {
     }
 
     private static final String MINUTES_COLUMNS = """
-            select reference, mail_id, seminar_code, sender, sender_language, title, state, deadline from minutes
+            select reference, kind, mail_id, seminar_code, sender, sender_language, title, state, deadline from minutes
             """;
     private static final String DOCUMENT_COLUMNS = """
             select document_id, reference, part_id, file_name, text, extraction_problem, detected_language,
@@ -35,14 +35,15 @@ class MinutesRepository {
         this.jdbc = jdbc;
     }
 
-    void insertIfAbsent(String reference, long mailId, String seminar, String sender, String senderLanguage,
-                        Instant deadline) {
+    void insertIfAbsent(String reference, String kind, long mailId, String seminar, String sender,
+                        String senderLanguage, Instant deadline) {
         jdbc.sql("""
-                        insert into minutes (reference, mail_id, seminar_code, sender, sender_language, deadline)
-                        values (:reference, :mailId, :seminar, :sender, :language, :deadline)
+                        insert into minutes (reference, kind, mail_id, seminar_code, sender, sender_language, deadline)
+                        values (:reference, :kind, :mailId, :seminar, :sender, :language, :deadline)
                         on conflict (reference) do nothing
                         """)
                 .param("reference", reference)
+                .param("kind", kind)
                 .param("mailId", mailId)
                 .param("seminar", seminar)
                 .param("sender", sender)
@@ -217,9 +218,9 @@ class MinutesRepository {
     }
 
     private static Minutes minutes(ResultSet rs, int row) throws SQLException {
-        return new Minutes(rs.getString("reference"), rs.getLong("mail_id"), rs.getString("seminar_code"),
-                rs.getString("sender"), rs.getString("sender_language"), rs.getString("title"), rs.getString("state"),
-                rs.getTimestamp("deadline").toInstant());
+        return new Minutes(rs.getString("reference"), rs.getString("kind"), rs.getLong("mail_id"),
+                rs.getString("seminar_code"), rs.getString("sender"), rs.getString("sender_language"),
+                rs.getString("title"), rs.getString("state"), rs.getTimestamp("deadline").toInstant());
     }
 
     private static MinutesDocument document(ResultSet rs, int row) throws SQLException {
