@@ -1,5 +1,6 @@
 package org.relais.intake;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -40,6 +41,19 @@ public enum DocumentKind {
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static DocumentKind of(String code) {
+        return valueOf(code.toUpperCase(Locale.ROOT));
+    }
+
+    /** The name distribution policies know the kind by (config/distribution/policies.yaml): press-release. */
+    public String distributedAs() {
+        return code().replace('_', '-');
+    }
+
+    public static Optional<DocumentKind> distributedAs(String name) {
+        return Arrays.stream(values()).filter(kind -> kind.distributedAs().equals(name)).findFirst();
     }
 
     /** The kinds only a coordinator gives the hub, which leave it for the audiences of their distribution policy. */

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Year;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.support.SqlBinaryValue;
@@ -144,8 +143,8 @@ class InboundMailRepository {
     Optional<ConsoleUploads.Chosen> upload(long mailId) {
         return jdbc.sql("select kind, seminar_code from console_upload where mail_id = :mailId")
                 .param("mailId", mailId)
-                .query((rs, row) -> new ConsoleUploads.Chosen(DocumentKind.valueOf(rs.getString("kind")
-                        .toUpperCase(Locale.ROOT)), rs.getString("seminar_code")))
+                .query((rs, row) -> new ConsoleUploads.Chosen(DocumentKind.of(rs.getString("kind")),
+                        rs.getString("seminar_code")))
                 .optional();
     }
 

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.relais.directory.Contact;
 import org.relais.distribution.DocumentWords;
 import org.relais.event.PipelineEvent;
+import org.relais.intake.DocumentKind;
 import org.relais.intake.DocumentMessage;
 import org.relais.intake.MailParts;
 import org.relais.mail.OutgoingMailComposer;
@@ -63,7 +64,8 @@ public class MinutesReceiver {
 
     @Transactional
     public Dispatch receive(DocumentMessage message) {
-        repository.insertIfAbsent(message.reference(), distributedAs(message.kind()), message.mailId(),
+        repository.insertIfAbsent(message.reference(), DocumentKind.of(message.kind()).distributedAs(),
+                message.mailId(),
                 message.seminar(), message.sender(), message.language(),
                 clock.instant().plus(properties.completionDeadline()));
         Minutes minutes = repository.lock(message.reference()).orElseThrow();
@@ -91,11 +93,6 @@ public class MinutesReceiver {
                 .ifPresent(text -> repository.setTitle(minutes.reference(), title(text)));
         Minutes titled = repository.find(minutes.reference()).orElseThrow();
         return answer(titled, documents).and(event(titled, documents)).and(collector.completeIfAllPresent(titled.reference()));
-    }
-
-    /** Intake names kinds in snake case (press_release), distribution policies in kebab case (press-release). */
-    static String distributedAs(String documentKind) {
-        return documentKind.replace('_', '-');
     }
 
     private MinutesDocument read(String reference, MinutesRepository.IntakeDocument intake) {

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.relais.intake.DocumentKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -83,6 +84,23 @@ class MinutesRepository {
                 .param("reference", reference)
                 .param("by", completedBy)
                 .update() == 1;
+    }
+
+    /** The kind and seminar of outreach still collecting, on its row and on its documents as intake recorded them. */
+    void changeScope(String reference, DocumentKind kind, String seminar) {
+        jdbc.sql("update minutes set kind = :kind, seminar_code = :seminar where reference = :reference")
+                .param("reference", reference)
+                .param("kind", kind.distributedAs())
+                .param("seminar", seminar)
+                .update();
+        jdbc.sql("""
+                        update document set kind = :kind, seminar_code = :seminar
+                        where reference = :reference and flow = 'minutes'
+                        """)
+                .param("reference", reference)
+                .param("kind", kind.code())
+                .param("seminar", seminar)
+                .update();
     }
 
     List<String> overdue(Instant now) {
