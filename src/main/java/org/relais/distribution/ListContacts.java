@@ -66,10 +66,10 @@ public class ListContacts {
                                and (:countries = '' or organisation_code in (select code from organisation
                                     where country = any(string_to_array(:countries, ','))))
                                and (not :seminarCountry or cast(:seminar as text) is null or organisation_code in (
-                                    select o.code from organisation o, seminar s
+                                    select o.code from seminar s
                                     join organisation held on held.code = s.organiser_code
-                                    where s.code = :seminar
-                                      and (o.country = held.country or o.posted_in = held.country)))
+                                    join organisation o on o.country = held.country or o.posted_in = held.country
+                                    where s.code = :seminar))
                                and (not :seminarPlace or cast(:seminar as text) is null or organisation_code in (
                                     select o.code from organisation o join seminar s on o.place = s.organiser_code
                                     where s.code = :seminar))

@@ -42,7 +42,8 @@ final class DocumentClassifier {
             }
         }
         for (String text : new String[] {name, mail.foldedSubject(), mail.foldedBody()}) {
-            DocumentKind kind = fromCoordinator && type.family() == Family.DOCUMENT ? outreach(text) : DocumentKind.OTHER;
+            DocumentKind kind = fromCoordinator && type.family() == Family.DOCUMENT
+                    ? outreach(text) : DocumentKind.OTHER;
             if (kind == DocumentKind.OTHER) {
                 kind = byWords(type, text);
             }

@@ -52,7 +52,8 @@ public enum DocumentKind {
         return code().replace('_', '-');
     }
 
-    public static Optional<DocumentKind> distributedAs(String name) {
+    /** The kind distribution policies know by this name. */
+    public static Optional<DocumentKind> ofDistributed(String name) {
         return Arrays.stream(values()).filter(kind -> kind.distributedAs().equals(name)).findFirst();
     }
 

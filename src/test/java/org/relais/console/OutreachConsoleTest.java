@@ -56,7 +56,8 @@ class OutreachConsoleTest extends ListMailTest {
                         new ConsoleClient.FilePart("files", "12 ноември.docx", DOCX, MinutesFiles.docx(PRESS_BG))));
 
         assertThat(sent.statusCode()).isEqualTo(302);
-        assertThat(sent.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/documents"));
+        assertThat(sent.headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/documents"));
         MimeMessage toThePress = awaitMailsTo("presa-varna@relais.test", "distribution", 1).get(0);
         assertThat(FlowMailbox.attachments(toThePress)).extracting(FlowMailbox.Attachment::fileName)
                 .containsExactly("12 ноември.docx");

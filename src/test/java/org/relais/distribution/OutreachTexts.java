@@ -44,9 +44,12 @@ public final class OutreachTexts {
     /** The authorities concerned by a seminar held in Bulgaria: its own, and France's embassy in Sofia. */
     public static final List<String> AUTHORITIES_BG = List.of("ambassade-bg@relais.test", "dazd@relais.test",
             "embassy-bg-paris@relais.test", "ministry-bg@relais.test");
-    public static final List<String> AUTHORITIES_ELSEWHERE = List.of("ministry-ro@relais.test", "ministry-md@relais.test",
-            "embassy-ro-paris@relais.test", "embassy-md-paris@relais.test", "ambassade-ro@relais.test",
-            "ambassade-md@relais.test", "daecl@relais.test", "afd@relais.test", "anpdc@relais.test");
+    /** Authorities that a seminar held in Bulgaria does not concern; the whole programme concerns them all. */
+    public static final List<String> AUTHORITIES_ELSEWHERE = List.of("ministry-ro@relais.test",
+            "ministry-md@relais.test", "embassy-ro-paris@relais.test", "embassy-md-paris@relais.test",
+            "ambassade-ro@relais.test", "ambassade-md@relais.test", "daecl@relais.test", "afd@relais.test",
+            "anpdc@relais.test");
+    /** Every press contact of the demo directory. */
     public static final List<String> PRESS = List.of("presa-varna@relais.test", "presa-arges@relais.test",
             "presse-savoie@relais.test", "cahiers@relais.test");
 

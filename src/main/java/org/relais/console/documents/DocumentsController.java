@@ -61,7 +61,7 @@ class DocumentsController {
         // outreach being translated may still change kind or seminar (OutreachController)
         outreach.find(reference).ifPresent(found -> {
             model.addAttribute("outreach", found);
-            model.addAttribute("outreachKind", DocumentKind.distributedAs(found.kind()).map(DocumentKind::code)
+            model.addAttribute("outreachKind", DocumentKind.ofDistributed(found.kind()).map(DocumentKind::code)
                     .orElseThrow());
             model.addAttribute("outreachKinds", OutreachController.UPLOAD_KINDS);
             model.addAttribute("seminars", directory.seminars());
