@@ -21,7 +21,12 @@ import org.yaml.snakeyaml.resolver.Resolver;
 /** Reads {@code config/directory.yaml} and {@code config/seminars.yaml} into records. */
 final class DirectoryFiles {
 
-    record OrganisationEntry(String code, String name, String country, String language, String kind) {
+    /**
+     * @param postedIn for France's embassies, the country they are posted in
+     * @param place    for local media, the organisation (a local authority) whose territory they cover
+     */
+    record OrganisationEntry(String code, String name, String country, String language, String kind,
+                             String postedIn, String place) {
     }
 
     record ContactEntry(String address, String name, String organisation, String language, List<String> roles,

@@ -15,10 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class DirectoryRepository {
 
     private static final String UPSERT_ORGANISATION = """
-            insert into organisation (code, name, country, language, kind)
-            values (:code, :name, :country, :language, :kind)
+            insert into organisation (code, name, country, language, kind, posted_in, place)
+            values (:code, :name, :country, :language, :kind, :postedIn, :place)
             on conflict (code) do update set name = excluded.name, country = excluded.country,
-                language = excluded.language, kind = excluded.kind
+                language = excluded.language, kind = excluded.kind, posted_in = excluded.posted_in,
+                place = excluded.place
             """;
 
     private static final String UPSERT_CONTACT = """
@@ -59,6 +60,8 @@ public class DirectoryRepository {
                 .param("country", organisation.country())
                 .param("language", organisation.language())
                 .param("kind", organisation.kind())
+                .param("postedIn", organisation.postedIn())
+                .param("place", organisation.place())
                 .update();
     }
 

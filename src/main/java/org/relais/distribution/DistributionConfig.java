@@ -25,10 +25,12 @@ public class DistributionConfig {
 
     /**
      * Who belongs to an audience: contacts with one of the roles, optionally only the seminar's organiser, optionally
-     * only those whose organisation belongs to one of the countries.
+     * only those whose organisation belongs to one of the countries; optionally only those concerned by the country
+     * of the document's seminar (their organisation belongs to it or is posted in it), or by its place (a local
+     * medium covering the organiser's territory) — for a document of the whole programme, all of them.
      */
     public record Audience(List<String> roles, boolean seminarOrganiser, List<String> addresses,
-                           List<String> countries) {
+                           List<String> countries, boolean seminarCountry, boolean seminarPlace) {
         public Audience {
             roles = roles == null ? List.of() : roles;
             addresses = addresses == null ? List.of() : addresses;

@@ -14,14 +14,24 @@ public class DocumentWords {
 
     private final Messages messages;
     private final DirectoryRepository directory;
+    private final DistributionConfig config;
 
-    DocumentWords(Messages messages, DirectoryRepository directory) {
+    DocumentWords(Messages messages, DirectoryRepository directory, DistributionConfig config) {
         this.messages = messages;
         this.directory = directory;
+        this.config = config;
     }
 
     public String kind(String language, String kind) {
         return messages.get(language, "distribution.kind." + kind);
+    }
+
+    /** The audiences a kind's policy sends it to, in words (the console's, which every audience has). */
+    public String audiences(String language, String kind) {
+        return config.policy(kind).map(policy -> policy.audiences().stream()
+                        .map(audience -> messages.get(language, "console.distributions.audience." + audience))
+                        .collect(Collectors.joining(", ")))
+                .orElseGet(() -> messages.get(language, "distribution.audience.none"));
     }
 
     public String seminar(String language, String seminarCode) {

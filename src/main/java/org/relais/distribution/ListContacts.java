@@ -51,7 +51,10 @@ public class ListContacts {
                 .optional();
     }
 
-    /** The members of these audiences, each once, in a stable order; the seminar matters to seminar-organiser. */
+    /**
+     * The members of these audiences, each once, in a stable order; the seminar (null: the whole programme) matters
+     * to seminar-organiser, seminar-country and seminar-place.
+     */
     public List<ListContact> members(List<String> audienceNames, String seminarCode) {
         Map<String, ListContact> members = new LinkedHashMap<>();
         for (String name : audienceNames) {
@@ -62,12 +65,22 @@ public class ListContacts {
                                     (select organiser_code from seminar where code = :seminar))
                                and (:countries = '' or organisation_code in (select code from organisation
                                     where country = any(string_to_array(:countries, ','))))
+                               and (not :seminarCountry or cast(:seminar as text) is null or organisation_code in (
+                                    select o.code from seminar s
+                                    join organisation held on held.code = s.organiser_code
+                                    join organisation o on o.country = held.country or o.posted_in = held.country
+                                    where s.code = :seminar))
+                               and (not :seminarPlace or cast(:seminar as text) is null or organisation_code in (
+                                    select o.code from organisation o join seminar s on o.place = s.organiser_code
+                                    where s.code = :seminar))
                              order by address
                             """)
                     .param("roles", String.join(",", audience.roles()))
                     .param("countries", String.join(",", audience.countries()))
                     .param("addresses", String.join(",", audience.addresses()).toLowerCase(Locale.ROOT))
                     .param("seminarOrganiser", audience.seminarOrganiser())
+                    .param("seminarCountry", audience.seminarCountry())
+                    .param("seminarPlace", audience.seminarPlace())
                     .param("seminar", seminarCode)
                     .query(ListContacts::row)
                     .list();

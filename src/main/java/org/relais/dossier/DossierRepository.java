@@ -117,7 +117,7 @@ class DossierRepository {
         return jdbc.sql("""
                         select v.language, v.origin, v.author, v.added_at, v.part_id, v.file_name
                         from minutes_version v join minutes m on m.reference = v.reference
-                        where m.seminar_code = :seminar order by m.received_at, v.added_at
+                        where m.seminar_code = :seminar and m.kind = 'minutes' order by m.received_at, v.added_at
                         """)
                 .param("seminar", seminarCode)
                 .query((rs, row) -> new Dossier.MinutesVersion(rs.getString("language"), rs.getString("origin"),

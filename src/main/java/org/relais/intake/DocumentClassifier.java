@@ -25,7 +25,11 @@ final class DocumentClassifier {
         }
     }
 
-    DocumentKind classify(FileType type, String fileName, String sample, Context mail) {
+    /**
+     * @param fromCoordinator a coordinator's documents may be outreach (a synthesis, conclusions, a press release),
+     *                        named so in the file name, the subject or the body; anyone else's never are
+     */
+    DocumentKind classify(FileType type, String fileName, String sample, Context mail, boolean fromCoordinator) {
         String name = Folding.fold(fileName);
         if (type.family() == Family.SPREADSHEET) {
             String sheet = Folding.fold(sample);
@@ -38,7 +42,11 @@ final class DocumentClassifier {
             }
         }
         for (String text : new String[] {name, mail.foldedSubject(), mail.foldedBody()}) {
-            DocumentKind kind = byWords(type, text);
+            DocumentKind kind = fromCoordinator && type.family() == Family.DOCUMENT
+                    ? outreach(text) : DocumentKind.OTHER;
+            if (kind == DocumentKind.OTHER) {
+                kind = byWords(type, text);
+            }
             if (kind != DocumentKind.OTHER) {
                 return kind;
             }
@@ -61,6 +69,20 @@ final class DocumentClassifier {
     boolean asksForTheDossier(Context mail) {
         return words.dossierRequestWords().anyIn(mail.foldedSubject())
                 || words.dossierRequestWords().anyIn(mail.foldedBody().substring(0, Math.min(300, mail.foldedBody().length())));
+    }
+
+    /** A press release may announce conclusions, and a synthesis sum up minutes: the more particular word wins. */
+    private DocumentKind outreach(String text) {
+        if (words.pressReleaseWords().anyIn(text)) {
+            return DocumentKind.PRESS_RELEASE;
+        }
+        if (words.conclusionsWords().anyIn(text)) {
+            return DocumentKind.CONCLUSIONS;
+        }
+        if (words.synthesisWords().anyIn(text)) {
+            return DocumentKind.SYNTHESIS;
+        }
+        return DocumentKind.OTHER;
     }
 
     private DocumentKind byWords(FileType type, String text) {

@@ -126,6 +126,28 @@ class InboundMailRepository {
                 .update();
     }
 
+    /** The kind and seminar a coordinator chose for the documents of a mail written from the console's form. */
+    void recordUpload(long mailId, ConsoleUploads.Chosen chosen, String uploadedBy) {
+        jdbc.sql("""
+                        insert into console_upload (mail_id, kind, seminar_code, uploaded_by)
+                        values (:mailId, :kind, :seminar, :by)
+                        """)
+                .param("mailId", mailId)
+                .param("kind", chosen.kind().code())
+                .param("seminar", chosen.seminarCode())
+                .param("by", uploadedBy)
+                .update();
+    }
+
+    /** What the coordinator chose, when the mail came from the console's upload form. */
+    Optional<ConsoleUploads.Chosen> upload(long mailId) {
+        return jdbc.sql("select kind, seminar_code from console_upload where mail_id = :mailId")
+                .param("mailId", mailId)
+                .query((rs, row) -> new ConsoleUploads.Chosen(DocumentKind.of(rs.getString("kind")),
+                        rs.getString("seminar_code")))
+                .optional();
+    }
+
     /** A coordinator released the mail from quarantine, vouching for its sender. */
     boolean isReleasedFromQuarantine(long id) {
         return jdbc.sql("select released_by is not null from inbound_mail where id = :id")

@@ -121,14 +121,18 @@ public class IntakeProcessor {
     private IntakeOutcome understood(long mailId, ParsedMail parsed, Contact sender, String reference,
                                      Optional<OutgoingMailLedger.Written> bound) {
         DocumentClassifier.Context context = DocumentClassifier.Context.of(parsed.subject(), parsed.bodyText());
+        Optional<ConsoleUploads.Chosen> chosen = mails.upload(mailId);
         List<Reviewed> reviewed = new ArrayList<>();
         StringBuilder namingText = new StringBuilder(parsed.subject());
         boolean bodyDocumentTaken = false;
         for (LeafPart part : parsed.parts()) {
             if (part.attachment()) {
                 PartInspector.Inspection inspection = inspector.inspect(part);
-                DocumentKind kind = inspection.accepted()
-                        ? classifier.classify(inspection.type(), part.fileName(), inspection.sample(), context) : null;
+                DocumentKind kind = !inspection.accepted() ? null
+                        : chosen.filter(c -> inspection.type().family() == FileType.Family.DOCUMENT)
+                        .map(ConsoleUploads.Chosen::kind)
+                        .orElseGet(() -> classifier.classify(inspection.type(), part.fileName(), inspection.sample(),
+                                context, sender.hasRole("coordinator")));
                 reviewed.add(new Reviewed(part, inspection, kind));
                 namingText.append(' ').append(part.fileName()).append(' ').append(inspection.sample());
             } else if (!bodyDocumentTaken && parsed.attachments().isEmpty() && mayAskForADossier(sender)
@@ -146,8 +150,10 @@ public class IntakeProcessor {
                 reviewed.add(new Reviewed(part, null, null));
             }
         }
-        Optional<Seminar> seminar = SeminarIdentifier.identify(directory.seminars(), sender,
-                Folding.fold(namingText.toString()), context.foldedBody());
+        Optional<Seminar> seminar = chosen.isPresent()
+                ? directory.seminars().stream().filter(s -> s.code().equals(chosen.get().seminarCode())).findFirst()
+                : SeminarIdentifier.identify(directory.seminars(), sender, Folding.fold(namingText.toString()),
+                        context.foldedBody());
         String seminarCode = seminar.map(Seminar::code).orElse(null);
         String quoted = quotedReference(parsed.subject()).filter(mails::isKnownReference).orElse(null);
         boolean aboutAFinancialReport = reviewed.stream().anyMatch(r -> r.kind() == DocumentKind.FINANCIAL_REPORT)
@@ -204,7 +210,12 @@ public class IntakeProcessor {
             }
         }
         mails.markDone(mailId, "processed", reference, quoted, sender.language(), seminarCode, null);
-        List<OutgoingTicket> outgoing = replies.acknowledgement(mailId, parsed, sender, reference, seminar, lines);
+        // outreach without a seminar is about the whole programme, not about a seminar left to name
+        boolean outreach = reviewed.stream().anyMatch(r -> r.kind() != null && r.kind().outreach());
+        IntakeReplies.NoSeminar noSeminar = !outreach ? IntakeReplies.NoSeminar.UNKNOWN
+                : chosen.isPresent() ? IntakeReplies.NoSeminar.PROGRAMME : IntakeReplies.NoSeminar.PROGRAMME_UNNAMED;
+        List<OutgoingTicket> outgoing = replies.acknowledgement(mailId, parsed, sender, reference, seminar,
+                noSeminar, lines);
         return IntakeOutcome.handedOn(reference, documents, List.of(), outgoing);
     }
 

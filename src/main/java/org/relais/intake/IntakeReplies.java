@@ -67,12 +67,28 @@ class IntakeReplies {
         return ledger.ticketsFor(mailId);
     }
 
+    /** What a mail without a seminar is about, in the key of its words. */
+    enum NoSeminar {
+        /** It should name one: the sender is asked to. */
+        UNKNOWN("seminar.unknown"),
+        /** Outreach for the whole programme, as the coordinator chose in the console. */
+        PROGRAMME("seminar.programme"),
+        /** Outreach naming no seminar, hence for the whole programme: the answer says why. */
+        PROGRAMME_UNNAMED("seminar.programme.unnamed");
+
+        private final String key;
+
+        NoSeminar(String key) {
+            this.key = key;
+        }
+    }
+
     List<OutgoingTicket> acknowledgement(long mailId, ParsedMail mail, Contact sender, String reference,
-                                         Optional<Seminar> seminar, List<Line> lines) {
+                                         Optional<Seminar> seminar, NoSeminar noSeminar, List<Line> lines) {
         String language = sender.language();
         List<Verdict> verdicts = lines.stream().map(line -> verdict(language, line)).toList();
         String seminarText = seminar.map(s -> messages.get(language, "seminar.named", s.number(), s.keywords().get(0)))
-                .orElse(messages.get(language, "seminar.unknown"));
+                .orElse(messages.get(language, noSeminar.key));
         String subject = OutgoingMailComposer.singleLine(mail.subject());
         List<String> understood = new ArrayList<>(List.of(messages.get(language, "answers.seminar", seminarText)));
         verdicts.forEach(v -> understood.add(messages.get(language, "answers.file", v.name(), v.verdict())));

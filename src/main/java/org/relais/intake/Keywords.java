@@ -14,12 +14,14 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /** The words of {@code config/intake/keywords.yaml}, folded once. */
 record Keywords(WordSet budgetLabels, WordSet budgetWords, WordSet forecastWords, WordSet reportWords,
                 WordSet minutesWords, WordSet attendanceWords, WordSet attendanceColumns, WordSet receiptWords,
-                WordSet templateRequestWords, WordSet dossierRequestWords) {
+                WordSet templateRequestWords, WordSet dossierRequestWords, WordSet synthesisWords,
+                WordSet conclusionsWords, WordSet pressReleaseWords) {
 
     private record File(List<String> budgetLabels, List<String> budgetWords, List<String> forecastWords,
                         List<String> reportWords, List<String> minutesWords, List<String> attendanceWords,
                         List<String> attendanceColumns, List<String> receiptWords,
-                        List<String> templateRequestWords, List<String> dossierRequestWords) {
+                        List<String> templateRequestWords, List<String> dossierRequestWords,
+                        List<String> synthesisWords, List<String> conclusionsWords, List<String> pressReleaseWords) {
     }
 
     static Keywords load(Path path) throws IOException {
@@ -31,7 +33,9 @@ record Keywords(WordSet budgetLabels, WordSet budgetWords, WordSet forecastWords
                     new WordSet(file.forecastWords()), new WordSet(file.reportWords()),
                     new WordSet(file.minutesWords()), new WordSet(file.attendanceWords()),
                     new WordSet(file.attendanceColumns()), new WordSet(file.receiptWords()),
-                    new WordSet(file.templateRequestWords()), new WordSet(file.dossierRequestWords()));
+                    new WordSet(file.templateRequestWords()), new WordSet(file.dossierRequestWords()),
+                    new WordSet(file.synthesisWords()), new WordSet(file.conclusionsWords()),
+                    new WordSet(file.pressReleaseWords()));
         }
     }
 

@@ -98,7 +98,7 @@ public class MinutesCollector {
         if (versions.isEmpty() || !repository.complete(minutes.reference(), completedBy)) {
             return Dispatch.none();
         }
-        DistributionRequest request = new DistributionRequest(minutes.reference(), "minutes", minutes.seminar(),
+        DistributionRequest request = new DistributionRequest(minutes.reference(), minutes.kind(), minutes.seminar(),
                 minutes.title(), versions.stream()
                 .map(v -> new DistributionRequest.Version(v.language(), v.partId(), v.fileName())).toList());
         Map<String, String> facts = new LinkedHashMap<>();

@@ -52,6 +52,7 @@ public class MinutesDeadlines {
             variables.put("reference", minutes.reference());
             variables.put("tag", "[" + minutes.reference() + "]");
             variables.put("title", String.valueOf(minutes.title()));
+            variables.put("kind", minutes.kind());
             variables.put("sender", minutes.sender());
             variables.put("deadline", DateTimeFormatter.ISO_LOCAL_DATE.format(minutes.deadline().atZone(ZoneOffset.UTC)));
             variables.put("present", collector.versions(minutes.reference()).stream()

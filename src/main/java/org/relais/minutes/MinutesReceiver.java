@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.relais.directory.Contact;
+import org.relais.distribution.DocumentWords;
 import org.relais.event.PipelineEvent;
 import org.relais.intake.DocumentKind;
 import org.relais.intake.DocumentMessage;
@@ -28,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class MinutesReceiver {
 
     static final String PURPOSE = "minutes-received";
+    static final String OUTREACH_PURPOSE = "outreach-received";
 
     /** One document as the sender's answer names it. */
     public record DocumentLine(String name, String language, boolean known, String problem) {
@@ -42,11 +44,12 @@ public class MinutesReceiver {
     private final LanguageIdentifier identifier;
     private final FlowMails mails;
     private final LanguageNames names;
+    private final DocumentWords words;
     private final Clock clock;
 
     MinutesReceiver(MinutesRepository repository, MinutesCollector collector, MinutesProperties properties,
                     DispatchLog log, MailParts parts, TextExtractor extractor, LanguageIdentifier identifier,
-                    FlowMails mails, LanguageNames names) {
+                    FlowMails mails, LanguageNames names, DocumentWords words) {
         this.repository = repository;
         this.collector = collector;
         this.properties = properties;
@@ -56,13 +59,16 @@ public class MinutesReceiver {
         this.identifier = identifier;
         this.mails = mails;
         this.names = names;
+        this.words = words;
         this.clock = Clock.systemUTC();
     }
 
     @Transactional
     public Dispatch receive(DocumentMessage message) {
-        repository.insertIfAbsent(message.reference(), message.mailId(), message.seminar(), message.sender(),
-                message.language(), clock.instant().plus(properties.completionDeadline()));
+        repository.insertIfAbsent(message.reference(), DocumentKind.of(message.kind()).distributedAs(),
+                message.mailId(),
+                message.seminar(), message.sender(), message.language(),
+                clock.instant().plus(properties.completionDeadline()));
         Minutes minutes = repository.lock(message.reference()).orElseThrow();
         return log.once("document:" + message.documentId(), message.reference(), () -> takeIn(minutes));
     }
@@ -126,11 +132,22 @@ public class MinutesReceiver {
         variables.put("toTranslate", names.names(language, collector.missingLanguages(minutes.reference())));
         variables.put("complete", collector.missingLanguages(minutes.reference()).isEmpty());
         variables.put("languages", names.names(language, properties.sourceLanguages()));
-        return Dispatch.ofMails(mails.answer(PURPOSE, minutes.mailId(), minutes.reference(), sender,
-                PURPOSE, variables, new FlowMails.Thread(origin.messageId(), null)));
+        if (minutes.outreach()) {
+            variables.put("kind", words.kind(language, minutes.kind()));
+            variables.put("scope", words.seminar(language, minutes.seminar()));
+            variables.put("audiences", words.audiences(language, minutes.kind()));
+            variables.put("wholeProgramme", minutes.seminar() == null);
+        }
+        String purpose = minutes.outreach() ? OUTREACH_PURPOSE : PURPOSE;
+        return Dispatch.ofMails(mails.answer(purpose, minutes.mailId(), minutes.reference(), sender,
+                purpose, variables, new FlowMails.Thread(origin.messageId(), null)));
     }
 
+    /** The follow-up group hears of minutes as they come; of outreach, from intake and once it is distributed. */
     private Dispatch event(Minutes minutes, List<MinutesDocument> documents) {
+        if (minutes.outreach()) {
+            return Dispatch.none();
+        }
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("kind", DocumentKind.MINUTES.code());
         facts.put("title", String.valueOf(minutes.title()));

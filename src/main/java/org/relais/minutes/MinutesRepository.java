@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.relais.intake.DocumentKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,7 +20,7 @@ class MinutesRepository {
     }
 
     private static final String MINUTES_COLUMNS = """
-            select reference, mail_id, seminar_code, sender, sender_language, title, state, deadline from minutes
+            select reference, kind, mail_id, seminar_code, sender, sender_language, title, state, deadline from minutes
             """;
     private static final String DOCUMENT_COLUMNS = """
             select document_id, reference, part_id, file_name, text, extraction_problem, detected_language,
@@ -35,14 +36,15 @@ class MinutesRepository {
         this.jdbc = jdbc;
     }
 
-    void insertIfAbsent(String reference, long mailId, String seminar, String sender, String senderLanguage,
-                        Instant deadline) {
+    void insertIfAbsent(String reference, String kind, long mailId, String seminar, String sender,
+                        String senderLanguage, Instant deadline) {
         jdbc.sql("""
-                        insert into minutes (reference, mail_id, seminar_code, sender, sender_language, deadline)
-                        values (:reference, :mailId, :seminar, :sender, :language, :deadline)
+                        insert into minutes (reference, kind, mail_id, seminar_code, sender, sender_language, deadline)
+                        values (:reference, :kind, :mailId, :seminar, :sender, :language, :deadline)
                         on conflict (reference) do nothing
                         """)
                 .param("reference", reference)
+                .param("kind", kind)
                 .param("mailId", mailId)
                 .param("seminar", seminar)
                 .param("sender", sender)
@@ -82,6 +84,23 @@ class MinutesRepository {
                 .param("reference", reference)
                 .param("by", completedBy)
                 .update() == 1;
+    }
+
+    /** The kind and seminar of outreach still collecting, on its row and on its documents as intake recorded them. */
+    void changeScope(String reference, DocumentKind kind, String seminar) {
+        jdbc.sql("update minutes set kind = :kind, seminar_code = :seminar where reference = :reference")
+                .param("reference", reference)
+                .param("kind", kind.distributedAs())
+                .param("seminar", seminar)
+                .update();
+        jdbc.sql("""
+                        update document set kind = :kind, seminar_code = :seminar
+                        where reference = :reference and flow = 'minutes'
+                        """)
+                .param("reference", reference)
+                .param("kind", kind.code())
+                .param("seminar", seminar)
+                .update();
     }
 
     List<String> overdue(Instant now) {
@@ -217,9 +236,9 @@ class MinutesRepository {
     }
 
     private static Minutes minutes(ResultSet rs, int row) throws SQLException {
-        return new Minutes(rs.getString("reference"), rs.getLong("mail_id"), rs.getString("seminar_code"),
-                rs.getString("sender"), rs.getString("sender_language"), rs.getString("title"), rs.getString("state"),
-                rs.getTimestamp("deadline").toInstant());
+        return new Minutes(rs.getString("reference"), rs.getString("kind"), rs.getLong("mail_id"),
+                rs.getString("seminar_code"), rs.getString("sender"), rs.getString("sender_language"),
+                rs.getString("title"), rs.getString("state"), rs.getTimestamp("deadline").toInstant());
     }
 
     private static MinutesDocument document(ResultSet rs, int row) throws SQLException {

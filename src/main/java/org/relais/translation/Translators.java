@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.relais.directory.Contact;
 import org.relais.directory.DirectoryRepository;
+import org.relais.distribution.DocumentWords;
 import org.relais.intake.AwaitedReplies;
 import org.relais.intake.MailParts;
 import org.relais.mail.OutgoingMail;
@@ -41,10 +42,11 @@ class Translators {
     private final LanguageNames names;
     private final DeclineWords declineWords;
     private final TranslationProperties properties;
+    private final DocumentWords words;
 
     Translators(TranslationJobRepository jobs, DirectoryRepository directory, AwaitedReplies awaited,
                 MinutesCollector collector, MailParts parts, FlowMails mails, LanguageNames names,
-                DeclineWords declineWords, TranslationProperties properties) {
+                DeclineWords declineWords, TranslationProperties properties, DocumentWords words) {
         this.jobs = jobs;
         this.directory = directory;
         this.awaited = awaited;
@@ -54,6 +56,7 @@ class Translators {
         this.names = names;
         this.declineWords = declineWords;
         this.properties = properties;
+        this.words = words;
     }
 
     /** Call with the minutes and the job locked. */
@@ -99,9 +102,10 @@ class Translators {
         variables.put("reference", minutes.reference());
         variables.put("tag", "[" + minutes.reference() + "]");
         variables.put("title", String.valueOf(minutes.title()));
-        variables.put("seminar", directory.seminars().stream().filter(s -> s.code().equals(minutes.seminar()))
-                .findFirst().map(s -> names.text(readerLanguage, "seminar.named", s.number(), s.keywords().get(0)))
-                .orElse("—"));
+        variables.put("seminar", words.seminar(readerLanguage, minutes.seminar()));
+        variables.put("kind", minutes.kind());
+        variables.put("aDocument", names.text(readerLanguage, "document.a." + minutes.kind()));
+        variables.put("theDocument", names.text(readerLanguage, "document.of." + minutes.kind()));
         variables.put("sourceLanguage", names.name(readerLanguage, job.sourceLanguage()));
         variables.put("targetLanguage", names.name(readerLanguage, job.targetLanguage()));
         variables.put("hasDraft", job.machineDraft() != null);

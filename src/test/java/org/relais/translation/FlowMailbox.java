@@ -11,18 +11,21 @@ import java.util.List;
 import org.apache.camel.CamelContext;
 import org.springframework.jms.core.JmsTemplate;
 
-/** Reading what the flow sent: mail bodies and attachments, and the JSON messages on its output queues. */
-final class FlowMailbox {
+/**
+ * Reading what the flow sent: mail bodies and attachments (the outreach tests read them too), and the JSON messages
+ * on its output queues.
+ */
+public final class FlowMailbox {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Attachment(String fileName, byte[] content) {
+    public record Attachment(String fileName, byte[] content) {
     }
 
     private FlowMailbox() {
     }
 
-    static String body(MimeMessage message) throws Exception {
+    public static String body(MimeMessage message) throws Exception {
         return text(message);
     }
 
@@ -46,7 +49,7 @@ final class FlowMailbox {
         return null;
     }
 
-    static List<Attachment> attachments(MimeMessage message) throws Exception {
+    public static List<Attachment> attachments(MimeMessage message) throws Exception {
         List<Attachment> attachments = new ArrayList<>();
         collect(message, attachments);
         return attachments;

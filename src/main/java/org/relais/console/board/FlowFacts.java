@@ -28,7 +28,7 @@ class FlowFacts implements SeminarFactSource {
         facts.addAll(jdbc.sql("""
                         select m.seminar_code, v.language, v.origin, v.reference, v.added_at
                         from minutes_version v join minutes m on m.reference = v.reference
-                        where m.seminar_code is not null order by m.seminar_code, v.language
+                        where m.seminar_code is not null and m.kind = 'minutes' order by m.seminar_code, v.language
                         """)
                 .query((rs, row) -> new SeminarFact(rs.getString("seminar_code"), "translations",
                         rs.getString("language"), rs.getString("origin").equals("sender") ? "received" : "translated",
@@ -37,7 +37,7 @@ class FlowFacts implements SeminarFactSource {
         facts.addAll(jdbc.sql("""
                         select m.seminar_code, j.target_language, j.reference, j.created_at
                         from translation_job j join minutes m on m.reference = j.reference
-                        where m.seminar_code is not null and j.state <> 'done'
+                        where m.seminar_code is not null and m.kind = 'minutes' and j.state <> 'done'
                         order by m.seminar_code, j.target_language
                         """)
                 .query((rs, row) -> new SeminarFact(rs.getString("seminar_code"), "translations",

@@ -3,6 +3,8 @@ package org.relais.console.documents;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.relais.directory.DirectoryRepository;
+import org.relais.intake.DocumentKind;
+import org.relais.minutes.OutreachScope;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,18 +26,22 @@ class DocumentsController {
 
     static final int LIST_LIMIT = 200;
     static final List<String> KINDS = List.of("budget_forecast", "financial_report", "supporting_document",
-            "minutes", "attendance", "template_request", "delivery_report");
+            "minutes", "attendance", "synthesis", "conclusions", "press_release", "template_request",
+            "delivery_report");
     static final List<String> STATES = List.of("queued", "accepted", "rejected", "unreadable", "in-review",
             "approved", "objected", "superseded", "failed");
 
     private final DocumentRepository documents;
     private final DocumentPages pages;
     private final DirectoryRepository directory;
+    private final OutreachScope outreach;
 
-    DocumentsController(DocumentRepository documents, DocumentPages pages, DirectoryRepository directory) {
+    DocumentsController(DocumentRepository documents, DocumentPages pages, DirectoryRepository directory,
+                        OutreachScope outreach) {
         this.documents = documents;
         this.pages = pages;
         this.directory = directory;
+        this.outreach = outreach;
     }
 
     @GetMapping("/documents")
@@ -52,6 +58,14 @@ class DocumentsController {
     @GetMapping("/documents/{reference}")
     String reference(@PathVariable String reference, Model model) {
         model.addAttribute("view", pages.reference(reference).orElseThrow(() -> notFound(reference)));
+        // outreach being translated may still change kind or seminar (OutreachController)
+        outreach.find(reference).ifPresent(found -> {
+            model.addAttribute("outreach", found);
+            model.addAttribute("outreachKind", DocumentKind.ofDistributed(found.kind()).map(DocumentKind::code)
+                    .orElseThrow());
+            model.addAttribute("outreachKinds", OutreachController.UPLOAD_KINDS);
+            model.addAttribute("seminars", directory.seminars());
+        });
         return "document";
     }
 

@@ -25,7 +25,7 @@ class FlowIndicators implements IndicatorSource {
         List<Indicator> indicators = new ArrayList<>(jdbc.sql("""
                         select m.seminar_code, count(distinct v.language) as languages
                         from minutes m join minutes_version v on v.reference = m.reference
-                        where m.seminar_code is not null group by m.seminar_code
+                        where m.seminar_code is not null and m.kind = 'minutes' group by m.seminar_code
                         """)
                 .query((rs, row) -> new Indicator(rs.getString("seminar_code"), "minutes-languages",
                         rs.getLong("languages")))
