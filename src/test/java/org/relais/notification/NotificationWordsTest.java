@@ -106,7 +106,7 @@ class NotificationWordsTest extends HubTest {
         }
         var french = contacts.find("suivi-fr@relais.test").orElseThrow();
         assertThat(subject(stored(notices.tell(french, List.of(EVENTS.get(9))))))
-                .isEqualTo("Diffusion terminée : synthèse finale REL-2026-0709, ensemble du partenariat");
+                .isEqualTo("Diffusion terminée : synthèse REL-2026-0709, ensemble du partenariat");
         assertThat(subject(stored(notices.tell(french, List.of(EVENTS.get(11))))))
                 .as("an event without words of its own is named generically")
                 .isEqualTo("Nouvelle étape : document REL-2026-0711, séminaire n° 2 (Tulcea)");
