@@ -58,7 +58,7 @@ class NotificationWordsTest extends HubTest {
             new PipelineEvent("distribution-done", "REL-2026-0710", "S1-ARGES", facts("kind", "budget-outcome",
                     "title", "", "recipients", "3", "sent", "3", "failed", "0", "skipped", "0", "languages", "ro")),
             new PipelineEvent("seminar-rescheduled", "REL-2026-0711", "S2-TULCEA",
-                    Map.of("new_date", "2009-10-22", "kind", "press_release")));
+                    Map.of("new_date", "2009-10-22", "kind", "poster")));
 
     private static final InternalCodes CODES = InternalCodes.ofConfiguration();
 
