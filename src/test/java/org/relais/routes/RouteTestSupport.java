@@ -152,11 +152,16 @@ abstract class RouteTestSupport extends CamelTestSupport {
      * done with it: handed on, or failed and dead-lettered.
      */
     protected void deliver(String queue, Object record) {
+        deliverText(queue, json(record));
+    }
+
+    /** Puts a text on a queue, as it is, and waits until the route that takes it is done with it. */
+    protected void deliverText(String queue, String text) {
         NotifyBuilder done = new NotifyBuilder(context).fromRoute(consumerOf(queue))
                 .filter(exchange -> exchange.getProperty(Exchange.SPLIT_INDEX) == null) // not a split's part
                 .whenDone(1).create();
         delivered.merge(queue, 1, Integer::sum);
-        template.sendBody("jms:queue:" + queue, json(record));
+        template.sendBody("jms:queue:" + queue, text);
         assertThat(done.matches(10, TimeUnit.SECONDS)).as("the route taking %s is done", queue).isTrue();
     }
 
