@@ -103,8 +103,7 @@ class CommonErrorsRouteTest extends RouteTestSupport {
     void whenTheFailureCannotBeRecordedTheErrorReachesTheBrokerAndNothingIsDeadLettered() {
         counter.failures.set(Integer.MAX_VALUE);
         failures.failure = new IllegalStateException("database down");
-        NotifyBuilder failed = new NotifyBuilder(context).fromRoute("attendance-count-participants")
-                .whenFailed(1).create();
+        NotifyBuilder failed = messagesTakenBy("attendance-count-participants").whenFailed(1).create();
 
         deliver("attendance", document(83, "attendance", "attendance"));
 

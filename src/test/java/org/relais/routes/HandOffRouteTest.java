@@ -98,7 +98,7 @@ class HandOffRouteTest extends RouteTestSupport {
 
     @Test
     void springsOwnEventsPassWithoutATrace() {
-        NotifyBuilder passed = new NotifyBuilder(context).fromRoute("hand-off-dispatch").whenCompleted(1).create();
+        NotifyBuilder passed = messagesTakenBy("hand-off-dispatch").whenCompleted(1).create();
 
         spring.publishEvent("a request was handled");
 

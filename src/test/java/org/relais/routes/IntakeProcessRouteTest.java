@@ -107,7 +107,7 @@ class IntakeProcessRouteTest extends RouteTestSupport {
         processor.outcome = new IntakeOutcome("REL-2026-0003",
                 List.of(document(8, "budget_forecast", "budget"), document(9, "archive", "archive")),
                 List.of(), List.of(), List.of(new OutgoingTicket(73)));
-        NotifyBuilder failed = new NotifyBuilder(context).fromRoute("intake-process-mail").whenFailed(1).create();
+        NotifyBuilder failed = messagesTakenBy("intake-process-mail").whenFailed(1).create();
 
         deliver("intake.mail", new IntakeTicket(43));
 

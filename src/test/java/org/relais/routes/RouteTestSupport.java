@@ -36,6 +36,8 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.relais.intake.DocumentMessage;
 import org.relais.intake.ReplyMessage;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.core.io.FileSystemResource;
 
 /**
@@ -95,10 +97,20 @@ abstract class RouteTestSupport extends CamelTestSupport {
         if (!otherRoutesOfHandOnFiles().isEmpty()) {
             context.withRouteFilterExcludePattern(String.join(",", otherRoutesOfHandOnFiles()));
         }
+        context.withUseOverridePropertiesWithPropertiesComponent(properties());
+    }
+
+    /** The settings the routes read: config/application.yml's, with this test's over them. */
+    private Properties properties() {
         Properties properties = new Properties();
         properties.putAll(CONFIGURATION);
         properties.putAll(settings());
-        context.withUseOverridePropertiesWithPropertiesComponent(properties);
+        return properties;
+    }
+
+    /** A capability's configuration record bound from the settings the routes read, as the hub binds it. */
+    protected <T> T configured(String prefix, Class<T> type) {
+        return new Binder(new MapConfigurationPropertySource(properties())).bind(prefix, type).get();
     }
 
     /**
@@ -161,12 +173,16 @@ abstract class RouteTestSupport extends CamelTestSupport {
 
     /** Puts a text on a queue, as it is, and waits until the route that takes it is done with it. */
     protected void deliverText(String queue, String text) {
-        NotifyBuilder done = new NotifyBuilder(context).fromRoute(consumerOf(queue))
-                .filter(exchange -> exchange.getProperty(Exchange.SPLIT_INDEX) == null) // not a split's part
-                .whenDone(1).create();
+        NotifyBuilder done = messagesTakenBy(consumerOf(queue)).whenDone(1).create();
         delivered.merge(queue, 1, Integer::sum);
         template.sendBody("jms:queue:" + queue, text);
         assertThat(done.matches(10, TimeUnit.SECONDS)).as("the route taking %s is done", queue).isTrue();
+    }
+
+    /** To be notified of what becomes of the messages a route takes (not of the parts of their splits). */
+    protected NotifyBuilder messagesTakenBy(String routeId) {
+        return new NotifyBuilder(context).fromRoute(routeId)
+                .filter(exchange -> exchange.getProperty(Exchange.SPLIT_INDEX) == null);
     }
 
     private String consumerOf(String queue) {
