@@ -41,10 +41,12 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import org.springframework.core.io.FileSystemResource;
 
 /**
- * A fast test of route files as they are written in {@code routes/}: the YAML is loaded by Camel's own loader, the
- * broker's queues are stub queues (in memory, any endpoint option accepted) whose sends are also recorded by mock
- * endpoints ({@code mock:jms:queue:<name>}), and the beans are the test's small fakes, bound under the names the
- * routes call. Properties come from {@code config/application.yml}, with retries shortened.
+ * A fast test of route files as they are written in {@code routes/}: the YAML is loaded by Camel's own loader, with
+ * no Spring context, database or broker. The broker's queues are stub queues (in memory, any endpoint option
+ * accepted) whose sends are also recorded by mock endpoints ({@code mock:jms:queue:<name>}); a route of another file
+ * that the routes under test hand on to is loaded as written ({@link #handOnRoutes}) or replaced by a mock
+ * ({@link #handOffs}); the beans are the test's small fakes, bound under the names the routes call. Properties come
+ * from {@code config/application.yml}, with retries shortened and the test's own {@link #settings} over them.
  */
 abstract class RouteTestSupport extends CamelTestSupport {
 
@@ -94,8 +96,9 @@ abstract class RouteTestSupport extends CamelTestSupport {
         if (!handOffs().isEmpty()) {
             context.withMockEndpointsAndSkip("(" + String.join("|", handOffs()) + ")");
         }
-        if (!otherRoutesOfHandOnFiles().isEmpty()) {
-            context.withRouteFilterExcludePattern(String.join(",", otherRoutesOfHandOnFiles()));
+        List<String> notLoaded = otherRoutesOfHandOnFiles();
+        if (!notLoaded.isEmpty()) {
+            context.withRouteFilterExcludePattern(String.join(",", notLoaded));
         }
         context.withUseOverridePropertiesWithPropertiesComponent(properties());
     }
@@ -261,7 +264,7 @@ abstract class RouteTestSupport extends CamelTestSupport {
 
     /** A document intake handed to a flow. */
     protected static DocumentMessage document(long id, String kind, String flow) {
-        return new DocumentMessage(id, "REL-2026-00" + id, kind, flow, "S1-ARGES", "arges@relais.test", "ro",
+        return new DocumentMessage(id, "REL-2026-%04d".formatted(id), kind, flow, "S1-ARGES", "arges@relais.test", "ro",
                 "document-" + id + ".xlsx", 100 + id, 200 + id);
     }
 
