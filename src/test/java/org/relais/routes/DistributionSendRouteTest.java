@@ -96,11 +96,12 @@ class DistributionSendRouteTest extends RouteTestSupport {
         }
 
         await().atMost(Duration.ofSeconds(10)).until(() -> sendTimes.size() == 10);
-        // at most 4 mails in 400 ms (times taken after the throttle, which a busy machine may delay a little)
+        // at most 4 mails in 400 ms; the times are taken after the throttle, which a busy machine may delay (a burst
+        // would send the ten within a few milliseconds)
         for (int i = 0; i + 4 < sendTimes.size(); i++) {
-            assertThat(millisBetween(i, i + 4)).as("mails %d to %d", i + 1, i + 5).isGreaterThanOrEqualTo(300);
+            assertThat(millisBetween(i, i + 4)).as("mails %d to %d", i + 1, i + 5).isGreaterThanOrEqualTo(200);
         }
-        assertThat(millisBetween(0, 9)).as("ten mails take two periods and more").isGreaterThanOrEqualTo(750);
+        assertThat(millisBetween(0, 9)).as("ten mails take two periods and more").isGreaterThanOrEqualTo(700);
     }
 
     @Test
