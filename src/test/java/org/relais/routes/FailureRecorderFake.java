@@ -13,9 +13,14 @@ public final class FailureRecorderFake {
     }
 
     final List<Recorded> recorded = new CopyOnWriteArrayList<>();
+    /** When set, recording fails as it does with the database down. */
+    volatile RuntimeException failure;
 
     public long record(@Body String body, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable error,
                        @ExchangeProperty(Exchange.FAILURE_ROUTE_ID) String routeId) {
+        if (failure != null) {
+            throw failure;
+        }
         recorded.add(new Recorded(body, error == null ? null : error.getMessage(), routeId));
         return recorded.size();
     }

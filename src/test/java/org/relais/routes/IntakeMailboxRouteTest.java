@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.NamedNode;
 import org.apache.camel.Processor;
@@ -30,6 +31,11 @@ class IntakeMailboxRouteTest extends RouteTestSupport {
     @Override
     protected List<String> routeFiles() {
         return List.of("intake-mailbox.yaml");
+    }
+
+    @Override
+    protected Map<String, String> settings() {
+        return Map.of("relais.intake.poll-delay-ms", "20");
     }
 
     @Override

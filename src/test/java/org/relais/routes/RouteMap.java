@@ -46,6 +46,15 @@ final class RouteMap {
 
     static String mermaid(Path routesFolder) throws Exception {
         RouteMap map = new RouteMap();
+        routes(routesFolder).forEach(map::add);
+        return map.render();
+    }
+
+    /**
+     * Every route of the folder's files as Camel reads them (a route template as the route it makes, under the
+     * template's id), sorted by id; each knows its file ({@link #fileOf}).
+     */
+    static List<RouteDefinition> routes(Path routesFolder) throws Exception {
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             RoutesLoader loader = PluginHelper.getRoutesLoader(context);
             List<Path> files;
@@ -64,16 +73,17 @@ final class RouteMap {
                 routes.add(route);
             }
             routes.sort(Comparator.comparing(RouteDefinition::getId));
-            for (RouteDefinition route : routes) {
-                map.add(route);
-            }
+            return routes;
         }
-        return map.render();
+    }
+
+    /** The name of the file in {@code routes/} that holds the route. */
+    static String fileOf(RouteDefinition route) {
+        return Path.of(route.getResource().getLocation()).getFileName().toString();
     }
 
     private void add(RouteDefinition route) {
-        String file = Path.of(route.getResource().getLocation()).getFileName().toString();
-        routesByFile.computeIfAbsent(file, f -> new ArrayList<>()).add(route.getId());
+        routesByFile.computeIfAbsent(fileOf(route), f -> new ArrayList<>()).add(route.getId());
         String input = endpoint(route.getInput().getEndpointUri());
         if (!input.startsWith("direct:")) {
             edges.add(node(input) + " --> " + id(route.getId()));
