@@ -16,7 +16,8 @@ import org.relais.mail.OutgoingTicket;
 
 /**
  * routes/notification-events.yaml: an event a flow hands on leaves on the events queue under its reference; from
- * there each member of the follow-up group is told by list mail; the leader's timer sends the digests due.
+ * there each member of the follow-up group is told by list mail; the leader's timers send the gathered notices and
+ * the digests due.
  */
 class NotificationEventsRouteTest extends RouteTestSupport {
 
@@ -25,6 +26,7 @@ class NotificationEventsRouteTest extends RouteTestSupport {
 
     private final Notifier notifier = new Notifier();
     private final Digests digests = new Digests();
+    private final Digests gathered = new Digests(621);
 
     @Override
     protected List<String> routeFiles() {
@@ -38,13 +40,14 @@ class NotificationEventsRouteTest extends RouteTestSupport {
 
     @Override
     protected Map<String, String> settings() {
-        return Map.of("relais.distribution.schedule-check-ms", "20");
+        return Map.of("relais.distribution.schedule-check-ms", "20", "relais.notification.gather-check-ms", "20");
     }
 
     @Override
     protected void bindToRegistry(Registry registry) {
         registry.bind("eventNotifier", notifier);
         registry.bind("digests", digests);
+        registry.bind("gatheredNotices", gathered);
         registry.bind("failureRecorder", new FailureRecorderFake());
     }
 
@@ -70,6 +73,16 @@ class NotificationEventsRouteTest extends RouteTestSupport {
         await().until(() -> digests.checks.get() >= 3);
         assertThat(sentTo("distribution.outgoing", OutgoingTicket.class)).containsExactly(new OutgoingTicket(611));
         assertThat(notifier.announced).isEmpty();
+        assertThat(gathered.checks).hasValue(0);
+    }
+
+    @Test
+    void theLeadersTimerPutsTheGatheredNoticesDueOnTheThrottledSendQueue() throws Exception {
+        startAsTheLeader("notification-send-gathered");
+
+        await().until(() -> gathered.checks.get() >= 3);
+        assertThat(sentTo("distribution.outgoing", OutgoingTicket.class)).containsExactly(new OutgoingTicket(621));
+        assertThat(digests.checks).hasValue(0);
     }
 
     /** Stands for EventNotifier, which writes each member's mail in PostgreSQL. */
@@ -82,12 +95,24 @@ class NotificationEventsRouteTest extends RouteTestSupport {
         }
     }
 
-    /** Stands for Digests, which writes the day's digest for each member in PostgreSQL. */
+    /**
+     * Stands for Digests, which writes the day's digest for each member in PostgreSQL, and for GatheredNotices,
+     * which writes the notice gathering a burst's events: the first check finds one mail due, the next none.
+     */
     public static final class Digests {
         final AtomicInteger checks = new AtomicInteger();
+        private final long firstMail;
+
+        Digests() {
+            this(611);
+        }
+
+        Digests(long firstMail) {
+            this.firstMail = firstMail;
+        }
 
         public List<OutgoingTicket> sendDue() {
-            return checks.incrementAndGet() == 1 ? List.of(new OutgoingTicket(611)) : List.of();
+            return checks.incrementAndGet() == 1 ? List.of(new OutgoingTicket(firstMail)) : List.of();
         }
     }
 }
