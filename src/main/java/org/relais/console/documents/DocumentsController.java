@@ -2,6 +2,8 @@ package org.relais.console.documents;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.relais.console.ActionLog;
+import org.relais.decision.PendingDecisions;
 import org.relais.directory.DirectoryRepository;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -31,11 +33,16 @@ class DocumentsController {
     private final DocumentRepository documents;
     private final DocumentPages pages;
     private final DirectoryRepository directory;
+    private final PendingDecisions decisions;
+    private final ActionLog actions;
 
-    DocumentsController(DocumentRepository documents, DocumentPages pages, DirectoryRepository directory) {
+    DocumentsController(DocumentRepository documents, DocumentPages pages, DirectoryRepository directory,
+                        PendingDecisions decisions, ActionLog actions) {
         this.documents = documents;
         this.pages = pages;
         this.directory = directory;
+        this.decisions = decisions;
+        this.actions = actions;
     }
 
     @GetMapping("/documents")
@@ -52,6 +59,10 @@ class DocumentsController {
     @GetMapping("/documents/{reference}")
     String reference(@PathVariable String reference, Model model) {
         model.addAttribute("view", pages.reference(reference).orElseThrow(() -> notFound(reference)));
+        // what awaits a coordinator's decision here, with its buttons (org.relais.decision.DecisionsController)
+        model.addAttribute("decisions", decisions.of(reference));
+        model.addAttribute("decisionsTaken", actions.about(reference).stream()
+                .filter(action -> action.action().startsWith("decision.")).toList());
         return "document";
     }
 
