@@ -1,11 +1,11 @@
 package org.relais.decision;
 
-import java.util.List;
 import org.relais.budget.BudgetReview;
-import org.relais.directory.Contact;
-import org.relais.directory.DirectoryRepository;
 import org.relais.intake.AwaitedReplies;
 import org.relais.minutes.Dispatch;
+import org.relais.minutes.FlowMails;
+import org.relais.minutes.MinutesDecisions;
+import org.relais.translation.TranslationPlanner;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,15 +20,19 @@ public class CoordinatorDecisions {
 
     private final PendingDecisions pendingDecisions;
     private final BudgetReview budgets;
+    private final MinutesDecisions minutes;
+    private final TranslationPlanner translations;
     private final AwaitedReplies awaitedReplies;
-    private final DirectoryRepository directory;
+    private final FlowMails mails;
 
-    CoordinatorDecisions(PendingDecisions pendingDecisions, BudgetReview budgets, AwaitedReplies awaitedReplies,
-                         DirectoryRepository directory) {
+    CoordinatorDecisions(PendingDecisions pendingDecisions, BudgetReview budgets, MinutesDecisions minutes,
+                         TranslationPlanner translations, AwaitedReplies awaitedReplies, FlowMails mails) {
         this.pendingDecisions = pendingDecisions;
         this.budgets = budgets;
+        this.minutes = minutes;
+        this.translations = translations;
         this.awaitedReplies = awaitedReplies;
-        this.directory = directory;
+        this.mails = mails;
     }
 
     /**
@@ -46,10 +50,25 @@ public class CoordinatorDecisions {
                 replyMailId)));
     }
 
+    /**
+     * Sets the language of a minutes document the detector could not tell; it becomes a version of the minutes, and
+     * the translations it lacks are planned once no document's language is unknown.
+     */
+    public Dispatch setLanguage(String reference, long documentId, String language, String coordinator) {
+        if (pendingDecisions.of(reference).uncertain().stream().noneMatch(d -> d.documentId() == documentId)) {
+            throw new DecisionRefused("settled", reference);
+        }
+        if (!minutes.languages().contains(language)) {
+            throw new DecisionRefused("unknown-language", language);
+        }
+        return settled(reference, minutes.setLanguage(documentId, language, coordinator)
+                .and(translations.plan(reference, "decision:language:" + documentId + ":" + language)));
+    }
+
     private Dispatch settled(String reference, Dispatch applied) {
         if (pendingDecisions.of(reference).isEmpty()) {
-            List<Contact> coordinators = directory.contactsWithRole("coordinator");
-            coordinators.forEach(c -> awaitedReplies.forget(reference, c.address(), AwaitedReplies.DECISION_FLOW));
+            mails.coordinators().forEach(coordinator -> awaitedReplies.forget(reference, coordinator.address(),
+                    AwaitedReplies.DECISION_FLOW));
         }
         return applied;
     }

@@ -49,6 +49,13 @@ class DecisionsController {
                 locale, redirect);
     }
 
+    @PostMapping("/documents/{reference}/decisions/language/{documentId}")
+    String setLanguage(@PathVariable String reference, @PathVariable long documentId, @RequestParam String language,
+                       Locale locale, RedirectAttributes redirect) {
+        return decide(reference, "decision.language", "document " + documentId + ": " + language,
+                () -> decisions.setLanguage(reference, documentId, language, Actor.current()), locale, redirect);
+    }
+
     private String decide(String reference, String action, String detail, Supplier<Dispatch> decision, Locale locale,
                           RedirectAttributes redirect) {
         try {

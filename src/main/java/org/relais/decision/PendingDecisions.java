@@ -2,6 +2,8 @@ package org.relais.decision;
 
 import java.util.List;
 import org.relais.budget.BudgetReview;
+import org.relais.minutes.MinutesDecisions;
+import org.relais.minutes.MinutesDocument;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,22 +15,31 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class PendingDecisions {
 
-    /** Everything a coordinator may decide under {@code reference} now. */
-    public record Pending(String reference, List<BudgetReview.Unsettled> budgets) {
+    /**
+     * Everything a coordinator may decide under {@code reference} now.
+     *
+     * @param budgets          budget reviews to settle
+     * @param uncertain        minutes documents whose language is to be set, in order
+     * @param minutesLanguages the languages a minutes document may be set to
+     */
+    public record Pending(String reference, List<BudgetReview.Unsettled> budgets, List<MinutesDocument> uncertain,
+                          List<String> minutesLanguages) {
 
         public boolean isEmpty() {
-            return budgets.isEmpty();
+            return budgets.isEmpty() && uncertain.isEmpty();
         }
     }
 
     private final BudgetReview budgets;
+    private final MinutesDecisions minutes;
 
-    PendingDecisions(BudgetReview budgets) {
+    PendingDecisions(BudgetReview budgets, MinutesDecisions minutes) {
         this.budgets = budgets;
+        this.minutes = minutes;
     }
 
     @Transactional(readOnly = true)
     public Pending of(String reference) {
-        return new Pending(reference, budgets.unsettled(reference));
+        return new Pending(reference, budgets.unsettled(reference), minutes.uncertain(reference), minutes.languages());
     }
 }

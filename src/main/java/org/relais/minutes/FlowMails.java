@@ -5,6 +5,7 @@ import java.util.Map;
 import org.relais.HubProperties;
 import org.relais.directory.Contact;
 import org.relais.directory.DirectoryRepository;
+import org.relais.intake.AwaitedReplies;
 import org.relais.mail.Answer;
 import org.relais.mail.MailTemplates;
 import org.relais.mail.OutgoingMail;
@@ -30,14 +31,16 @@ public class FlowMails {
     private final OutgoingMailComposer composer;
     private final ReplyLimiter limiter;
     private final DirectoryRepository directory;
+    private final AwaitedReplies awaitedReplies;
     private final String coordinatorAddress;
 
     FlowMails(MailTemplates templates, OutgoingMailComposer composer, ReplyLimiter limiter,
-              DirectoryRepository directory, HubProperties hub) {
+              DirectoryRepository directory, AwaitedReplies awaitedReplies, HubProperties hub) {
         this.templates = templates;
         this.composer = composer;
         this.limiter = limiter;
         this.directory = directory;
+        this.awaitedReplies = awaitedReplies;
         this.coordinatorAddress = hub.coordinatorAddress();
     }
 
@@ -71,15 +74,31 @@ public class FlowMails {
     /** One mail to each coordinator, each in their language; the configured address when the role is empty. */
     public List<OutgoingTicket> toCoordinators(String purpose, Long inboundMailId, String reference, String template,
                                                Map<String, Object> variables) {
-        List<Contact> coordinators = directory.contactsWithRole("coordinator");
-        if (coordinators.isEmpty()) {
-            coordinators = directory.contact(coordinatorAddress).map(List::of).orElseThrow(
-                    () -> new IllegalStateException("No coordinator in the directory"));
-        }
-        return coordinators.stream()
+        return coordinators().stream()
                 .flatMap(c -> write(purpose, inboundMailId, reference, c, template, variables, Thread.NONE, List.of())
                         .stream())
                 .toList();
+    }
+
+    /**
+     * One mail to each coordinator asking for a decision about {@code reference}: their reply bound to it is read by
+     * org.relais.decision ({@link AwaitedReplies#DECISION_FLOW}).
+     */
+    public List<OutgoingTicket> askCoordinators(String purpose, Long inboundMailId, String reference, String template,
+                                                Map<String, Object> variables) {
+        coordinators().forEach(coordinator -> awaitedReplies.expect(reference, coordinator.address(),
+                AwaitedReplies.DECISION_FLOW, null));
+        return toCoordinators(purpose, inboundMailId, reference, template, variables);
+    }
+
+    /** The coordinators: the directory's contacts with that role, or the configured address when there is none. */
+    public List<Contact> coordinators() {
+        List<Contact> coordinators = directory.contactsWithRole("coordinator");
+        if (coordinators.isEmpty()) {
+            return directory.contact(coordinatorAddress).map(List::of).orElseThrow(
+                    () -> new IllegalStateException("No coordinator in the directory"));
+        }
+        return coordinators;
     }
 
     public Contact contact(String address) {
