@@ -1,5 +1,6 @@
 package org.relais.decision;
 
+import java.time.Instant;
 import org.relais.budget.BudgetReview;
 import org.relais.intake.AwaitedReplies;
 import org.relais.minutes.Dispatch;
@@ -63,6 +64,33 @@ public class CoordinatorDecisions {
         }
         return settled(reference, minutes.setLanguage(documentId, language, coordinator)
                 .and(translations.plan(reference, "decision:language:" + documentId + ":" + language)));
+    }
+
+    /** Circulates minutes still collecting their versions with those they have: the distribution starts. */
+    public Dispatch circulate(String reference, String coordinator) {
+        MinutesDecisions.Collecting collecting = collecting(reference);
+        if (collecting.present().isEmpty()) {
+            throw new DecisionRefused("no-version", reference);
+        }
+        return settled(reference, minutes.circulate(reference, coordinator));
+    }
+
+    /**
+     * Gives minutes still collecting their versions {@code days} more (at most one completion period at a time);
+     * returns the new deadline.
+     */
+    public Instant extend(String reference, int days) {
+        collecting(reference);
+        long longest = minutes.longestExtension().toDays();
+        if (days < 1 || days > longest) {
+            throw new DecisionRefused("extension", days, longest);
+        }
+        return minutes.extend(reference, days);
+    }
+
+    private MinutesDecisions.Collecting collecting(String reference) {
+        return pendingDecisions.of(reference).collecting()
+                .orElseThrow(() -> new DecisionRefused("settled", reference));
     }
 
     private Dispatch settled(String reference, Dispatch applied) {

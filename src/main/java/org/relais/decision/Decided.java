@@ -24,8 +24,13 @@ record Decided(Dispatch dispatch, List<String> done, List<String> refused) {
             Dispatch dispatch = decision.get();
             return new Decided(dispatch, List.of(messages.get(language, doneKey, arguments)), List.of());
         } catch (DecisionRefused refused) {
-            return refused(messages.get(language, "decision.refused." + refused.code(), refused.arguments()));
+            return refused(messages, language, refused);
         }
+    }
+
+    /** Why a decision was not applied, in the reader's language. */
+    static Decided refused(Messages messages, String language, DecisionRefused refused) {
+        return refused(messages.get(language, "decision.refused." + refused.code(), refused.arguments()));
     }
 
     static Decided refused(String line) {

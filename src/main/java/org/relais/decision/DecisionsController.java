@@ -56,6 +56,21 @@ class DecisionsController {
                 () -> decisions.setLanguage(reference, documentId, language, Actor.current()), locale, redirect);
     }
 
+    @PostMapping("/documents/{reference}/decisions/circulate")
+    String circulate(@PathVariable String reference, Locale locale, RedirectAttributes redirect) {
+        return decide(reference, "decision.circulate", "with the versions there are",
+                () -> decisions.circulate(reference, Actor.current()), locale, redirect);
+    }
+
+    @PostMapping("/documents/{reference}/decisions/extend")
+    String extend(@PathVariable String reference, @RequestParam int days, Locale locale,
+                  RedirectAttributes redirect) {
+        return decide(reference, "decision.extend", days + " days", () -> {
+            decisions.extend(reference, days);
+            return Dispatch.none();
+        }, locale, redirect);
+    }
+
     private String decide(String reference, String action, String detail, Supplier<Dispatch> decision, Locale locale,
                           RedirectAttributes redirect) {
         try {

@@ -1,6 +1,7 @@
 package org.relais.decision;
 
 import java.util.List;
+import java.util.Optional;
 import org.relais.budget.BudgetReview;
 import org.relais.minutes.MinutesDecisions;
 import org.relais.minutes.MinutesDocument;
@@ -21,12 +22,13 @@ public class PendingDecisions {
      * @param budgets          budget reviews to settle
      * @param uncertain        minutes documents whose language is to be set, in order
      * @param minutesLanguages the languages a minutes document may be set to
+     * @param collecting       minutes still collecting their versions: to circulate now, or to give more time
      */
     public record Pending(String reference, List<BudgetReview.Unsettled> budgets, List<MinutesDocument> uncertain,
-                          List<String> minutesLanguages) {
+                          List<String> minutesLanguages, Optional<MinutesDecisions.Collecting> collecting) {
 
         public boolean isEmpty() {
-            return budgets.isEmpty() && uncertain.isEmpty();
+            return budgets.isEmpty() && uncertain.isEmpty() && collecting.isEmpty();
         }
     }
 
@@ -40,6 +42,7 @@ public class PendingDecisions {
 
     @Transactional(readOnly = true)
     public Pending of(String reference) {
-        return new Pending(reference, budgets.unsettled(reference), minutes.uncertain(reference), minutes.languages());
+        return new Pending(reference, budgets.unsettled(reference), minutes.uncertain(reference), minutes.languages(),
+                minutes.collecting(reference));
     }
 }

@@ -11,6 +11,7 @@ import org.relais.directory.DirectoryRepository;
 import org.relais.intake.AwaitedReplies;
 import org.relais.intake.MailParts;
 import org.relais.mail.OutgoingMail;
+import org.relais.mail.ReplyWords;
 import org.relais.minutes.Dispatch;
 import org.relais.minutes.FlowMails;
 import org.relais.minutes.LanguageNames;
@@ -40,11 +41,12 @@ class Translators {
     private final FlowMails mails;
     private final LanguageNames names;
     private final DeclineWords declineWords;
+    private final ReplyWords replyWords;
     private final TranslationProperties properties;
 
     Translators(TranslationJobRepository jobs, DirectoryRepository directory, AwaitedReplies awaited,
                 MinutesCollector collector, MailParts parts, FlowMails mails, LanguageNames names,
-                DeclineWords declineWords, TranslationProperties properties) {
+                DeclineWords declineWords, ReplyWords replyWords, TranslationProperties properties) {
         this.jobs = jobs;
         this.directory = directory;
         this.awaited = awaited;
@@ -53,6 +55,7 @@ class Translators {
         this.mails = mails;
         this.names = names;
         this.declineWords = declineWords;
+        this.replyWords = replyWords;
         this.properties = properties;
     }
 
@@ -78,7 +81,10 @@ class Translators {
                 attachments(minutes, job, source)));
     }
 
-    /** Tells every coordinator that a job needs them. reason: silent, no-translator, all-declined, machine-failed. */
+    /**
+     * Asks every coordinator to decide about a job (reason: silent, no-translator, all-declined, machine-failed): by
+     * replying or in the console, they circulate the minutes without its version.
+     */
     Dispatch escalate(Minutes minutes, TranslationJob job, String reason, String translator) {
         Map<String, Object> variables = new HashMap<>(variables(minutes, job, "fr"));
         variables.put("reason", reason);
@@ -87,7 +93,8 @@ class Translators {
         variables.put("names", names);
         variables.put("source", job.sourceLanguage());
         variables.put("target", job.targetLanguage());
-        return Dispatch.ofMails(mails.toCoordinators(ESCALATION_PURPOSE, minutes.mailId(),
+        variables.put("words", replyWords);
+        return Dispatch.ofMails(mails.askCoordinators(ESCALATION_PURPOSE, minutes.mailId(),
                 minutes.reference(), ESCALATION_PURPOSE, variables));
     }
 

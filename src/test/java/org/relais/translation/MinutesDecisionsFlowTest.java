@@ -10,17 +10,14 @@ import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.relais.broker.RouteHandOff;
 import org.relais.distribution.DistributionRequest;
 import org.relais.intake.MailParts;
-import org.relais.minutes.MinutesDecisions;
 import org.relais.minutes.MinutesFiles;
 import org.relais.minutes.Sentences;
 import org.relais.support.HubTest;
 import org.relais.support.LibreTranslateStub;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jms.core.JmsTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What happens around the translators: minutes in a mail body, a reply that is not a translation, a machine that
@@ -36,15 +33,6 @@ class MinutesDecisionsFlowTest extends HubTest {
 
     @Autowired
     MailParts parts;
-
-    @Autowired
-    MinutesDecisions decisions;
-
-    @Autowired
-    TransactionTemplate transaction;
-
-    @Autowired
-    RouteHandOff handOff;
 
     final LibreTranslateStub machine = LibreTranslateStub.shared();
 
@@ -96,8 +84,7 @@ class MinutesDecisionsFlowTest extends HubTest {
         MimeMessage overdue = awaitMailsTo("coordination@relais.test", "minutes-overdue", 1).get(0);
         assertThat(FlowMailbox.body(overdue)).contains("Versions disponibles : français, roumain",
                 "Versions manquantes : bulgare");
-        transaction.executeWithoutResult(status -> handOff.afterCommit(
-                decisions.circulate(reference, "coordination@relais.test")));
+        mail().from("coordination@relais.test").answering(overdue).text("Diffuser.").send();
 
         DistributionRequest request = FlowMailbox.receive(jms, "distribution", reference, DistributionRequest.class,
                 20_000);
