@@ -1,6 +1,7 @@
 package org.relais.decision;
 
 import java.time.Instant;
+import org.relais.attendance.AttendanceCount;
 import org.relais.budget.BudgetReview;
 import org.relais.intake.AwaitedReplies;
 import org.relais.minutes.Dispatch;
@@ -23,15 +24,18 @@ public class CoordinatorDecisions {
     private final BudgetReview budgets;
     private final MinutesDecisions minutes;
     private final TranslationPlanner translations;
+    private final AttendanceCount attendance;
     private final AwaitedReplies awaitedReplies;
     private final FlowMails mails;
 
     CoordinatorDecisions(PendingDecisions pendingDecisions, BudgetReview budgets, MinutesDecisions minutes,
-                         TranslationPlanner translations, AwaitedReplies awaitedReplies, FlowMails mails) {
+                         TranslationPlanner translations, AttendanceCount attendance, AwaitedReplies awaitedReplies,
+                         FlowMails mails) {
         this.pendingDecisions = pendingDecisions;
         this.budgets = budgets;
         this.minutes = minutes;
         this.translations = translations;
+        this.attendance = attendance;
         this.awaitedReplies = awaitedReplies;
         this.mails = mails;
     }
@@ -86,6 +90,18 @@ public class CoordinatorDecisions {
             throw new DecisionRefused("extension", days, longest);
         }
         return minutes.extend(reference, days);
+    }
+
+    /** Puts a participant of the reference's attendance sheets in a category; the evaluation counts it at once. */
+    public Dispatch correctCategory(String reference, long participantId, String category, String coordinator) {
+        if (pendingDecisions.of(reference).participants().stream().noneMatch(p -> p.id() == participantId)) {
+            throw new DecisionRefused("settled", reference);
+        }
+        if (!attendance.categories().contains(category)) {
+            throw new DecisionRefused("unknown-category", category);
+        }
+        attendance.correctCategory(participantId, category, coordinator);
+        return settled(reference, Dispatch.none());
     }
 
     private MinutesDecisions.Collecting collecting(String reference) {

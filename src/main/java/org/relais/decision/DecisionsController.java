@@ -71,6 +71,14 @@ class DecisionsController {
         }, locale, redirect);
     }
 
+    @PostMapping("/documents/{reference}/decisions/category/{participantId}")
+    String correctCategory(@PathVariable String reference, @PathVariable long participantId,
+                           @RequestParam String category, Locale locale, RedirectAttributes redirect) {
+        return decide(reference, "decision.category", "participant " + participantId + ": " + category,
+                () -> decisions.correctCategory(reference, participantId, category, Actor.current()), locale,
+                redirect);
+    }
+
     private String decide(String reference, String action, String detail, Supplier<Dispatch> decision, Locale locale,
                           RedirectAttributes redirect) {
         try {

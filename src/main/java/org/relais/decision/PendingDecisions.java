@@ -2,6 +2,8 @@ package org.relais.decision;
 
 import java.util.List;
 import java.util.Optional;
+import org.relais.attendance.AttendanceCount;
+import org.relais.attendance.SheetParticipant;
 import org.relais.budget.BudgetReview;
 import org.relais.minutes.MinutesDecisions;
 import org.relais.minutes.MinutesDocument;
@@ -23,26 +25,37 @@ public class PendingDecisions {
      * @param uncertain        minutes documents whose language is to be set, in order
      * @param minutesLanguages the languages a minutes document may be set to
      * @param collecting       minutes still collecting their versions: to circulate now, or to give more time
+     * @param participants     the participants of the reference's attendance sheets, whose category may be set
+     * @param categories       the categories a participant may be put in
      */
     public record Pending(String reference, List<BudgetReview.Unsettled> budgets, List<MinutesDocument> uncertain,
-                          List<String> minutesLanguages, Optional<MinutesDecisions.Collecting> collecting) {
+                          List<String> minutesLanguages, Optional<MinutesDecisions.Collecting> collecting,
+                          List<SheetParticipant> participants, List<String> categories) {
 
+        /** Nothing awaits a decision: every review settled, every language and category known, no minutes waiting. */
         public boolean isEmpty() {
-            return budgets.isEmpty() && uncertain.isEmpty() && collecting.isEmpty();
+            return budgets.isEmpty() && uncertain.isEmpty() && collecting.isEmpty() && unrecognised().isEmpty();
+        }
+
+        /** The participants whose category was not recognised, which the coordinators were asked for. */
+        public List<SheetParticipant> unrecognised() {
+            return participants.stream().filter(participant -> !participant.recognised()).toList();
         }
     }
 
     private final BudgetReview budgets;
     private final MinutesDecisions minutes;
+    private final AttendanceCount attendance;
 
-    PendingDecisions(BudgetReview budgets, MinutesDecisions minutes) {
+    PendingDecisions(BudgetReview budgets, MinutesDecisions minutes, AttendanceCount attendance) {
         this.budgets = budgets;
         this.minutes = minutes;
+        this.attendance = attendance;
     }
 
     @Transactional(readOnly = true)
     public Pending of(String reference) {
         return new Pending(reference, budgets.unsettled(reference), minutes.uncertain(reference), minutes.languages(),
-                minutes.collecting(reference));
+                minutes.collecting(reference), attendance.participants(reference), attendance.categories());
     }
 }
