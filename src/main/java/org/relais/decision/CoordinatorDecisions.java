@@ -3,10 +3,13 @@ package org.relais.decision;
 import java.time.Instant;
 import org.relais.attendance.AttendanceCount;
 import org.relais.budget.BudgetReview;
+import org.relais.directory.Contact;
+import org.relais.directory.DirectoryRepository;
 import org.relais.intake.AwaitedReplies;
 import org.relais.minutes.Dispatch;
 import org.relais.minutes.FlowMails;
 import org.relais.minutes.MinutesDecisions;
+import org.relais.translation.TranslationJobs;
 import org.relais.translation.TranslationPlanner;
 import org.springframework.stereotype.Component;
 
@@ -24,18 +27,22 @@ public class CoordinatorDecisions {
     private final BudgetReview budgets;
     private final MinutesDecisions minutes;
     private final TranslationPlanner translations;
+    private final TranslationJobs jobs;
     private final AttendanceCount attendance;
+    private final DirectoryRepository directory;
     private final AwaitedReplies awaitedReplies;
     private final FlowMails mails;
 
     CoordinatorDecisions(PendingDecisions pendingDecisions, BudgetReview budgets, MinutesDecisions minutes,
-                         TranslationPlanner translations, AttendanceCount attendance, AwaitedReplies awaitedReplies,
-                         FlowMails mails) {
+                         TranslationPlanner translations, TranslationJobs jobs, AttendanceCount attendance,
+                         DirectoryRepository directory, AwaitedReplies awaitedReplies, FlowMails mails) {
         this.pendingDecisions = pendingDecisions;
         this.budgets = budgets;
         this.minutes = minutes;
         this.translations = translations;
+        this.jobs = jobs;
         this.attendance = attendance;
+        this.directory = directory;
         this.awaitedReplies = awaitedReplies;
         this.mails = mails;
     }
@@ -90,6 +97,16 @@ public class CoordinatorDecisions {
             throw new DecisionRefused("extension", days, longest);
         }
         return minutes.extend(reference, days);
+    }
+
+    /** Gives an unfinished translation job to a translator of the directory, who gets it by mail. */
+    public Dispatch giveTranslation(String reference, long jobId, String translator) {
+        if (pendingDecisions.of(reference).jobs().stream().noneMatch(job -> job.jobId() == jobId)) {
+            throw new DecisionRefused("settled", reference);
+        }
+        Contact contact = directory.contact(translator).filter(c -> c.hasRole("translator"))
+                .orElseThrow(() -> new DecisionRefused("not-a-translator", translator));
+        return settled(reference, jobs.giveTo(jobId, contact));
     }
 
     /** Puts a participant of the reference's attendance sheets in a category; the evaluation counts it at once. */

@@ -79,6 +79,13 @@ class DecisionsController {
                 redirect);
     }
 
+    @PostMapping("/documents/{reference}/decisions/translation/{jobId}")
+    String giveTranslation(@PathVariable String reference, @PathVariable long jobId, @RequestParam String translator,
+                           Locale locale, RedirectAttributes redirect) {
+        return decide(reference, "decision.translator", "job " + jobId + ": " + translator,
+                () -> decisions.giveTranslation(reference, jobId, translator), locale, redirect);
+    }
+
     private String decide(String reference, String action, String detail, Supplier<Dispatch> decision, Locale locale,
                           RedirectAttributes redirect) {
         try {

@@ -7,6 +7,7 @@ import org.relais.attendance.SheetParticipant;
 import org.relais.budget.BudgetReview;
 import org.relais.minutes.MinutesDecisions;
 import org.relais.minutes.MinutesDocument;
+import org.relais.translation.TranslationJobs;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,12 +26,14 @@ public class PendingDecisions {
      * @param uncertain        minutes documents whose language is to be set, in order
      * @param minutesLanguages the languages a minutes document may be set to
      * @param collecting       minutes still collecting their versions: to circulate now, or to give more time
+     * @param jobs             translation jobs of those minutes not done, to give to a translator
      * @param participants     the participants of the reference's attendance sheets, whose category may be set
      * @param categories       the categories a participant may be put in
      */
     public record Pending(String reference, List<BudgetReview.Unsettled> budgets, List<MinutesDocument> uncertain,
                           List<String> minutesLanguages, Optional<MinutesDecisions.Collecting> collecting,
-                          List<SheetParticipant> participants, List<String> categories) {
+                          List<TranslationJobs.Unfinished> jobs, List<SheetParticipant> participants,
+                          List<String> categories) {
 
         /** Nothing awaits a decision: every review settled, every language and category known, no minutes waiting. */
         public boolean isEmpty() {
@@ -45,17 +48,21 @@ public class PendingDecisions {
 
     private final BudgetReview budgets;
     private final MinutesDecisions minutes;
+    private final TranslationJobs translations;
     private final AttendanceCount attendance;
 
-    PendingDecisions(BudgetReview budgets, MinutesDecisions minutes, AttendanceCount attendance) {
+    PendingDecisions(BudgetReview budgets, MinutesDecisions minutes, TranslationJobs translations,
+                     AttendanceCount attendance) {
         this.budgets = budgets;
         this.minutes = minutes;
+        this.translations = translations;
         this.attendance = attendance;
     }
 
     @Transactional(readOnly = true)
     public Pending of(String reference) {
         return new Pending(reference, budgets.unsettled(reference), minutes.uncertain(reference), minutes.languages(),
-                minutes.collecting(reference), attendance.participants(reference), attendance.categories());
+                minutes.collecting(reference), translations.unfinished(reference), attendance.participants(reference),
+                attendance.categories());
     }
 }

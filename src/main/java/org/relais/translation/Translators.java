@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.relais.directory.Contact;
 import org.relais.directory.DirectoryRepository;
 import org.relais.intake.AwaitedReplies;
@@ -71,8 +72,12 @@ class Translators {
             jobs.setState(job.id(), TranslationJob.WAITING_COORDINATOR, "no translator left");
             return escalate(minutes, job, asked.isEmpty() ? "no-translator" : "all-declined", null);
         }
-        Contact translator = candidates.get(0);
-        jobs.insertAssignment(job.id(), translator.address(), asked.size() + 1);
+        return ask(minutes, job, candidates.get(0));
+    }
+
+    /** Gives the job to this translator: the original (and the machine draft) by mail, their reply awaited. */
+    Dispatch ask(Minutes minutes, TranslationJob job, Contact translator) {
+        jobs.insertAssignment(job.id(), translator.address(), jobs.assignments(job.id()).size() + 1);
         jobs.setState(job.id(), TranslationJob.WITH_TRANSLATOR, null);
         awaited.expect(minutes.reference(), translator.address(), REPLY_FLOW, String.valueOf(job.id()));
         MinutesDocument source = collector.document(job.sourceDocumentId()).orElseThrow();
@@ -83,7 +88,7 @@ class Translators {
 
     /**
      * Asks every coordinator to decide about a job (reason: silent, no-translator, all-declined, machine-failed): by
-     * replying or in the console, they circulate the minutes without its version.
+     * replying or in the console, they give it to a translator they name, or circulate the minutes without it.
      */
     Dispatch escalate(Minutes minutes, TranslationJob job, String reason, String translator) {
         Map<String, Object> variables = new HashMap<>(variables(minutes, job, "fr"));
@@ -94,8 +99,17 @@ class Translators {
         variables.put("source", job.sourceLanguage());
         variables.put("target", job.targetLanguage());
         variables.put("words", replyWords);
+        variables.put("example", translators(job.targetLanguage()).stream().map(Contact::address).findFirst()
+                .orElse(""));
         return Dispatch.ofMails(mails.askCoordinators(ESCALATION_PURPOSE, minutes.mailId(),
                 minutes.reference(), ESCALATION_PURPOSE, variables));
+    }
+
+    /** The directory's translators, those into {@code language} first. */
+    List<Contact> translators(String language) {
+        List<Contact> all = directory.contactsWithRole("translator");
+        return Stream.concat(all.stream().filter(c -> language.equals(c.translatesTo())),
+                all.stream().filter(c -> !language.equals(c.translatesTo()))).toList();
     }
 
     /** What every mail about a job shows, named in the reader's language. */
