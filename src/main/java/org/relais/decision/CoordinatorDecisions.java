@@ -1,8 +1,10 @@
 package org.relais.decision;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import org.relais.attendance.AttendanceCount;
 import org.relais.budget.BudgetReview;
+import org.relais.calendar.HeldDays;
 import org.relais.directory.Contact;
 import org.relais.directory.DirectoryRepository;
 import org.relais.intake.AwaitedReplies;
@@ -29,19 +31,22 @@ public class CoordinatorDecisions {
     private final TranslationPlanner translations;
     private final TranslationJobs jobs;
     private final AttendanceCount attendance;
+    private final HeldDays heldDays;
     private final DirectoryRepository directory;
     private final AwaitedReplies awaitedReplies;
     private final FlowMails mails;
 
     CoordinatorDecisions(PendingDecisions pendingDecisions, BudgetReview budgets, MinutesDecisions minutes,
                          TranslationPlanner translations, TranslationJobs jobs, AttendanceCount attendance,
-                         DirectoryRepository directory, AwaitedReplies awaitedReplies, FlowMails mails) {
+                         HeldDays heldDays, DirectoryRepository directory, AwaitedReplies awaitedReplies,
+                         FlowMails mails) {
         this.pendingDecisions = pendingDecisions;
         this.budgets = budgets;
         this.minutes = minutes;
         this.translations = translations;
         this.jobs = jobs;
         this.attendance = attendance;
+        this.heldDays = heldDays;
         this.directory = directory;
         this.awaitedReplies = awaitedReplies;
         this.mails = mails;
@@ -118,6 +123,19 @@ public class CoordinatorDecisions {
             throw new DecisionRefused("unknown-category", category);
         }
         attendance.correctCategory(participantId, category, coordinator);
+        return settled(reference, Dispatch.none());
+    }
+
+    /**
+     * Records the day a seminar was held, asked of the coordinators by a mail about {@link HeldDays#request}; the
+     * deadlines of what is owed after the seminar move with it. (The board's button records it as well.)
+     */
+    public Dispatch recordHeld(String reference, LocalDate heldOn, String coordinator) {
+        String seminar = pendingDecisions.of(reference).seminar()
+                .orElseThrow(() -> new DecisionRefused("settled", reference)).seminar().code();
+        if (heldDays.record(seminar, heldOn, coordinator) == HeldDays.Outcome.NOT_YET) {
+            throw new DecisionRefused("future-day", heldOn.toString());
+        }
         return settled(reference, Dispatch.none());
     }
 

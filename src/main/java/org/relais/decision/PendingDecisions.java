@@ -5,6 +5,9 @@ import java.util.Optional;
 import org.relais.attendance.AttendanceCount;
 import org.relais.attendance.SheetParticipant;
 import org.relais.budget.BudgetReview;
+import org.relais.calendar.HeldDays;
+import org.relais.calendar.SeminarCalendar;
+import org.relais.calendar.SeminarDates;
 import org.relais.minutes.MinutesDecisions;
 import org.relais.minutes.MinutesDocument;
 import org.relais.translation.TranslationJobs;
@@ -29,15 +32,21 @@ public class PendingDecisions {
      * @param jobs             translation jobs of those minutes not done, to give to a translator
      * @param participants     the participants of the reference's attendance sheets, whose category may be set
      * @param categories       the categories a participant may be put in
+     * @param seminar          the seminar whose day held the coordinators were asked for (a reference of
+     *                         {@link HeldDays#request}), while no coordinator has recorded it
      */
     public record Pending(String reference, List<BudgetReview.Unsettled> budgets, List<MinutesDocument> uncertain,
                           List<String> minutesLanguages, Optional<MinutesDecisions.Collecting> collecting,
                           List<TranslationJobs.Unfinished> jobs, List<SheetParticipant> participants,
-                          List<String> categories) {
+                          List<String> categories, Optional<SeminarDates> seminar) {
 
-        /** Nothing awaits a decision: every review settled, every language and category known, no minutes waiting. */
+        /**
+         * Nothing awaits a decision: every review settled, every language and category known, no minutes waiting,
+         * no day held to record.
+         */
         public boolean isEmpty() {
-            return budgets.isEmpty() && uncertain.isEmpty() && collecting.isEmpty() && unrecognised().isEmpty();
+            return budgets.isEmpty() && uncertain.isEmpty() && collecting.isEmpty() && unrecognised().isEmpty()
+                    && seminar.isEmpty();
         }
 
         /** The participants whose category was not recognised, which the coordinators were asked for. */
@@ -50,19 +59,26 @@ public class PendingDecisions {
     private final MinutesDecisions minutes;
     private final TranslationJobs translations;
     private final AttendanceCount attendance;
+    private final SeminarCalendar calendar;
 
     PendingDecisions(BudgetReview budgets, MinutesDecisions minutes, TranslationJobs translations,
-                     AttendanceCount attendance) {
+                     AttendanceCount attendance, SeminarCalendar calendar) {
         this.budgets = budgets;
         this.minutes = minutes;
         this.translations = translations;
         this.attendance = attendance;
+        this.calendar = calendar;
     }
 
     @Transactional(readOnly = true)
     public Pending of(String reference) {
         return new Pending(reference, budgets.unsettled(reference), minutes.uncertain(reference), minutes.languages(),
                 minutes.collecting(reference), translations.unfinished(reference), attendance.participants(reference),
-                attendance.categories());
+                attendance.categories(), seminarAsked(reference));
+    }
+
+    private Optional<SeminarDates> seminarAsked(String reference) {
+        return HeldDays.seminarAsked(reference).flatMap(code -> calendar.seminars().stream()
+                .filter(dates -> dates.seminar().code().equals(code) && dates.heldBy() == null).findFirst());
     }
 }

@@ -86,9 +86,16 @@ public class FlowMails {
      */
     public List<OutgoingTicket> askCoordinators(String purpose, Long inboundMailId, String reference, String template,
                                                 Map<String, Object> variables) {
-        coordinators().forEach(coordinator -> awaitedReplies.expect(reference, coordinator.address(),
-                AwaitedReplies.DECISION_FLOW, null));
-        return toCoordinators(purpose, inboundMailId, reference, template, variables);
+        return coordinators().stream()
+                .flatMap(c -> askCoordinator(purpose, inboundMailId, reference, c, template, variables).stream())
+                .toList();
+    }
+
+    /** One coordinator asked for a decision about {@code reference}, as {@link #askCoordinators}. */
+    public List<OutgoingTicket> askCoordinator(String purpose, Long inboundMailId, String reference,
+                                               Contact coordinator, String template, Map<String, Object> variables) {
+        awaitedReplies.expect(reference, coordinator.address(), AwaitedReplies.DECISION_FLOW, null);
+        return write(purpose, inboundMailId, reference, coordinator, template, variables, Thread.NONE, List.of());
     }
 
     /** The coordinators: the directory's contacts with that role, or the configured address when there is none. */
