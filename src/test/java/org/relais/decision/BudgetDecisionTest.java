@@ -3,12 +3,9 @@ package org.relais.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.relais.support.ConsoleClient;
-import org.relais.support.HubTest;
-import org.relais.support.Spreadsheets;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -16,9 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the console or by replying to the mail that told them of the objection; the organiser, the coordinators and the
  * funders are told. A reply that is not bound to that mail decides nothing.
  */
-class BudgetDecisionTest extends HubTest {
-
-    private static final String COORDINATOR = "coordination@relais.test";
+class BudgetDecisionTest extends ObjectedForecasts {
 
     @LocalServerPort
     int port;
@@ -115,19 +110,5 @@ class BudgetDecisionTest extends HubTest {
         assertThat(mailsTo(COORDINATOR, "decision-answer")).isEmpty();
         assertThat(jdbc.sql("select claimed_sender || ' ' || state from unconfirmed_claim").query(String.class).list())
                 .containsExactly(COORDINATOR + " pending");
-    }
-
-    /** A forecast the checks accept, objected to by the Bulgarian member of the follow-up group. */
-    private String objectedForecast() {
-        mail().from("arges@relais.test").subject("Buget seminar")
-                .attach("buget.xlsx", Spreadsheets.romanianForecast(), Spreadsheets.XLSX).send();
-        for (String member : List.of("suivi-fr@relais.test", "suivi-ro@relais.test", "suivi-bg@relais.test",
-                "suivi-md@relais.test")) {
-            awaitMailsTo(member, "budget-review-request", 1);
-        }
-        mail().from("suivi-bg@relais.test").answering(mailsTo("suivi-bg@relais.test", "budget-review-request").get(0))
-                .text("Възражение: кетърингът е твърде скъп.").send();
-        awaitMailsTo(COORDINATOR, "budget-review-objection", 1);
-        return jdbc.sql("select reference from budget").query(String.class).single();
     }
 }
