@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * "3 élus", "n° 7 : ONG", "12 - aleși": the category of an attendance sheet's participant, one line each, by the
  * number the request gave it (words of config/attendance/columns.yaml, as on the sheets). With a single participant
- * to correct, the category alone will do.
+ * to correct, a short reply with the category alone will do.
  */
 @Component
 @Order(4)
@@ -23,6 +23,8 @@ class CategoryReading implements ReplyReading {
     /** A line that starts with a participant's number: "3 élu", "n° 3 : élu", "#3 - élu", "3) élu". */
     private static final Pattern NUMBERED = Pattern.compile(
             "^\\s*(?:n[°o]\\.?|nr\\.?|no\\.|#|№)?\\s*(\\d{1,4})\\b[\\s).:\\-–—]*(.*)$", Pattern.CASE_INSENSITIVE);
+    /** "C'est une élue." names a category; a longer text that mentions a mayor is about something else. */
+    private static final int SHORT_REPLY_WORDS = 6;
 
     private final CoordinatorDecisions decisions;
     private final AttendanceCount attendance;
@@ -55,7 +57,8 @@ class CategoryReading implements ReplyReading {
                 decided = decided.and(correct(pending, participant.get(), matcher.group(2), reply, language));
             }
         }
-        if (!numbered && unrecognised.size() == 1 && attendance.categoryIn(reply.text()).isPresent()) {
+        if (!numbered && unrecognised.size() == 1 && reply.text().strip().split("\\s+").length <= SHORT_REPLY_WORDS
+                && attendance.categoryIn(reply.text()).isPresent()) {
             decided = correct(pending, unrecognised.get(0), reply.text(), reply, language);
         }
         return decided;

@@ -15,7 +15,8 @@ import org.relais.mail.ReplyLimiter;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the mails of the minutes and translation flows from their templates, in each reader's language. Answers to
+ * Writes the mails of the minutes and translation flows (and of the calendar and attendance sheets' requests to the
+ * coordinators) from their templates, in each reader's language. Answers to
  * a mail someone sent go through the loop guard ({@link ReplyLimiter}: a robot is bounded, so two robots cannot
  * loop); work given to a person (a job, a reminder, an escalation) is not an answer and is always written.
  */
