@@ -16,6 +16,8 @@ import org.relais.mail.OutgoingMail;
 import org.relais.mail.OutgoingMailComposer;
 import org.relais.mail.OutgoingMailLedger;
 import org.relais.mail.OutgoingTicket;
+import org.relais.minutes.FlowMails;
+import org.relais.minutes.LanguageNames;
 import org.relais.spreadsheet.LoadedWorkbook;
 import org.relais.spreadsheet.UnreadableSpreadsheetException;
 import org.relais.spreadsheet.WorkbookLoader;
@@ -25,12 +27,14 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Reads an attendance sheet an organiser mailed in, keeps its participants for the evaluation, and answers with the
  * counts as understood (by category and country, and the rows whose category was not recognised), so a misread is
- * visible at once. Coordinators correct a category from the console.
+ * visible at once. The coordinators are asked for the categories not recognised, and correct them by replying or in
+ * the console (org.relais.decision).
  */
 @Component("attendanceCount")
 public class AttendanceCount {
 
     static final String PURPOSE = "attendance-counts";
+    static final String CATEGORIES_PURPOSE = "attendance-categories";
 
     private final WorkbookLoader spreadsheets;
     private final AttendanceReader reader;
@@ -41,10 +45,12 @@ public class AttendanceCount {
     private final Messages messages;
     private final OutgoingMailComposer composer;
     private final OutgoingMailLedger ledger;
+    private final FlowMails flowMails;
+    private final LanguageNames names;
 
     AttendanceCount(WorkbookLoader spreadsheets, AttendanceRepository attendance, MailParts parts,
                     MailTemplates templates, Messages messages, OutgoingMailComposer composer,
-                    OutgoingMailLedger ledger, HubProperties hub) {
+                    OutgoingMailLedger ledger, FlowMails flowMails, LanguageNames names, HubProperties hub) {
         this.spreadsheets = spreadsheets;
         this.vocabulary = AttendanceVocabulary.load(hub.configDir().resolve("attendance/columns.yaml"));
         this.reader = new AttendanceReader(vocabulary);
@@ -54,12 +60,16 @@ public class AttendanceCount {
         this.messages = messages;
         this.composer = composer;
         this.ledger = ledger;
+        this.flowMails = flowMails;
+        this.names = names;
     }
 
     @Transactional
     public List<OutgoingTicket> count(DocumentMessage document) {
         if (attendance.isRead(document.documentId())) {
-            return ledger.ticketsFor(document.mailId(), PURPOSE);
+            List<OutgoingTicket> written = new ArrayList<>(ledger.ticketsFor(document.mailId(), PURPOSE));
+            written.addAll(ledger.ticketsFor(document.mailId(), CATEGORIES_PURPOSE));
+            return written;
         }
         String language = document.language();
         Map<String, Object> variables = new HashMap<>();
@@ -97,8 +107,46 @@ public class AttendanceCount {
         variables.put("tag", "[" + document.reference() + "]");
         variables.put("fileName", OutgoingMailComposer.singleLine(document.fileName()));
         MailTemplates.Rendered text = templates.render("attendance-counts", language, variables);
-        return List.of(new OutgoingTicket(composer.store(new OutgoingMail(PURPOSE, document.mailId(),
-                document.sender(), null, language, text, origin.messageId(), null, List.of()))));
+        List<OutgoingTicket> tickets = new ArrayList<>(List.of(new OutgoingTicket(composer.store(new OutgoingMail(
+                PURPOSE, document.mailId(), document.sender(), null, language, text, origin.messageId(), null,
+                List.of())))));
+        tickets.addAll(askForCategories(document));
+        return tickets;
+    }
+
+    /** The coordinators are asked for the categories of this sheet's participants that were not recognised. */
+    private List<OutgoingTicket> askForCategories(DocumentMessage document) {
+        List<SheetParticipant> unrecognised = attendance.participants(document.reference()).stream()
+                .filter(p -> p.documentId() == document.documentId() && !p.recognised()).toList();
+        if (unrecognised.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("tag", "[" + document.reference() + "]");
+        variables.put("reference", document.reference());
+        variables.put("fileName", OutgoingMailComposer.singleLine(document.fileName()));
+        variables.put("sender", document.sender());
+        variables.put("participants", unrecognised);
+        variables.put("categories", vocabulary.categories());
+        variables.put("names", names);
+        return flowMails.askCoordinators(CATEGORIES_PURPOSE, document.mailId(), document.reference(),
+                CATEGORIES_PURPOSE, variables);
+    }
+
+    /** Every participant of the reference's sheets, numbered as the coordinators are asked about them. */
+    @Transactional(readOnly = true)
+    public List<SheetParticipant> participants(String reference) {
+        return attendance.participants(reference);
+    }
+
+    /** The participants' categories of the evaluation (elected, technician, state, ngo). */
+    public List<String> categories() {
+        return vocabulary.categories();
+    }
+
+    /** The category a text names by the words of config/attendance/columns.yaml, if any. */
+    public Optional<String> categoryIn(String text) {
+        return vocabulary.category(text);
     }
 
     /** A coordinator's correction of a participant's category, recorded with who made it and when. */

@@ -2,6 +2,7 @@ package org.relais.attendance;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -58,6 +59,23 @@ class AttendanceRepository {
                     counts.put(rs.getString("category"), rs.getInt("n"));
                 });
         return counts;
+    }
+
+    /** Every participant of the reference's sheets, numbered from 1 in the order they were read. */
+    List<SheetParticipant> participants(String reference) {
+        return jdbc.sql("""
+                        select p.id, row_number() over (order by p.document_id, p.id) as number, p.document_id,
+                            d.file_name, p.name, p.organisation, p.cell, p.category_as_read, p.category, p.corrected_by
+                        from participant p join attendance_sheet s on s.document_id = p.document_id
+                            join document d on d.id = p.document_id
+                        where s.reference = :reference order by p.document_id, p.id
+                        """)
+                .param("reference", reference)
+                .query((rs, row) -> new SheetParticipant(rs.getLong("id"), rs.getInt("number"),
+                        rs.getLong("document_id"), rs.getString("file_name"), rs.getString("name"),
+                        rs.getString("organisation"), rs.getString("cell"), rs.getString("category_as_read"),
+                        rs.getString("category"), rs.getString("corrected_by")))
+                .list();
     }
 
     int correctCategory(long participantId, String category, String coordinator) {

@@ -18,7 +18,7 @@ import org.relais.spreadsheet.TextNormalizer;
  * spreadsheet's date cell as POI shows it, 10/22/09, too), or with the month in words in the partnership's
  * languages ("22 octombrie 2009", "22-23 octobre 2009", "22 октября 2009 г."). A range gives its first day.
  */
-final class WrittenDate {
+public final class WrittenDate {
 
     private static final List<String> LANGUAGES = List.of("fr", "ro", "bg", "ru", "en");
     private static final Pattern ISO = Pattern.compile("(?<!\\d)(\\d{4})-(\\d{1,2})-(\\d{1,2})(?!\\d)");
@@ -29,7 +29,7 @@ final class WrittenDate {
     private WrittenDate() {
     }
 
-    static Optional<LocalDate> firstIn(String text) {
+    public static Optional<LocalDate> firstIn(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }

@@ -18,6 +18,7 @@ import org.relais.mail.OutgoingMail;
 import org.relais.mail.OutgoingMailComposer;
 import org.relais.mail.OutgoingMailLedger;
 import org.relais.mail.OutgoingTicket;
+import org.relais.mail.ReplyWords;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,6 +34,10 @@ public class BudgetReview {
     /** The flow the members' replies go to (routes/intake-process.yaml: the budget.review queue). */
     static final String REPLY_FLOW = "budget-review";
 
+    /** A review a coordinator may settle: still open, or objected to by a member. */
+    public record Unsettled(long budgetId, String reference, String state, String seminar) {
+    }
+
     private final BudgetReviewRepository reviews;
     private final DirectoryRepository directory;
     private final AwaitedReplies awaitedReplies;
@@ -40,13 +45,14 @@ public class BudgetReview {
     private final MailTemplates templates;
     private final OutgoingMailComposer composer;
     private final ReviewReplyReader replyReader;
+    private final ReplyWords replyWords;
     private final OutgoingMailLedger ledger;
     private final int approvalsNeeded;
     private final Duration reminderDelay;
 
     BudgetReview(BudgetReviewRepository reviews, DirectoryRepository directory, AwaitedReplies awaitedReplies,
                  MailParts parts, MailTemplates templates, OutgoingMailComposer composer, OutgoingMailLedger ledger,
-                 HubProperties hub, BudgetProperties properties) {
+                 ReplyWords replyWords, HubProperties hub, BudgetProperties properties) {
         this.reviews = reviews;
         this.directory = directory;
         this.awaitedReplies = awaitedReplies;
@@ -54,6 +60,7 @@ public class BudgetReview {
         this.templates = templates;
         this.composer = composer;
         this.ledger = ledger;
+        this.replyWords = replyWords;
         this.replyReader = ReviewReplyReader.load(hub.configDir().resolve("budget/review.yaml"));
         this.approvalsNeeded = properties.review().approvalsNeeded();
         this.reminderDelay = properties.review().reminderDelay();
@@ -101,25 +108,44 @@ public class BudgetReview {
         if (tally.objections() > 0) {
             reviews.markObjected(budgetId);
             for (Contact coordinator : directory.contactsWithRole("coordinator")) {
+                // the coordinators settle it by replying (org.relais.decision), or from the console
+                awaitedReplies.expect(review.reference(), coordinator.address(), AwaitedReplies.DECISION_FLOW, null);
                 tickets.add(write("budget-review-objection", reply.mailId(), coordinator, review.reference(), Map.of(
                         "seminar", seminarName(review.seminarCode()),
                         "reviewer", reply.sender(),
-                        "comment", reading.comment())));
+                        "comment", reading.comment(),
+                        "approve", replyWords.named("approve", coordinator.language()),
+                        "reject", replyWords.named("reject", coordinator.language()))));
             }
         } else if (tally.approvals() >= approvalsNeeded) {
-            tickets.addAll(close(review, "approved", "rule", reply.mailId()));
+            tickets.addAll(close(review, "approved", "rule", reply.mailId(), null));
         }
         return tickets;
     }
 
-    /** A coordinator's decision, which settles an objection or a review nobody answered. */
+    /** The reviews of {@code reference} a coordinator may settle. */
+    @Transactional(readOnly = true)
+    public List<Unsettled> unsettled(String reference) {
+        return reviews.unsettled(reference).stream().map(review -> new Unsettled(review.budgetId(), review.reference(),
+                review.state(), seminarName(review.seminarCode()))).toList();
+    }
+
+    /**
+     * A coordinator's decision, with their comment, which settles an objection or a review nobody answered; the
+     * organiser, the coordinators and the funders are told. Nothing when the review is settled already.
+     *
+     * @param inboundMailId the coordinator's reply that decided, or null from the console
+     */
     @Transactional
-    public List<OutgoingTicket> decide(long budgetId, boolean approve, String coordinator) {
-        BudgetReviewRepository.Review review = reviews.lock(budgetId).orElseThrow();
+    public List<OutgoingTicket> decide(long budgetId, boolean approve, String coordinator, String comment,
+                                       Long inboundMailId) {
+        BudgetReviewRepository.Review review = reviews.lock(budgetId)
+                .orElseThrow(() -> new IllegalArgumentException("No review of budget " + budgetId));
         if (review.state().equals("approved") || review.state().equals("rejected")) {
             return List.of();
         }
-        return close(review, approve ? "approved" : "rejected", coordinator, null);
+        return close(review, approve ? "approved" : "rejected", coordinator, inboundMailId,
+                comment == null || comment.isBlank() ? null : comment.strip());
     }
 
     /** Reminds the members who have not answered a review asked (or last reminded) longer ago than the delay. */
@@ -145,8 +171,8 @@ public class BudgetReview {
     }
 
     private List<OutgoingTicket> close(BudgetReviewRepository.Review review, String state, String decidedBy,
-                                       Long inboundMailId) {
-        reviews.close(review.budgetId(), state, decidedBy);
+                                       Long inboundMailId, String comment) {
+        reviews.close(review.budgetId(), state, decidedBy, comment);
         BudgetReviewRepository.Tally tally = reviews.tally(review.budgetId());
         Map<String, Contact> told = new LinkedHashMap<>();
         directory.contact(parts.origin(documentMailId(review)).sender()).ifPresent(c -> told.put(c.address(), c));
@@ -160,7 +186,8 @@ public class BudgetReview {
                     "state", state,
                     "approvals", tally.approvals(),
                     "objections", tally.objections(),
-                    "decidedBy", decidedBy)));
+                    "decidedBy", decidedBy,
+                    "comment", comment == null ? "" : comment)));
         }
         directory.contactsWithRole("follow-up")
                 .forEach(m -> awaitedReplies.forget(review.reference(), m.address(), REPLY_FLOW));

@@ -41,6 +41,19 @@ class BudgetReviewRepository {
                 .optional();
     }
 
+    /** The reviews of a reference still open or objected to, oldest first. */
+    List<Review> unsettled(String reference) {
+        return jdbc.sql("""
+                        select r.budget_id, r.reference, r.state, b.document_id, b.seminar_code
+                        from budget_review r join budget b on b.id = r.budget_id
+                        where r.reference = :reference and r.state in ('open', 'objected') order by r.budget_id
+                        """)
+                .param("reference", reference)
+                .query((rs, row) -> new Review(rs.getLong("budget_id"), rs.getString("reference"),
+                        rs.getString("state"), rs.getLong("document_id"), rs.getString("seminar_code")))
+                .list();
+    }
+
     /** Records a reviewer's answer once per reply mail; false when this mail was recorded before. */
     boolean recordDecision(long budgetId, String reviewer, String decision, String comment, long mailId) {
         return jdbc.sql("""
@@ -66,12 +79,15 @@ class BudgetReviewRepository {
                 .single();
     }
 
-    void close(long budgetId, String state, String decidedBy) {
+    /** @param comment the deciding coordinator's, or null */
+    void close(long budgetId, String state, String decidedBy, String comment) {
         jdbc.sql("""
-                        update budget_review set state = :state, decided_at = now(), decided_by = :decidedBy
+                        update budget_review set state = :state, decided_at = now(), decided_by = :decidedBy,
+                            decision_comment = :comment
                         where budget_id = :budgetId
                         """)
-                .param("budgetId", budgetId).param("state", state).param("decidedBy", decidedBy).update();
+                .param("budgetId", budgetId).param("state", state).param("decidedBy", decidedBy)
+                .param("comment", comment).update();
     }
 
     void markObjected(long budgetId) {

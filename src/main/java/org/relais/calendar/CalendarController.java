@@ -30,7 +30,7 @@ class CalendarController {
 
     @PostMapping("/seminars/{code}/held")
     String held(@PathVariable String code, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn) {
-        check(heldDays.record(code, heldOn));
+        check(heldDays.recordFromConsole(code, heldOn));
         return "redirect:/board";
     }
 
@@ -40,7 +40,7 @@ class CalendarController {
         if (day.heldOn() == null) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "heldOn (yyyy-mm-dd) is required");
         }
-        check(heldDays.record(code, day.heldOn()));
+        check(heldDays.recordFromConsole(code, day.heldOn()));
         return calendar.seminars().stream().filter(s -> s.seminar().code().equals(code)).findFirst().orElseThrow();
     }
 

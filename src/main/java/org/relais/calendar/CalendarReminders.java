@@ -70,11 +70,28 @@ public class CalendarReminders {
                 }
             }
             if (!overdue.isEmpty()) {
-                for (Contact coordinator : directory.contactsWithRole("coordinator")) {
-                    tickets.addAll(mails.write(OVERDUE_PURPOSE, null, null, coordinator, OVERDUE_PURPOSE,
-                            variables(seminar, overdue, coordinator.language()), FlowMails.Thread.NONE, List.of()));
-                }
+                tickets.addAll(tellCoordinators(seminar, overdue));
             }
+        }
+        return tickets;
+    }
+
+    /**
+     * The coordinators are told what is overdue; while no coordinator has recorded the day held, they are asked for
+     * it, which they give by replying (org.relais.decision) or on the board.
+     */
+    private List<OutgoingTicket> tellCoordinators(SeminarDates seminar, List<SeminarDates.Deadline> overdue) {
+        boolean askTheDay = seminar.heldBy() == null;
+        List<OutgoingTicket> tickets = new ArrayList<>();
+        for (Contact coordinator : directory.contactsWithRole("coordinator")) {
+            Map<String, Object> variables = variables(seminar, overdue, coordinator.language());
+            variables.put("askTheDay", askTheDay);
+            variables.put("example", LongDates.of(seminar.day(), coordinator.language()));
+            tickets.addAll(askTheDay
+                    ? mails.askCoordinator(OVERDUE_PURPOSE, null, HeldDays.request(seminar.seminar().code()),
+                    coordinator, OVERDUE_PURPOSE, variables)
+                    : mails.write(OVERDUE_PURPOSE, null, null, coordinator, OVERDUE_PURPOSE, variables,
+                    FlowMails.Thread.NONE, List.of()));
         }
         return tickets;
     }

@@ -16,6 +16,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class AwaitedReplies {
 
+    /**
+     * The flow that takes the coordinators' replies to the mails that ask them for a decision (a budget objection to
+     * settle, the language of a document…): org.relais.decision reads them against what awaits a decision under the
+     * reference, so it needs no context.
+     */
+    public static final String DECISION_FLOW = "decision";
+
     /** Who waits: the flow, and what it needs to find its own state again. */
     public record Awaiting(String flow, String context) {
     }

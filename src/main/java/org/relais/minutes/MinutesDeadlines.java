@@ -6,12 +6,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.relais.mail.ReplyWords;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Minutes still missing languages when their deadline passes: the coordinators are told once, with what is there
- * and what is missing, and decide in the console ({@link MinutesDecisions#completeNow} or a later deadline).
+ * and what is missing, and decide by replying or in the console (circulate now, or a later deadline: see
+ * {@link MinutesDecisions}).
  * A timer finds them; each is handled from the {@code minutes.overdue} queue, so a crash loses no notice.
  */
 @Component("minutesDeadlines")
@@ -24,15 +26,17 @@ public class MinutesDeadlines {
     private final DispatchLog log;
     private final FlowMails mails;
     private final LanguageNames names;
+    private final ReplyWords words;
     private final Clock clock = Clock.systemUTC();
 
     MinutesDeadlines(MinutesRepository repository, MinutesCollector collector, DispatchLog log, FlowMails mails,
-                     LanguageNames names) {
+                     LanguageNames names, ReplyWords words) {
         this.repository = repository;
         this.collector = collector;
         this.log = log;
         this.mails = mails;
         this.names = names;
+        this.words = words;
     }
 
     @Transactional(readOnly = true)
@@ -59,7 +63,8 @@ public class MinutesDeadlines {
                     .map(v -> v.language()).toList());
             variables.put("missing", collector.missingLanguages(minutes.reference()));
             variables.put("names", names);
-            return Dispatch.ofMails(mails.toCoordinators(PURPOSE, minutes.mailId(),
+            variables.put("words", words);
+            return Dispatch.ofMails(mails.askCoordinators(PURPOSE, minutes.mailId(),
                     minutes.reference(), PURPOSE, variables));
         });
     }

@@ -1,85 +1,94 @@
 package org.relais.minutes;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import org.relais.broker.RouteHandOff;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What a coordinator decides about a minutes, from the console: the language of a document the detector was unsure
- * about, circulating the minutes without every translation (typically after the deadline), a later deadline.
- * A decision is recorded, then handed over once committed (routes/hand-off.yaml puts it on the minutes.decisions
- * queue) and applied by the {@code minutes-apply-decision} route like any other step, so that its messages (jobs,
- * distribution) go out from a queue consumer, once.
+ * What a coordinator decides about minutes (org.relais.decision applies it, from the console or from a reply): the
+ * language of a document the detector could not tell, circulating the minutes without every translation (typically
+ * after the deadline), a later deadline. Each is applied in the caller's transaction and returns what it hands on.
  */
-@Component("minutesDecisions")
+@Component
 public class MinutesDecisions {
+
+    /** Minutes still collecting their versions: what there is, and what is missing. */
+    public record Collecting(Minutes minutes, List<String> present, List<String> missing) {
+    }
 
     private final MinutesRepository repository;
     private final MinutesCollector collector;
     private final MinutesProperties properties;
-    private final DispatchLog log;
-    private final RouteHandOff handOff;
+    private final Clock clock;
 
     MinutesDecisions(MinutesRepository repository, MinutesCollector collector, MinutesProperties properties,
-                     DispatchLog log, RouteHandOff handOff) {
+                     Clock clock) {
         this.repository = repository;
         this.collector = collector;
         this.properties = properties;
-        this.log = log;
-        this.handOff = handOff;
+        this.clock = clock;
     }
 
-    /** Sets the language of a document whose language the detector could not tell (or told wrong). */
+    /** The documents of the minutes whose language the detector could not tell and no coordinator has set. */
+    @Transactional(readOnly = true)
+    public List<MinutesDocument> uncertain(String reference) {
+        return repository.documents(reference).stream().filter(document -> !document.languageKnown()).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Collecting> collecting(String reference) {
+        return repository.find(reference).filter(Minutes::collecting).map(minutes -> new Collecting(minutes,
+                collector.versions(reference).stream().map(MinutesVersion::language).toList(),
+                collector.missingLanguages(reference)));
+    }
+
+    /** The languages a document may be set to: those a minutes may be written in. */
+    public List<String> languages() {
+        return properties.sourceLanguages();
+    }
+
+    /** The longest extension of a deadline at a time: one completion period. */
+    public Duration longestExtension() {
+        return properties.completionDeadline();
+    }
+
+    /**
+     * Sets the language of a document; it becomes the sender's version of that language (unless the language has
+     * one), and the minutes complete if no language is missing any more. Translations are planned next.
+     */
     @Transactional
-    public void setLanguage(long documentId, String language, String coordinator) {
-        if (!properties.sourceLanguages().contains(language)) {
-            throw new IllegalArgumentException("Unknown language " + language + "; known: "
-                    + properties.sourceLanguages());
+    public Dispatch setLanguage(long documentId, String language, String coordinator) {
+        if (!languages().contains(language)) {
+            throw new IllegalArgumentException("Unknown language " + language + "; known: " + languages());
         }
         MinutesDocument document = repository.document(documentId)
                 .orElseThrow(() -> new IllegalArgumentException("No minutes document " + documentId));
+        Minutes minutes = repository.lock(document.reference()).orElseThrow();
         repository.setLanguage(documentId, language, coordinator);
-        handOff.afterCommit(new MinutesDecision(MinutesDecision.LANGUAGE, document.reference(), documentId, language,
-                coordinator));
-    }
-
-    /** Circulates the minutes with the versions there are now. */
-    @Transactional
-    public void completeNow(String reference, String coordinator) {
-        Minutes minutes = repository.find(reference)
-                .orElseThrow(() -> new IllegalArgumentException("No minutes " + reference));
-        if (collector.versions(reference).isEmpty()) {
-            throw new IllegalStateException(reference + " has no version yet: set the language of its document first");
-        }
-        handOff.afterCommit(new MinutesDecision(MinutesDecision.COMPLETE, minutes.reference(), null, null,
-                coordinator));
-    }
-
-    @Transactional
-    public void extendDeadline(String reference, Instant deadline) {
-        repository.extendDeadline(reference, deadline);
-    }
-
-    /** Applies a decision taken from the queue; a decision delivered twice is applied once. */
-    @Transactional
-    public Dispatch apply(MinutesDecision decision) {
-        Minutes minutes = repository.lock(decision.reference()).orElseThrow();
-        String cause = "decision:" + decision.kind() + ":" + decision.reference() + ":"
-                + (decision.documentId() == null ? "" : decision.documentId() + ":" + decision.language());
-        return log.once(cause, minutes.reference(), () -> switch (decision.kind()) {
-            case MinutesDecision.LANGUAGE -> languageSet(minutes, decision);
-            case MinutesDecision.COMPLETE -> collector.complete(minutes, decision.decidedBy());
-            default -> throw new IllegalArgumentException("Unknown decision " + decision.kind());
-        });
-    }
-
-    private Dispatch languageSet(Minutes minutes, MinutesDecision decision) {
-        MinutesDocument document = repository.document(decision.documentId()).orElseThrow();
-        if (!document.languageKnown()) {
-            return Dispatch.none();
-        }
-        collector.addSendersVersion(minutes, document);
+        collector.addSendersVersion(minutes, repository.document(documentId).orElseThrow());
         return collector.completeIfAllPresent(minutes.reference());
+    }
+
+    /** Circulates the minutes with the versions there are now; nothing when they have none or circulate already. */
+    @Transactional
+    public Dispatch circulate(String reference, String coordinator) {
+        return collector.complete(repository.lock(reference).orElseThrow(), coordinator);
+    }
+
+    /**
+     * Gives the minutes {@code days} more, counted from their deadline, or from now when it has passed; the
+     * coordinators are told again if the new one passes too. Returns the new deadline.
+     */
+    @Transactional
+    public Instant extend(String reference, int days) {
+        Minutes minutes = repository.lock(reference).orElseThrow();
+        Instant now = clock.instant();
+        Instant deadline = (minutes.deadline().isAfter(now) ? minutes.deadline() : now).plus(Duration.ofDays(days));
+        repository.extendDeadline(reference, deadline);
+        return deadline;
     }
 }

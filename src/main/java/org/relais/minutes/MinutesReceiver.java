@@ -29,10 +29,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class MinutesReceiver {
 
     static final String PURPOSE = "minutes-received";
+    static final String LANGUAGE_PURPOSE = "minutes-language";
     static final String OUTREACH_PURPOSE = "outreach-received";
 
     /** One document as the sender's answer names it. */
     public record DocumentLine(String name, String language, boolean known, String problem) {
+    }
+
+    /** A document whose language the coordinators are asked for: its number in the request, and the best guess. */
+    public record UncertainLine(int number, String fileName, String guess) {
     }
 
     private final MinutesRepository repository;
@@ -93,7 +98,8 @@ public class MinutesReceiver {
         documents.stream().map(MinutesDocument::text).filter(t -> !t.isBlank()).findFirst()
                 .ifPresent(text -> repository.setTitle(minutes.reference(), title(text)));
         Minutes titled = repository.find(minutes.reference()).orElseThrow();
-        return answer(titled, documents).and(event(titled, documents)).and(collector.completeIfAllPresent(titled.reference()));
+        return answer(titled, documents).and(event(titled, documents)).and(askForLanguages(titled))
+                .and(collector.completeIfAllPresent(titled.reference()));
     }
 
     private MinutesDocument read(String reference, MinutesRepository.IntakeDocument intake) {
@@ -141,6 +147,35 @@ public class MinutesReceiver {
         String purpose = minutes.outreach() ? OUTREACH_PURPOSE : PURPOSE;
         return Dispatch.ofMails(mails.answer(purpose, minutes.mailId(), minutes.reference(), sender,
                 purpose, variables, new FlowMails.Thread(origin.messageId(), null)));
+    }
+
+    /**
+     * The coordinators are asked for the language of each document the detector could not tell, in order, by reply
+     * or in the console; until then no translation is asked.
+     */
+    private Dispatch askForLanguages(Minutes minutes) {
+        List<MinutesDocument> uncertain = repository.documents(minutes.reference()).stream()
+                .filter(document -> !document.languageKnown()).toList();
+        if (uncertain.isEmpty()) {
+            return Dispatch.none();
+        }
+        List<UncertainLine> lines = new ArrayList<>();
+        for (MinutesDocument document : uncertain) {
+            lines.add(new UncertainLine(lines.size() + 1, document.fileName() == null ? null
+                    : OutgoingMailComposer.singleLine(document.fileName()),
+                    properties.sourceLanguages().contains(document.detectedLanguage()) ? document.detectedLanguage()
+                            : null));
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("reference", minutes.reference());
+        variables.put("tag", "[" + minutes.reference() + "]");
+        variables.put("title", String.valueOf(minutes.title()));
+        variables.put("sender", minutes.sender());
+        variables.put("documents", lines);
+        variables.put("languages", properties.sourceLanguages());
+        variables.put("names", names);
+        return Dispatch.ofMails(mails.askCoordinators(LANGUAGE_PURPOSE, minutes.mailId(), minutes.reference(),
+                LANGUAGE_PURPOSE, variables));
     }
 
     /** The follow-up group hears of minutes as they come; of outreach, from intake and once it is distributed. */

@@ -105,8 +105,14 @@ class TranslationJobRepository {
                 .list();
     }
 
+    /** Asks a translator; one asked before (who declined, or was withdrawn) is asked afresh. */
     void insertAssignment(long jobId, String translator, int position) {
-        jdbc.sql("insert into translation_assignment (job_id, translator, position) values (:job, :translator, :position)")
+        jdbc.sql("""
+                        insert into translation_assignment (job_id, translator, position)
+                        values (:job, :translator, :position)
+                        on conflict (job_id, translator) do update set outcome = 'pending', sent_at = now(),
+                            reminded_at = null, escalated_at = null, answered_at = null, reply_mail_id = null
+                        """)
                 .param("job", jobId)
                 .param("translator", translator)
                 .param("position", position)

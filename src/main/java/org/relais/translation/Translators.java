@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.relais.directory.Contact;
 import org.relais.directory.DirectoryRepository;
 import org.relais.distribution.DocumentWords;
 import org.relais.intake.AwaitedReplies;
 import org.relais.intake.MailParts;
 import org.relais.mail.OutgoingMail;
+import org.relais.mail.ReplyWords;
 import org.relais.minutes.Dispatch;
 import org.relais.minutes.FlowMails;
 import org.relais.minutes.LanguageNames;
@@ -41,12 +43,14 @@ class Translators {
     private final FlowMails mails;
     private final LanguageNames names;
     private final DeclineWords declineWords;
+    private final ReplyWords replyWords;
     private final TranslationProperties properties;
     private final DocumentWords words;
 
     Translators(TranslationJobRepository jobs, DirectoryRepository directory, AwaitedReplies awaited,
                 MinutesCollector collector, MailParts parts, FlowMails mails, LanguageNames names,
-                DeclineWords declineWords, TranslationProperties properties, DocumentWords words) {
+                DeclineWords declineWords, ReplyWords replyWords, TranslationProperties properties,
+                DocumentWords words) {
         this.jobs = jobs;
         this.directory = directory;
         this.awaited = awaited;
@@ -55,6 +59,7 @@ class Translators {
         this.mails = mails;
         this.names = names;
         this.declineWords = declineWords;
+        this.replyWords = replyWords;
         this.properties = properties;
         this.words = words;
     }
@@ -71,8 +76,12 @@ class Translators {
             jobs.setState(job.id(), TranslationJob.WAITING_COORDINATOR, "no translator left");
             return escalate(minutes, job, asked.isEmpty() ? "no-translator" : "all-declined", null);
         }
-        Contact translator = candidates.get(0);
-        jobs.insertAssignment(job.id(), translator.address(), asked.size() + 1);
+        return ask(minutes, job, candidates.get(0));
+    }
+
+    /** Gives the job to this translator: the original (and the machine draft) by mail, their reply awaited. */
+    Dispatch ask(Minutes minutes, TranslationJob job, Contact translator) {
+        jobs.insertAssignment(job.id(), translator.address(), jobs.assignments(job.id()).size() + 1);
         jobs.setState(job.id(), TranslationJob.WITH_TRANSLATOR, null);
         awaited.expect(minutes.reference(), translator.address(), REPLY_FLOW, String.valueOf(job.id()));
         MinutesDocument source = collector.document(job.sourceDocumentId()).orElseThrow();
@@ -82,8 +91,9 @@ class Translators {
     }
 
     /**
-     * Tells every coordinator that a job needs them. reason: silent, no-translator, all-declined, machine-failed (the
-     * machine's own message stays in the log and the job's row: it is no text for a person).
+     * Asks every coordinator to decide about a job (reason: silent, no-translator, all-declined, machine-failed): by
+     * replying or in the console, they give it to a translator they name, or circulate the document without it. The
+     * machine's own message stays in the log and the job's row: it is no text for a person.
      */
     Dispatch escalate(Minutes minutes, TranslationJob job, String reason, String translator) {
         Map<String, Object> variables = new HashMap<>(variables(minutes, job, "fr"));
@@ -92,8 +102,18 @@ class Translators {
         variables.put("names", names);
         variables.put("source", job.sourceLanguage());
         variables.put("target", job.targetLanguage());
-        return Dispatch.ofMails(mails.toCoordinators(ESCALATION_PURPOSE, minutes.mailId(),
+        variables.put("words", replyWords);
+        variables.put("example", translators(job.targetLanguage()).stream().map(Contact::address).findFirst()
+                .orElse(""));
+        return Dispatch.ofMails(mails.askCoordinators(ESCALATION_PURPOSE, minutes.mailId(),
                 minutes.reference(), ESCALATION_PURPOSE, variables));
+    }
+
+    /** The directory's translators, those into {@code language} first. */
+    List<Contact> translators(String language) {
+        List<Contact> all = directory.contactsWithRole("translator");
+        return Stream.concat(all.stream().filter(c -> language.equals(c.translatesTo())),
+                all.stream().filter(c -> !language.equals(c.translatesTo()))).toList();
     }
 
     /** What every mail about a job shows, named in the reader's language. */

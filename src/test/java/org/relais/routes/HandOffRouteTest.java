@@ -16,7 +16,8 @@ import org.relais.console.alarms.AlarmMailed;
 import org.relais.distribution.ListMails;
 import org.relais.intake.IntakeTicket;
 import org.relais.mail.OutgoingTicket;
-import org.relais.minutes.MinutesDecision;
+import org.relais.minutes.Dispatch;
+import org.relais.minutes.TranslationJobTicket;
 import org.springframework.context.support.GenericApplicationContext;
 
 /**
@@ -37,7 +38,8 @@ class HandOffRouteTest extends RouteTestSupport {
 
     @Override
     protected List<String> handOnRoutes() {
-        return List.of("distribution-queue-mails", "mail-queue-tickets");
+        return List.of("distribution-queue-mails", "mail-queue-tickets", "minutes-dispatch-messages",
+                "notification-publish-event");
     }
 
     @Override
@@ -62,14 +64,16 @@ class HandOffRouteTest extends RouteTestSupport {
     }
 
     @Test
-    void aCoordinatorsDecisionAboutMinutesGoesToTheDecisionsQueueUnderItsReference() {
-        MinutesDecision decision = new MinutesDecision(MinutesDecision.COMPLETE, "REL-2026-0030", null, null,
-                "coordination@relais.test");
+    void whatACoordinatorsDecisionInTheConsoleHandsOnGoesToItsQueues() {
+        Dispatch decided = Dispatch.ofMails(List.of(new OutgoingTicket(3)))
+                .and(Dispatch.ofJob(new TranslationJobTicket(7, "REL-2026-0030", "bg")));
 
-        handOff.afterCommit(decision);
+        handOff.afterCommit(decided);
 
-        assertThat(sentTo("minutes.decisions", MinutesDecision.class)).containsExactly(decision);
-        assertThat(sentTo("minutes.decisions").get(0).getIn().getHeader("relaisReference")).isEqualTo("REL-2026-0030");
+        assertThat(sentTo("mail.outgoing", OutgoingTicket.class)).containsExactly(new OutgoingTicket(3));
+        assertThat(sentTo("translation.bg", TranslationJobTicket.class))
+                .containsExactly(new TranslationJobTicket(7, "REL-2026-0030", "bg"));
+        assertThat(queuesReached()).containsExactly("mail.outgoing", "translation.bg");
     }
 
     @Test

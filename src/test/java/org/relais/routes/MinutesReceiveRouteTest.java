@@ -12,20 +12,18 @@ import org.relais.event.PipelineEvent;
 import org.relais.intake.DocumentMessage;
 import org.relais.mail.OutgoingTicket;
 import org.relais.minutes.Dispatch;
-import org.relais.minutes.MinutesDecision;
 import org.relais.minutes.TranslationJobTicket;
 
 /**
  * routes/minutes-receive.yaml: a minutes document is read and recorded, its sender answered and the follow-up group
- * told, and only then are the translations of the languages it lacks planned; a coordinator's decision is applied
- * and the translations planned again, under a cause of its own.
+ * told, and only then are the translations of the languages it lacks planned (a coordinator's decision comes through
+ * routes/decision-replies.yaml or routes/hand-off.yaml).
  */
 class MinutesReceiveRouteTest extends RouteTestSupport {
 
     private final List<String> steps = new CopyOnWriteArrayList<>();
     private final Receiver receiver = new Receiver(steps);
     private final Planner planner = new Planner(steps);
-    private final Decisions decisions = new Decisions(steps);
 
     @Override
     protected List<String> routeFiles() {
@@ -41,7 +39,6 @@ class MinutesReceiveRouteTest extends RouteTestSupport {
     protected void bindToRegistry(Registry registry) {
         registry.bind("minutesReceiver", receiver);
         registry.bind("translationPlanner", planner);
-        registry.bind("minutesDecisions", decisions);
         registry.bind("failureRecorder", new FailureRecorderFake());
     }
 
@@ -63,19 +60,6 @@ class MinutesReceiveRouteTest extends RouteTestSupport {
         assertThat(sentTo("translation.bg", TranslationJobTicket.class))
                 .containsExactly(new TranslationJobTicket(6, "REL-2026-0031", "bg"));
         assertThat(queuesReached()).containsExactly("events", "mail.outgoing", "translation.bg", "translation.fr");
-    }
-
-    @Test
-    void aCoordinatorsDecisionIsAppliedAndTheTranslationsPlannedAgainUnderItsCause() {
-        MinutesDecision language = new MinutesDecision(MinutesDecision.LANGUAGE, "REL-2026-0031", 31L, "fr",
-                "coordination@relais.test");
-
-        deliver("minutes.decisions", language);
-
-        assertThat(decisions.applied).containsExactly(language);
-        assertThat(steps).containsExactly("applied language",
-                "planned REL-2026-0031 for decision:REL-2026-0031:language:31:fr");
-        assertThat(queuesReached()).containsExactly("translation.bg", "translation.fr");
     }
 
     /** Stands for MinutesReceiver, which reads the text and language and records the version in PostgreSQL. */
@@ -106,22 +90,6 @@ class MinutesReceiveRouteTest extends RouteTestSupport {
             steps.add("planned " + reference + " for " + cause);
             return Dispatch.ofJob(new TranslationJobTicket(5, reference, "fr"))
                     .and(Dispatch.ofJob(new TranslationJobTicket(6, reference, "bg")));
-        }
-    }
-
-    /** Stands for MinutesDecisions, which records the coordinator's decision in PostgreSQL. */
-    public static final class Decisions {
-        private final List<String> steps;
-        final List<MinutesDecision> applied = new CopyOnWriteArrayList<>();
-
-        Decisions(List<String> steps) {
-            this.steps = steps;
-        }
-
-        public Dispatch apply(MinutesDecision decision) {
-            steps.add("applied " + decision.kind());
-            applied.add(decision);
-            return Dispatch.none();
         }
     }
 }

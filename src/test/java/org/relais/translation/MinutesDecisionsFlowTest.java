@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.relais.distribution.DistributionRequest;
 import org.relais.intake.MailParts;
-import org.relais.minutes.MinutesDecisions;
 import org.relais.minutes.MinutesFiles;
 import org.relais.minutes.Sentences;
 import org.relais.support.HubTest;
@@ -22,8 +21,8 @@ import org.springframework.jms.core.JmsTemplate;
 
 /**
  * What happens around the translators: minutes in a mail body, a reply that is not a translation, a machine that
- * cannot help, a language the detector cannot tell, versions the sender already has, a deadline and the
- * coordinator's decisions.
+ * cannot help, versions the sender already has, a deadline and the coordinator's decision (the language the
+ * detector cannot tell: org.relais.decision.MinutesLanguageDecisionTest).
  */
 class MinutesDecisionsFlowTest extends HubTest {
 
@@ -34,9 +33,6 @@ class MinutesDecisionsFlowTest extends HubTest {
 
     @Autowired
     MailParts parts;
-
-    @Autowired
-    MinutesDecisions decisions;
 
     final LibreTranslateStub machine = LibreTranslateStub.shared();
 
@@ -88,7 +84,7 @@ class MinutesDecisionsFlowTest extends HubTest {
         MimeMessage overdue = awaitMailsTo("coordination@relais.test", "minutes-overdue", 1).get(0);
         assertThat(FlowMailbox.body(overdue)).contains("Versions disponibles : français, roumain",
                 "Versions manquantes : bulgare");
-        decisions.completeNow(reference, "coordination@relais.test");
+        mail().from("coordination@relais.test").answering(overdue).text("Diffuser.").send();
 
         DistributionRequest request = FlowMailbox.receive(jms, "distribution", reference, DistributionRequest.class,
                 20_000);
@@ -121,34 +117,6 @@ class MinutesDecisionsFlowTest extends HubTest {
                 .single()).isEqualTo("with-translator");
         assertThat(mailsTo("traducere-ro@relais.test", "translation-received")).isEmpty();
         assertThat(FlowMailbox.receive(jms, "distribution", reference, DistributionRequest.class, 1000)).isNull();
-    }
-
-    @Test
-    void whenTheLanguageIsUncertainTheSenderIsAskedAndTheCoordinatorsChoiceStartsTheTranslations() throws Exception {
-        mail().from("varna@relais.test").subject("Протокол Варна")
-                .attach("Протокол Варна.docx", MinutesFiles.docx("Варна, 12-13.11.2009", "Participanți: 45"), DOCX)
-                .send();
-
-        MimeMessage received = awaitMailsTo("varna@relais.test", "minutes-received", 1).get(0);
-        assertThat(FlowMailbox.body(received)).contains("езикът не беше разпознат със сигурност",
-                "посочите езика на всеки от тях");
-        assertThat(jdbc.sql("select language_state from minutes_document").query(String.class).single())
-                .isEqualTo("uncertain");
-        assertThat(jdbc.sql("select count(*) from translation_job").query(Integer.class).single()).isZero();
-
-        long document = jdbc.sql("select document_id from minutes_document").query(Long.class).single();
-        decisions.setLanguage(document, "bg", "coordination@relais.test");
-
-        awaitMailsTo("traduction-fr@relais.test", "translation-job", 1);
-        awaitMailsTo("traducere-ro@relais.test", "translation-job", 1);
-        // this document's jobs: a job of an earlier test may still be written late into the shared hub
-        assertThat(jdbc.sql("select target_language from translation_job where source_document_id = :document order by 1")
-                .param("document", document).query(String.class).list())
-                .containsExactly("fr", "ro");
-        assertThat(jdbc.sql("""
-                        select language || ':' || language_state || ':' || language_set_by from minutes_document
-                        where document_id = :document""")
-                .param("document", document).query(String.class).single()).isEqualTo("bg:set:coordination@relais.test");
     }
 
     @Test

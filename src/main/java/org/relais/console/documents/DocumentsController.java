@@ -2,6 +2,8 @@ package org.relais.console.documents;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.relais.console.ActionLog;
+import org.relais.decision.PendingDecisions;
 import org.relais.directory.DirectoryRepository;
 import org.relais.intake.DocumentKind;
 import org.relais.minutes.OutreachScope;
@@ -35,13 +37,17 @@ class DocumentsController {
     private final DocumentPages pages;
     private final DirectoryRepository directory;
     private final OutreachScope outreach;
+    private final PendingDecisions decisions;
+    private final ActionLog actions;
 
     DocumentsController(DocumentRepository documents, DocumentPages pages, DirectoryRepository directory,
-                        OutreachScope outreach) {
+                        OutreachScope outreach, PendingDecisions decisions, ActionLog actions) {
         this.documents = documents;
         this.pages = pages;
         this.directory = directory;
         this.outreach = outreach;
+        this.decisions = decisions;
+        this.actions = actions;
     }
 
     @GetMapping("/documents")
@@ -66,6 +72,10 @@ class DocumentsController {
             model.addAttribute("outreachKinds", OutreachController.UPLOAD_KINDS);
             model.addAttribute("seminars", directory.seminars());
         });
+        // what awaits a coordinator's decision here, with its buttons (org.relais.decision.DecisionsController)
+        model.addAttribute("decisions", decisions.of(reference));
+        model.addAttribute("decisionsTaken", actions.about(reference).stream()
+                .filter(action -> action.action().startsWith("decision.")).toList());
         return "document";
     }
 
