@@ -65,14 +65,13 @@ class AttendanceRepository {
     List<SheetParticipant> participants(String reference) {
         return jdbc.sql("""
                         select p.id, row_number() over (order by p.document_id, p.id) as number, p.document_id,
-                            d.file_name, p.name, p.organisation, p.cell, p.category_as_read, p.category, p.corrected_by
+                            p.name, p.organisation, p.cell, p.category_as_read, p.category, p.corrected_by
                         from participant p join attendance_sheet s on s.document_id = p.document_id
-                            join document d on d.id = p.document_id
                         where s.reference = :reference order by p.document_id, p.id
                         """)
                 .param("reference", reference)
                 .query((rs, row) -> new SheetParticipant(rs.getLong("id"), rs.getInt("number"),
-                        rs.getLong("document_id"), rs.getString("file_name"), rs.getString("name"),
+                        rs.getLong("document_id"), rs.getString("name"),
                         rs.getString("organisation"), rs.getString("cell"), rs.getString("category_as_read"),
                         rs.getString("category"), rs.getString("corrected_by")))
                 .list();

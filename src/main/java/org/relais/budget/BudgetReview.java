@@ -35,7 +35,7 @@ public class BudgetReview {
     static final String REPLY_FLOW = "budget-review";
 
     /** A review a coordinator may settle: still open, or objected to by a member. */
-    public record Unsettled(long budgetId, String reference, String state, String seminar) {
+    public record Unsettled(long budgetId, String state, String seminar) {
     }
 
     private final BudgetReviewRepository reviews;
@@ -126,8 +126,8 @@ public class BudgetReview {
     /** The reviews of {@code reference} a coordinator may settle. */
     @Transactional(readOnly = true)
     public List<Unsettled> unsettled(String reference) {
-        return reviews.unsettled(reference).stream().map(review -> new Unsettled(review.budgetId(), review.reference(),
-                review.state(), seminarName(review.seminarCode()))).toList();
+        return reviews.unsettled(reference).stream().map(review -> new Unsettled(review.budgetId(), review.state(),
+                seminarName(review.seminarCode()))).toList();
     }
 
     /**

@@ -26,8 +26,7 @@ public class TranslationJobs {
      * A job of minutes still collecting, not done: with a translator (who is named), or waiting for a coordinator;
      * with the directory's translators a coordinator may give it to, those into its language first.
      */
-    public record Unfinished(long jobId, String targetLanguage, String state, String translator,
-                             List<Contact> candidates) {
+    public record Unfinished(long jobId, String targetLanguage, String translator, List<Contact> candidates) {
     }
 
     private final TranslationJobRepository jobs;
@@ -53,7 +52,7 @@ public class TranslationJobs {
         return jobs.jobs(reference).stream()
                 .filter(job -> job.state().equals(TranslationJob.WITH_TRANSLATOR)
                         || job.state().equals(TranslationJob.WAITING_COORDINATOR))
-                .map(job -> new Unfinished(job.id(), job.targetLanguage(), job.state(), pendingTranslator(job.id()),
+                .map(job -> new Unfinished(job.id(), job.targetLanguage(), pendingTranslator(job.id()),
                         translators.translators(job.targetLanguage())))
                 .toList();
     }

@@ -59,8 +59,8 @@ class RequestMailsTest extends HubTest {
 
         assertThat(body("attendance-categories", language, Map.of("tag", "[REL-2026-0002]",
                 "reference", "REL-2026-0002", "fileName", "prezenta.xlsx", "sender", "neamt@relais.test",
-                "participants", List.of(new SheetParticipant(7, 4, 3, "prezenta.xlsx", "Vasile Elena", "Prefectura",
-                        "Prezență!B7", "invitat", null, null)),
+                "participants", List.of(new SheetParticipant(7, 4, 3, "Vasile Elena", "Prefectura", "Prezență!B7",
+                        "invitat", null, null)),
                 "categories", List.of("elected", "technician", "state", "ngo"), "names", names)))
                 .contains("4. Vasile Elena, Prefectura", "invitat",
                         names.text(language, "attendance.category.elected"),
