@@ -79,7 +79,7 @@ class RequestMailsTest extends HubTest {
                 "sender", "savoie@relais.test", "deadline", "2026-12-01", "present", List.of("fr"),
                 "missing", List.of("ro", "bg"), "names", names, "words", words));
         minutes.putAll(Map.of("seminar", "—", "sourceLanguage", "fr", "targetLanguage", "bg", "hasDraft", false,
-                "declineWords", "…"));
+                "declineWords", "…", "kind", "minutes"));
         return minutes;
     }
 

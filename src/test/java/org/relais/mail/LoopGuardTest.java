@@ -82,8 +82,10 @@ class LoopGuardTest extends HubTest {
                     .param("listed", listed).query(String.class).list();
             assertThat(answeredIds).as("threaded on the last mail it answers")
                     .contains(summary.getHeader("In-Reply-To", null));
+            // References may be shortened (RFC 5322): the mail answered and the 20 before it
             assertThat(summary.getHeader("References", " ").split("\\s+"))
-                    .as("and referring to each of them").containsExactlyInAnyOrderElementsOf(answeredIds);
+                    .as("and referring to each of them, or to the 21 newest").doesNotHaveDuplicates()
+                    .isSubsetOf(answeredIds).hasSize(Math.min(answeredIds.size(), 21));
         }
         assertThat(jdbc.sql("select count(*) from withheld_reply").query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from gathered_answer where outgoing_mail_id is null")
