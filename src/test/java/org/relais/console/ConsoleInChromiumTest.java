@@ -169,16 +169,11 @@ class ConsoleInChromiumTest extends HubTest {
     }
 
     private void logIn(String user, String password) {
-        open("/login?lang=en");
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(
-                ExpectedConditions.urlMatches(".*/login(\\?lang=en)?$")));
+        HeadlessChromium.logIn(browser, port, user, password);
     }
 
     private void open(String path) {
-        browser.get("http://127.0.0.1:" + port + path);
+        HeadlessChromium.open(browser, port, path);
     }
 
     private static void assertNoAlert() {

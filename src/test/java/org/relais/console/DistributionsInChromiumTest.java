@@ -142,15 +142,10 @@ class DistributionsInChromiumTest extends DistributedMinutes {
     }
 
     private void logIn(String user) {
-        open("/login?lang=en");
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys("relais");
-        browser.findElement(By.id("login")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(
-                ExpectedConditions.urlMatches(".*/login(\\?lang=en)?$")));
+        HeadlessChromium.logIn(browser, port, user, "relais");
     }
 
     private void open(String path) {
-        browser.get("http://127.0.0.1:" + port + path);
+        HeadlessChromium.open(browser, port, path);
     }
 }

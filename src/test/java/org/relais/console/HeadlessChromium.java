@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -14,6 +15,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven through the system chromedriver (Selenium Manager cannot download anything
@@ -52,6 +55,21 @@ final class HeadlessChromium {
     }
 
     /** A PNG of the whole page, under target/screenshots (the README's pictures in docs/ come from there). */
+    /** Opens a path of the hub's console listening on {@code port}. */
+    static void open(WebDriver browser, int port, String path) {
+        browser.get("http://127.0.0.1:" + port + path);
+    }
+
+    /** Logs in through the login form (in English) and waits until the console has left it. */
+    static void logIn(WebDriver browser, int port, String user, String password) {
+        open(browser, port, "/login?lang=en");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(
+                ExpectedConditions.urlMatches(".*/login(\\?lang=en)?$")));
+    }
+
     static Path screenshot(WebDriver driver, String name) {
         Dimension window = driver.manage().window().getSize();
         try {
