@@ -18,6 +18,7 @@ import org.relais.directory.DirectoryRepository;
 import org.relais.directory.Seminar;
 import org.relais.intake.InboundMailRepository.NewPart;
 import org.relais.intake.InboundMailRepository.StoredMail;
+import org.relais.mail.Arrival;
 import org.relais.mail.OutgoingMailLedger;
 import org.relais.mail.LoopSigns;
 import org.relais.mail.OutgoingTicket;
@@ -100,9 +101,10 @@ public class IntakeProcessor {
         if (automated.isPresent()) {
             return automated(mail, message, sender, automated.get());
         }
-        loopSigns.note(LoopFacts.of(mail.id(), message, sender, Instant.now()));
+        Arrival arrival = LoopFacts.of(mail.id(), message, sender, Instant.now());
         Optional<Contact> contact = directory.contact(sender);
         if (contact.isEmpty()) {
+            loopSigns.note(arrival);
             mails.markDone(mail.id(), "quarantined", null, null, null, null, "unknown sender " + sender);
             return IntakeOutcome.answered(null, replies.unknownSender(mail.id(), message, sender));
         }
@@ -111,15 +113,16 @@ public class IntakeProcessor {
         try {
             parsed = parser.parse(message);
         } catch (MalformedMailException e) {
+            loopSigns.note(arrival);
             mails.markDone(mail.id(), "malformed", reference, null, contact.get().language(), null, e.getMessage());
             return IntakeOutcome.answered(reference,
                     replies.malformed(mail.id(), message, contact.get(), reference, e));
         }
-        return understood(mail.id(), parsed, contact.get(), reference, binding.of(message, sender));
+        return understood(mail.id(), parsed, contact.get(), reference, binding.of(message, sender), arrival);
     }
 
     private IntakeOutcome understood(long mailId, ParsedMail parsed, Contact sender, String reference,
-                                     Optional<OutgoingMailLedger.Written> bound) {
+                                     Optional<OutgoingMailLedger.Written> bound, Arrival arrival) {
         DocumentClassifier.Context context = DocumentClassifier.Context.of(parsed.subject(), parsed.bodyText());
         Optional<ConsoleUploads.Chosen> chosen = mails.upload(mailId);
         List<Reviewed> reviewed = new ArrayList<>();
@@ -180,6 +183,9 @@ public class IntakeProcessor {
                             : item.inspection().rejection().code()));
             stored.add(new Stored(item, partId));
         }
+        // From here to the commit the sender's mails wait for each other (LoopSigns): what comes before, the
+        // costly part, runs beside the sender's other mails, so that a busy partner's burst uses every consumer.
+        loopSigns.note(arrival);
         if (!awaiting.isEmpty()) {
             mails.markDone(mailId, "reply", reference, request, sender.language(), seminarCode, null);
             return IntakeOutcome.replied(reference, replies(mailId, parsed, sender, reference, request, awaiting, stored));
