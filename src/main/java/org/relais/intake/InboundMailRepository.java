@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.support.SqlBinaryValue;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The mails fetched from the hub mailbox, their parts and the documents found in them. */
 @Repository
@@ -96,6 +98,12 @@ class InboundMailRepository {
         }
     }
 
+    /**
+     * The next reference of the year, counted in a transaction of its own: the counter's row stays locked only for
+     * that moment, not until the mail's processing commits, which made every intake consumer wait for the others. A
+     * mail whose processing rolls back leaves its number unused.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     String nextReference() {
         int year = Year.now().getValue();
         int number = jdbc.sql("""
