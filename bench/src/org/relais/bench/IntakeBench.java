@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Intake throughput and latency against peers, on two kinds of mail server. For each server (GreenMail in the bench
@@ -178,14 +179,15 @@ final class IntakeBench implements Benchmarks.Scenario {
         switch (system) {
             case "relais" -> {
                 HubProcess hub = HubProcess.embedded(parts.work, run, logs,
-                        System.getProperty("intake.hub-heap", "512m"), List.of(
+                        System.getProperty("intake.hub-heap", "512m"), concat(List.of(
                                 "--relais.embedded.mail.enabled=false",
                                 "--relais.mail.imap.port=" + server.imapPort(),
                                 "--relais.mail.smtp.port=" + server.smtpPort(),
                                 // a burst from one partner, each mail answered on its own thread as the peers do:
                                 // the loop guard would bound it as a robot (its pace) and gather its answers
                                 "--relais.loop-guard.robot-answers-per-hour=1000000",
-                                "--relais.loop-guard.answers-at-once=1000000"), hubJvmOptions()).packaged();
+                                "--relais.loop-guard.answers-at-once=1000000"), hubArguments()),
+                        hubJvmOptions()).packaged();
                 hub.start();
                 say("relais: ready in %.1f s (%s)", hub.awaitReady(300_000), hub.log());
                 awaitLeads(hub);
@@ -237,6 +239,16 @@ final class IntakeBench implements Benchmarks.Scenario {
             default -> throw new IllegalArgumentException("unknown system " + system
                     + "; known: relais, node-red, javamail");
         }
+    }
+
+    /** Settings of the hub's own for a trial, {@code intake.hub-args} (say {@code --relais.intake.consumers=3}). */
+    private static List<String> hubArguments() {
+        String arguments = System.getProperty("intake.hub-args", "").strip();
+        return arguments.isEmpty() ? List.of() : List.of(arguments.split("\\s+"));
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        return Stream.concat(first.stream(), second.stream()).toList();
     }
 
     /** The hub's JVM options: config/jvm.options, as documented, unless {@code intake.hub-jvm} names others. */
