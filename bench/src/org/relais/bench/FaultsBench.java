@@ -336,14 +336,14 @@ final class FaultsBench implements Benchmarks.Scenario {
         long dupKeys = parts.count("select count(*) - count(distinct dedup_key) from inbound_mail");
         long dupMessageIds = parts.count("select count(*) - count(distinct message_id) from inbound_mail");
         long documents = parts.count("select count(*) from document");
-        long budgetDocuments = parts.count("select count(*) from document where queue = 'budget'");
+        long budgetDocuments = parts.count("select count(*) from document where flow = 'budget'");
         long dupDocuments = parts.count("select count(*) from (select mail_id, file_name from document"
                 + " group by mail_id, file_name having count(*) > 1) d");
         long budgetRows = parts.count("select count(*) from budget");
         long failures = parts.count("select count(*) from failure");
         say("stored %d (expected %d), processed %d, duplicate dedup keys %d, duplicate Message-IDs %d", stored, n,
                 processed, dupKeys, dupMessageIds);
-        say("documents %d (budget queue %d, expected %d), documents twice %d, budget rows %d, failures recorded %d,"
+        say("documents %d (budget flow %d, expected %d), documents twice %d, budget rows %d, failures recorded %d,"
                 + " broker DLQ depth %d", documents, budgetDocuments, budgets, dupDocuments, budgetRows, failures,
                 parts.deadLetters());
         if (failures > 0) {
