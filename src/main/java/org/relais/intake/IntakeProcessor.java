@@ -183,8 +183,9 @@ public class IntakeProcessor {
                             : item.inspection().rejection().code()));
             stored.add(new Stored(item, partId));
         }
-        // From here to the commit the sender's mails wait for each other (LoopSigns): what comes before, the
-        // costly part, runs beside the sender's other mails, so that a busy partner's burst uses every consumer.
+        // From here to the commit the sender's mails wait for each other (LoopSigns); what comes before (parsing,
+        // inspecting and storing the parts) runs beside the sender's other mails, so a busy partner's burst is not
+        // processed one mail at a time.
         loopSigns.note(arrival);
         if (!awaiting.isEmpty()) {
             mails.markDone(mailId, "reply", reference, request, sender.language(), seminarCode, null);

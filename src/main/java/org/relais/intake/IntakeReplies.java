@@ -97,7 +97,9 @@ class IntakeReplies {
         }
         Answer answer = new Answer(ACKNOWLEDGEMENT, mailId, sender.address(), sender.name(), language,
                 Answer.ANSWERS_SUMMARY, true, subject, reference, understood, mail.messageId());
-        // rendered before the loop guard decides, which makes the sender's other mails wait (LoopSigns)
+        if (limiter.answer(answer) != ReplyLimiter.Delivery.AT_ONCE) {
+            return List.of();
+        }
         MailTemplates.Rendered text = templates.render(ACKNOWLEDGEMENT, language, Map.of(
                 "name", sender.name(),
                 "subject", subject,
@@ -106,9 +108,6 @@ class IntakeReplies {
                 "seminar", seminarText,
                 "lines", verdicts,
                 "noAttachment", verdicts.isEmpty()));
-        if (limiter.answer(answer) != ReplyLimiter.Delivery.AT_ONCE) {
-            return List.of();
-        }
         return store(answer, text, mail.references());
     }
 
