@@ -38,8 +38,8 @@ final class LoopFacts {
     private static final int MAX_LEAVES = 200;
     /**
      * Of each leaf, its size and a CRC-32C of its first bytes are hashed: they tell a file sent again from another
-     * file. A SHA-256 of whole attachments was a third of intake's CPU under a burst, and of their first 16 KB still a
-     * sixth: the client compiler has no SHA intrinsics, but has CRC-32C's (bench/README.md, "Intake").
+     * file. A SHA-256 of whole attachments was a third of intake's CPU under a burst (bench/README.md, "Intake"); of
+     * 16 KB it still takes 0.12 ms under the client compiler, which has no SHA intrinsics, and CRC-32C 1 µs.
      */
     private static final int HASHED_BYTES_PER_PART = 16 << 10;
     private static final int MAX_ANSWERED = 50;
