@@ -15,6 +15,7 @@ import org.relais.support.HubTest;
 import org.relais.support.Spreadsheets;
 import org.relais.support.TestMail;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jms.core.JmsTemplate;
 
@@ -29,6 +30,9 @@ class QueuesConsoleTest extends HubTest {
     @Autowired
     JmsTemplate jms;
 
+    @Value("${relais.intake.consumers}")
+    int intakeConsumers;
+
     DeadLetterFixture deadLetters;
 
     @BeforeEach
@@ -42,9 +46,9 @@ class QueuesConsoleTest extends HubTest {
 
         assertThat(queues.findValuesAsText("name")).contains("intake.mail", "mail.outgoing", "budget", "DLQ")
                 .noneMatch(name -> name.startsWith("activemq."));
-        JsonNode intake = find(queues, "name", "intake.mail");
-        assertThat(intake.path("consumers").asInt()).isEqualTo(2);
-        assertThat(intake.has("depth")).isTrue();
+        JsonNode intakeQueue = find(queues, "name", "intake.mail");
+        assertThat(intakeQueue.path("consumers").asInt()).isEqualTo(intakeConsumers);
+        assertThat(intakeQueue.has("depth")).isTrue();
     }
 
     @Test
