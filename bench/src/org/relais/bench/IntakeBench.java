@@ -243,8 +243,7 @@ final class IntakeBench implements Benchmarks.Scenario {
 
     /** Settings of the hub's own for a trial, {@code intake.hub-args} (say {@code --relais.intake.consumers=3}). */
     private static List<String> hubArguments() {
-        String arguments = System.getProperty("intake.hub-args", "").strip();
-        return arguments.isEmpty() ? List.of() : List.of(arguments.split("\\s+"));
+        return words("intake.hub-args");
     }
 
     private static List<String> concat(List<String> first, List<String> second) {
@@ -253,8 +252,14 @@ final class IntakeBench implements Benchmarks.Scenario {
 
     /** The hub's JVM options: config/jvm.options, as documented, unless {@code intake.hub-jvm} names others. */
     private static List<String> hubJvmOptions() {
-        String options = System.getProperty("intake.hub-jvm", "").strip();
-        return options.isEmpty() ? HubProcess.documentedJvmOptions() : List.of(options.split("\\s+"));
+        List<String> options = words("intake.hub-jvm");
+        return options.isEmpty() ? HubProcess.documentedJvmOptions() : options;
+    }
+
+    /** A system property's words, separated by spaces; none when it is not set. */
+    private static List<String> words(String property) {
+        String value = System.getProperty(property, "").strip();
+        return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
     }
 
     /**
