@@ -12,8 +12,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LoopSignRepository {
 
-    private static final int RECENT = 200;
-
     private final JdbcClient jdbc;
 
     LoopSignRepository(JdbcClient jdbc) {
@@ -36,20 +34,32 @@ class LoopSignRepository {
     }
 
     /**
-     * The sender's other mails that came within the window, the newest {@value #RECENT} of them: a flood is judged on
-     * its latest mails, without reading the whole hour again for each one.
+     * The sender's other mails of the window that a rule could match: the latest with the same fingerprint and the
+     * latest written less than {@code pace} before or after this one; two rows at most, however many mails the sender
+     * wrote in the window. Reading every earlier mail back for each new one made a flood's burst cost grow with its
+     * square (bench/README.md, "Intake").
      */
-    List<Arrival> earlier(Arrival arrival, Duration window) {
+    List<Arrival> candidates(Arrival arrival, Duration window, Duration pace) {
         return jdbc.sql("""
-                        select mail_id, sender, written_at, fingerprint from loop_arrival
-                        where sender = :sender and mail_id <> :mailId
-                          and arrived_at > now() - make_interval(secs => :seconds)
-                        order by arrived_at desc limit :recent
+                        (select mail_id, sender, written_at, fingerprint from loop_arrival
+                         where sender = :sender and mail_id <> :mailId
+                           and arrived_at > now() - make_interval(secs => :seconds)
+                           and fingerprint = :fingerprint
+                         order by arrived_at desc limit 1)
+                        union all
+                        (select mail_id, sender, written_at, fingerprint from loop_arrival
+                         where sender = :sender and mail_id <> :mailId
+                           and arrived_at > now() - make_interval(secs => :seconds)
+                           and written_at > cast(:writtenAt as timestamptz) - make_interval(secs => :pace)
+                           and written_at < cast(:writtenAt as timestamptz) + make_interval(secs => :pace)
+                         order by arrived_at desc limit 1)
                         """)
-                .param("recent", RECENT)
                 .param("sender", arrival.sender())
                 .param("mailId", arrival.mailId())
                 .param("seconds", window.toSeconds())
+                .param("fingerprint", arrival.fingerprint())
+                .param("writtenAt", Timestamp.from(arrival.writtenAt()))
+                .param("pace", pace.toMillis() / 1000.0)
                 .query((rs, row) -> new Arrival(rs.getLong("mail_id"), rs.getString("sender"),
                         rs.getTimestamp("written_at").toInstant(), rs.getString("fingerprint"), List.of()))
                 .list();

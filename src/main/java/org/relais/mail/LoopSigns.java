@@ -33,7 +33,8 @@ public class LoopSigns {
     public Optional<RobotSign> note(Arrival arrival) {
         // the sender's mails are judged one after the other, each seeing the ones before it
         outgoing.lockDecisionsAbout(arrival.sender());
-        LoopRule.History history = new LoopRule.History(arrivals.earlier(arrival, properties.window()),
+        LoopRule.History history = new LoopRule.History(
+                arrivals.candidates(arrival, properties.window(), properties.personPace()),
                 outgoing.sentAtOf(arrival.answers(), arrival.sender()));
         Optional<RobotSign> sign = rules.stream().flatMap(rule -> rule.check(arrival, history).stream()).findFirst();
         arrivals.insert(arrival, sign.orElse(null));
