@@ -38,7 +38,9 @@ public class LoopSigns {
                 outgoing.sentAtOf(arrival.answers(), arrival.sender()));
         Optional<RobotSign> sign = rules.stream().flatMap(rule -> rule.check(arrival, history).stream()).findFirst();
         arrivals.insert(arrival, sign.orElse(null));
-        sign.ifPresent(s -> log.info("Mail {} from {} shows a sign of a robot: {}", arrival.mailId(),
+        // debug only: a flood would write a line per mail; the sign is kept with the mail (loop_arrival), and what
+        // it leads to, an answer held back, is logged as a warning (ReplyLimiter)
+        sign.ifPresent(s -> log.debug("Mail {} from {} shows a sign of a robot: {}", arrival.mailId(),
                 arrival.sender(), s.code()));
         return sign;
     }
