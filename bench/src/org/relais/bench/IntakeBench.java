@@ -90,12 +90,13 @@ final class IntakeBench implements Benchmarks.Scenario {
                 try (MailServer mailServer = server.equals("greenmail") ? greenMail()
                         : DebianMailServers.start(parts.work.resolve("servers"), parts.smtpPort)) {
                     for (int n : bursts) {
-                        Burst burst = Burst.of(n, PARTNER, "informare-#.pdf", document, "application/pdf");
                         Map<String, List<Drain>> drains = new HashMap<>();
                         for (int round = 1; round <= rounds; round++) {
+                            // mails of its own for each round: a hub and the loop know a mail they took before
+                            Burst burst = Burst.of(n, PARTNER, "informare-#.pdf", document, "application/pdf");
                             for (String system : systems) {
                                 drains.computeIfAbsent(system, s -> new ArrayList<>())
-                                        .add(drain(system, mailServer, burst, connections));
+                                        .add(drain(system, mailServer, burst, connections, round));
                             }
                         }
                         summary.addAll(report(mailServer.name(), n, connections, drains));
@@ -134,11 +135,14 @@ final class IntakeBench implements Benchmarks.Scenario {
     }
 
     /** One system takes the burst: started, the burst sent, every mail answered (or the time up), stopped. */
-    private Drain drain(String system, MailServer server, Burst burst, int connections) throws Exception {
+    private Drain drain(String system, MailServer server, Burst burst, int connections, int round)
+            throws Exception {
         long timeoutMs = Long.getLong("intake.timeout-s", 600) * 1000;
         server.emptyHubMailbox();
         parts.mail().purgeEmailFromAllMailboxes();
-        String run = system + "-" + server.name().replaceAll("\\W", "").toLowerCase() + "-" + burst.size();
+        // a run of its own for each round: a fresh hub (its own data folder), its own logs
+        String run = system + "-" + server.name().replaceAll("\\W", "").toLowerCase() + "-" + burst.size()
+                + (round > 1 ? "-round" + round : "");
         Subject subject = start(system, server, run);
         try {
             warmUp(system, server);
