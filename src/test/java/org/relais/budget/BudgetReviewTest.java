@@ -66,6 +66,10 @@ class BudgetReviewTest extends HubTest {
         sendAcceptedForecast();
 
         reply("suivi-bg@relais.test", "Възражение: кетърингът е твърде скъп.");
+        // the objection first: the intake consumers take mails side by side, and two approvals taken before it would
+        // settle the review by the rule
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from review_decision")
+                .query(Integer.class).single() == 1);
         reply("suivi-fr@relais.test", "D'accord.");
         reply("suivi-ro@relais.test", "Sunt de acord.");
 
