@@ -37,7 +37,7 @@ class LoopSignRepository {
      * The sender's other mails of the window that a rule could match: the latest with the same fingerprint and the
      * latest written less than {@code pace} before or after this one; two rows at most, however many mails the sender
      * wrote in the window. Reading every earlier mail back for each new one made a flood's burst cost grow with its
-     * square (bench/README.md, "Intake").
+     * square (bench/README.md, "Intake against its peers").
      */
     List<Arrival> candidates(Arrival arrival, Duration window, Duration pace) {
         return jdbc.sql("""
