@@ -35,6 +35,11 @@ class BudgetReviewTest extends HubTest {
         mail().from(member).answering(mailsTo(member, "budget-review-request").get(0)).text(text).send();
     }
 
+    /** The members' answers recorded so far. */
+    private int decisionsRecorded() {
+        return jdbc.sql("select count(*) from review_decision").query(Integer.class).single();
+    }
+
     @Test
     void eachMemberIsAskedInTheirLanguageWithTheFileAndTwoApprovalsApproveTheBudget() throws Exception {
         String reference = sendAcceptedForecast();
@@ -68,8 +73,7 @@ class BudgetReviewTest extends HubTest {
         reply("suivi-bg@relais.test", "Възражение: кетърингът е твърде скъп.");
         // the objection first: the intake consumers take mails side by side, and two approvals taken before it would
         // settle the review by the rule
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from review_decision")
-                .query(Integer.class).single() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> decisionsRecorded() == 1);
         reply("suivi-fr@relais.test", "D'accord.");
         reply("suivi-ro@relais.test", "Sunt de acord.");
 
@@ -77,8 +81,7 @@ class BudgetReviewTest extends HubTest {
                 .until(() -> mailsTo("coordination@relais.test", "budget-review-objection"), l -> !l.isEmpty()).get(0);
         assertThat((String) objection.getContent()).contains("кетърингът е твърде скъп",
                 "Répondez à ce message par « approuvé » ou « rejeté », suivi de votre commentaire");
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select count(*) from review_decision")
-                .query(Integer.class).single() == 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> decisionsRecorded() == 3);
         assertThat(jdbc.sql("select state from budget_review").query(String.class).single()).isEqualTo("objected");
         assertThat(mailsTo("arges@relais.test", "budget-review-outcome")).isEmpty();
         // the coordinators settle it from the console or by replying: org.relais.decision.BudgetDecisionTest
@@ -88,8 +91,7 @@ class BudgetReviewTest extends HubTest {
     void membersWhoHaveNotAnsweredAreRemindedAfterTheDelay() throws Exception {
         sendAcceptedForecast();
         reply("suivi-fr@relais.test", "J'approuve");
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from review_decision")
-                .query(Integer.class).single() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> decisionsRecorded() == 1);
 
         assertThat(review.remind(Instant.now())).isEmpty();
         List<OutgoingTicket> reminders = review.remind(Instant.now().plus(Duration.ofDays(4)));
