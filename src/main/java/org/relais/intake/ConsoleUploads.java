@@ -53,7 +53,7 @@ public class ConsoleUploads {
     private final Path spool;
     private final Session session = Session.getInstance(new Properties());
 
-    ConsoleUploads(InboundMailRepository mails, RouteHandOff handOff, HubProperties hub) {
+    ConsoleUploads(InboundMailRepository mails, RouteHandOff handOff, HubProperties hub) throws IOException {
         this.mails = mails;
         this.handOff = handOff;
         this.coordinatorAddress = hub.coordinatorAddress();

@@ -34,7 +34,7 @@ class InboundMailRepository {
 
     /**
      * Inserts the mail unless a mail with the same key is there; either way returns the stored row's id and state.
-     * The original is streamed from its spool file into the row, and PostgreSQL hashes it for the key there.
+     * The original is streamed from its spool into the row, and PostgreSQL hashes it for the key there.
      */
     MailReceipt storeIfNew(DedupKey key, String messageId, String sender, String subject, SpooledMail raw)
             throws IOException {

@@ -79,7 +79,7 @@ public class IntakeProcessor {
             return IntakeOutcome.handedOn(mail.reference(), mails.documentsOf(mail.id()), mails.repliesOf(mail.id()),
                     replies.mailsFor(mail.id()));
         }
-        try (SpooledMail raw = SpooledMail.copy(spool, out -> mails.copyOriginal(mail, out))) {
+        try (SpooledMail raw = SpooledMail.copy(mail.size(), spool, out -> mails.copyOriginal(mail, out))) {
             return process(mail, raw.message());
         } catch (IOException e) {
             // unchecked, so that the transaction rolls back and the ticket is redelivered

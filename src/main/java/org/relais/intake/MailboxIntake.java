@@ -38,21 +38,21 @@ public class MailboxIntake {
     private final Path spool;
 
     MailboxIntake(HubMailbox mailbox, InboundMailRepository repository, TransactionTemplate transaction,
-                  HubProperties hub) {
+                  HubProperties hub) throws IOException {
         this.mailbox = mailbox;
         this.repository = repository;
         this.transaction = transaction;
         this.spool = SpooledMail.folderIn(hub.dataDir());
     }
 
-    /** A mail written to its spool file, with what the store needs to know it again. */
+    /** A mail spooled, with what the store needs to know it again. */
     private record Spooled(long uid, SpooledMail raw, DedupKey dedupKey, String messageId, String sender,
                            String subject) {
     }
 
     /**
-     * Takes the unseen mails of the hub mailbox and stores the new ones. Each mail goes through a spool file, never
-     * whole in memory; the files are gone once the rows are written. A mail the server fails to give is left unseen
+     * Takes the unseen mails of the hub mailbox and stores the new ones. A large mail goes through a spool file, never
+     * whole in memory (SpooledMail); the files are gone once the rows are written. A mail the server fails to give is left unseen
      * for the next poll and does not hold back the others.
      */
     public MailboxBatch storeNewMails() throws MessagingException, IOException {

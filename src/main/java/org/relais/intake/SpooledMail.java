@@ -3,36 +3,64 @@ package org.relais.intake;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.SharedInputStream;
+import jakarta.mail.util.SharedByteArrayInputStream;
 import jakarta.mail.util.SharedFileInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * A mail's original bytes in a file of the spool folder (under the data folder) while intake works on it, so that no
- * mail is ever held whole in memory: a 100 MB attachment arrives as 137 MB of base64 and the heap may be 256 MB.
- * The MIME parser reads it through a {@link SharedFileInputStream}, which leaves each part's content in the file
- * until it is read. The file is deleted on close: the original's home is PostgreSQL.
+ * A mail's original bytes while intake works on it. A large mail goes to a file of the spool folder (under the data
+ * folder), so that no large mail is ever held whole in memory: a 100 MB attachment arrives as 137 MB of base64 and
+ * the heap may be 256 MB. The MIME parser reads it through a {@link SharedFileInputStream}, which leaves each part's
+ * content in the file until it is read. The file is deleted on close: the original's home is PostgreSQL.
+ * A mail of up to {@link #HELD_IN_MEMORY_BYTES} stays in memory: creating, writing, reading and deleting a file
+ * cost more than the copy (the mail's bytes, read by the parser a byte at a time from the file, were a tenth of
+ * intake's CPU samples in a busy hub's profile; bench/README.md, "Intake").
  */
 final class SpooledMail implements AutoCloseable {
 
+    /** At most this many bytes are held in memory: three intake consumers and a poll's mails, a few MB in all. */
+    static final int HELD_IN_MEMORY_BYTES = 1 << 20;
+
     private final Path file;
-    private final SharedFileInputStream shared;
+    private final SharedInputStream shared;
+    private final long size;
 
     private SpooledMail(Path file) throws IOException {
         this.file = file;
         this.shared = new SharedFileInputStream(file.toFile());
+        this.size = Files.size(file);
     }
 
-    static Path folderIn(Path dataDirectory) {
-        return dataDirectory.resolve("spool");
+    private SpooledMail(byte[] bytes) {
+        this.file = null;
+        this.shared = new SharedByteArrayInputStream(bytes);
+        this.size = bytes.length;
     }
 
-    /** Writes a fetched mail to a new spool file as the mail server sends it, a block at a time. */
+    /** The spool folder under the data folder, created if it is not there. */
+    static Path folderIn(Path dataDirectory) throws IOException {
+        return Files.createDirectories(dataDirectory.resolve("spool"));
+    }
+
+    /**
+     * A fetched mail as the mail server sends it: in memory when the server gives its size and it is small, else
+     * written to a new spool file a block at a time.
+     */
     static SpooledMail of(Message message, Path spool) throws IOException, MessagingException {
+        int announced = message.getSize();
+        if (announced >= 0 && announced <= HELD_IN_MEMORY_BYTES) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(announced);
+            message.writeTo(out);
+            return new SpooledMail(out.toByteArray());
+        }
         Path file = newFile(spool);
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
             message.writeTo(out);
@@ -43,8 +71,13 @@ final class SpooledMail implements AutoCloseable {
         return new SpooledMail(file);
     }
 
-    /** A stored original copied into a new spool file by {@code copier}. */
-    static SpooledMail copy(Path spool, Copier copier) throws IOException {
+    /** A stored original of {@code size} bytes copied by {@code copier}, in memory if small, else to a spool file. */
+    static SpooledMail copy(long size, Path spool, Copier copier) throws IOException {
+        if (size <= HELD_IN_MEMORY_BYTES) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.toIntExact(size));
+            copier.copyTo(out);
+            return new SpooledMail(out.toByteArray());
+        }
         Path file = newFile(spool);
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
             copier.copyTo(out);
@@ -61,7 +94,7 @@ final class SpooledMail implements AutoCloseable {
 
     /** Headers parsed, the body left in the file until a part is read. */
     MimeMessage message() throws MessagingException {
-        return MailParser.headersAndBody(shared.newStream(0, -1));
+        return MailParser.headersAndBody(stream());
     }
 
     /** The whole original from its first byte. */
@@ -69,21 +102,27 @@ final class SpooledMail implements AutoCloseable {
         return shared.newStream(0, -1);
     }
 
-    long size() throws IOException {
-        return Files.size(file);
+    long size() {
+        return size;
     }
 
     @Override
     public void close() throws IOException {
         try {
-            shared.close();
+            ((InputStream) shared).close();
         } finally {
-            Files.deleteIfExists(file);
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
         }
     }
 
+    /** A new file in the spool folder, made again if someone removed it while the hub runs. */
     private static Path newFile(Path spool) throws IOException {
-        Files.createDirectories(spool);
-        return Files.createTempFile(spool, "mail-", ".eml");
+        try {
+            return Files.createTempFile(spool, "mail-", ".eml");
+        } catch (NoSuchFileException e) {
+            return Files.createTempFile(Files.createDirectories(spool), "mail-", ".eml");
+        }
     }
 }
