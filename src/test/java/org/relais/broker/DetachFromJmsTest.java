@@ -6,6 +6,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.jms.JmsMessage;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.spi.RoutePolicy;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.DefaultMessage;
 import org.junit.jupiter.api.Test;
@@ -13,9 +15,12 @@ import org.junit.jupiter.api.Test;
 class DetachFromJmsTest {
 
     private final CamelContext camel = new DefaultCamelContext();
+    private final DetachFromJms factory = new DetachFromJms();
 
     @Test
-    void aMessageTakenFromAQueueBecomesAPlainMessageWithTheSameBodyAndHeaders() {
+    void aRouteTakingFromAQueueStartsOnAPlainMessageWithTheSameBodyAndHeaders() {
+        RoutePolicy policy = factory.createRoutePolicy(camel, "intake-process-mail",
+                new RouteDefinition("jms:queue:intake.mail?transacted=true"));
         Exchange exchange = new DefaultExchange(camel);
         JmsMessage received = new JmsMessage(exchange, null, null, null);
         received.setBody("{\"mailId\":7}");
@@ -23,7 +28,7 @@ class DetachFromJmsTest {
         received.setHeader("JMSDestination", "intake.mail");
         exchange.setMessage(received);
 
-        new DetachFromJms().process(exchange);
+        policy.onExchangeBegin(null, exchange);
 
         assertThat(exchange.getMessage()).isNotInstanceOf(JmsMessage.class);
         assertThat(exchange.getMessage().getBody()).isEqualTo("{\"mailId\":7}");
@@ -33,13 +38,19 @@ class DetachFromJmsTest {
     }
 
     @Test
-    void aMessageThatDidNotComeFromAQueueIsLeftAsItIs() {
+    void aRouteThatTakesFromElsewhereHasNoSuchPolicy() {
+        assertThat(factory.createRoutePolicy(camel, "intake-fetch-mail",
+                new RouteDefinition("scheduler:intake-mailbox"))).isNull();
+    }
+
+    @Test
+    void aPlainMessageIsLeftAsItIs() {
         Exchange exchange = new DefaultExchange(camel);
         DefaultMessage message = new DefaultMessage(exchange);
-        message.setBody("tick");
+        message.setBody("{\"id\":3}");
         exchange.setMessage(message);
 
-        new DetachFromJms().process(exchange);
+        DetachFromJms.detach(exchange);
 
         assertThat(exchange.getMessage()).isSameAs(message);
     }

@@ -33,7 +33,6 @@ import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.junit5.CamelContextConfiguration;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.relais.broker.DetachFromJms;
 import org.relais.intake.DocumentMessage;
 import org.relais.intake.ReplyMessage;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
@@ -119,13 +118,11 @@ abstract class RouteTestSupport extends CamelTestSupport {
 
     /**
      * The stub queues' consumers look for a message every few milliseconds rather than every second, so that a
-     * context stops at once after each test. Every queue consumer's first step (routes/common-errors.yaml) is the
-     * hub's own.
+     * context stops at once after each test.
      */
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext camel = super.createCamelContext();
-        camel.getRegistry().bind("detachFromJms", new DetachFromJms());
         camel.addLifecycleStrategy(new LifecycleStrategySupport() {
             @Override
             public void onComponentAdd(String name, Component component) {
