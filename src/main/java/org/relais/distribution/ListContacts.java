@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.Year;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.relais.directory.Contact;
 import org.relais.intake.AwaitedReplies;
+import org.relais.reference.TrackingReferences;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,11 +37,14 @@ public class ListContacts {
     private final JdbcClient jdbc;
     private final DistributionConfig config;
     private final AwaitedReplies awaitedReplies;
+    private final TrackingReferences references;
 
-    ListContacts(JdbcClient jdbc, DistributionConfig config, AwaitedReplies awaitedReplies) {
+    ListContacts(JdbcClient jdbc, DistributionConfig config, AwaitedReplies awaitedReplies,
+                 TrackingReferences references) {
         this.jdbc = jdbc;
         this.config = config;
         this.awaitedReplies = awaitedReplies;
+        this.references = references;
     }
 
     public Optional<ListContact> find(String address) {
@@ -102,27 +105,13 @@ public class ListContacts {
         if (existing.isPresent()) {
             return existing.get();
         }
-        String reference = nextReference();
+        String reference = references.next();
         jdbc.sql("update contact set list_reference = :reference where address = :address")
                 .param("reference", reference)
                 .param("address", address)
                 .update();
         awaitedReplies.expect(reference, address, REPLY_FLOW, "subscription");
         return reference;
-    }
-
-    /** From the same counter as intake's references (REL-year-n), so that the two never collide. */
-    private String nextReference() {
-        int year = Year.now().getValue();
-        int number = jdbc.sql("""
-                        insert into reference_counter (year, last) values (:year, 1)
-                        on conflict (year) do update set last = reference_counter.last + 1
-                        returning last
-                        """)
-                .param("year", year)
-                .query(Integer.class)
-                .single();
-        return "REL-%d-%04d".formatted(year, number);
     }
 
     /** True if this call unsubscribed the contact (false if it already was, or is unknown). */

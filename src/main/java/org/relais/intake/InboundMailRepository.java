@@ -3,14 +3,11 @@ package org.relais.intake;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Year;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.support.SqlBinaryValue;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /** The mails fetched from the hub mailbox, their parts and the documents found in them. */
 @Repository
@@ -96,25 +93,6 @@ class InboundMailRepository {
                     .single();
             out.write(slice);
         }
-    }
-
-    /**
-     * The next reference of the year, counted in a transaction of its own: the counter's row stays locked only for
-     * that moment, not until the mail's processing commits, which made every intake consumer wait for the others. A
-     * mail whose processing rolls back leaves its number unused.
-     */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    String nextReference() {
-        int year = Year.now().getValue();
-        int number = jdbc.sql("""
-                        insert into reference_counter (year, last) values (:year, 1)
-                        on conflict (year) do update set last = reference_counter.last + 1
-                        returning last
-                        """)
-                .param("year", year)
-                .query(Integer.class)
-                .single();
-        return "REL-%d-%04d".formatted(year, number);
     }
 
     void markDone(long id, String state, String reference, String quotedReference, String language,

@@ -23,6 +23,7 @@ import org.relais.mail.OutgoingMailLedger;
 import org.relais.mail.LoopSigns;
 import org.relais.mail.OutgoingTicket;
 import org.relais.mail.ReplyBinding;
+import org.relais.reference.TrackingReferences;
 import org.relais.spreadsheet.WorkbookLoader;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,6 +49,7 @@ public class IntakeProcessor {
     private final MailParser parser;
     private final PartInspector inspector;
     private final SenderAuthentication authentication;
+    private final TrackingReferences references;
     private final String hubAddress;
     private final Path spool;
 
@@ -55,7 +57,7 @@ public class IntakeProcessor {
                     AwaitedReplies awaitedReplies, ReplyBinding binding, ClaimConfirmations claims,
                     LoopSigns loopSigns, IntakeProperties properties,
                     WorkbookLoader spreadsheets, SenderAuthentication authentication,
-                    HubProperties hub) throws IOException {
+                    TrackingReferences references, HubProperties hub) throws IOException {
         this.mails = mails;
         this.directory = directory;
         this.replies = replies;
@@ -67,6 +69,7 @@ public class IntakeProcessor {
         this.parser = new MailParser(properties.maxParts(), properties.maxAttachmentBytes());
         this.inspector = new PartInspector(spreadsheets);
         this.authentication = authentication;
+        this.references = references;
         this.hubAddress = hub.hubAddress();
         this.spool = SpooledMail.folderIn(hub.dataDir());
     }
@@ -108,7 +111,7 @@ public class IntakeProcessor {
             mails.markDone(mail.id(), "quarantined", null, null, null, null, "unknown sender " + sender);
             return IntakeOutcome.answered(null, replies.unknownSender(mail.id(), message, sender));
         }
-        String reference = mails.nextReference();
+        String reference = references.next();
         ParsedMail parsed;
         try {
             parsed = parser.parse(message);
@@ -263,7 +266,7 @@ public class IntakeProcessor {
             mails.markDone(mail.id(), "automated", null, null, null, null, reason);
             return IntakeOutcome.answered(null, List.of());
         }
-        String reference = mails.nextReference();
+        String reference = references.next();
         long partId = mails.insertPart(mail.id(), new NewPart(0, null, "multipart/report", null, "mail",
                 mail.size(), null, DocumentKind.DELIVERY_REPORT.code(), null));
         DocumentMessage report = new DocumentMessage(0, reference, DocumentKind.DELIVERY_REPORT.code(),

@@ -1,0 +1,67 @@
+package org.relais.reference;
+
+import java.time.Clock;
+import java.time.Year;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The tracking references a person reads (REL-2026-0042), numbered per year from one PostgreSQL sequence a year,
+ * shared by intake's documents and the distribution lists so that two never collide. A sequence hands out numbers
+ * without a lock and outside the caller's transaction: a counter row held every intake consumer in turn until each
+ * mail committed, and counting in a transaction of its own cost a commit per mail (bench/README.md, "Intake"). A
+ * number taken by a mail whose processing rolls back stays unused.
+ */
+@Component
+public class TrackingReferences {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+
+    TrackingReferences(JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transaction.getTransactionManager());
+        this.ownTransaction.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    public String next() {
+        int year = Year.now(clock).getValue();
+        Long number = nextOf(year);
+        return "REL-%d-%04d".formatted(year, number != null ? number : firstOf(year));
+    }
+
+    /** The year's next number, or null before its first: a missing sequence must not fail the caller's transaction. */
+    private Long nextOf(int year) {
+        return jdbc.sql("select nextval(to_regclass(:sequence))")
+                .param("sequence", sequenceOf(year))
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+    }
+
+    /**
+     * The year's sequence made, unless someone has, and its next number taken, in a transaction of its own: the
+     * caller's may have looked for the sequence before another transaction made it, and PostgreSQL then keeps
+     * telling it there is none.
+     */
+    private long firstOf(int year) {
+        try {
+            return ownTransaction.execute(status -> {
+                jdbc.sql("create sequence if not exists " + sequenceOf(year)).update();
+                return nextOf(year);
+            });
+        } catch (DataIntegrityViolationException madeTogether) {
+            // "if not exists" does not cover two sessions making the same sequence at once: the other one made it
+            return ownTransaction.execute(status -> nextOf(year));
+        }
+    }
+
+    /** An integer year, so the name is safe to write into the statement. */
+    private static String sequenceOf(int year) {
+        return "reference_" + year;
+    }
+}
