@@ -38,12 +38,6 @@ class DetachFromJmsTest {
     }
 
     @Test
-    void aRouteThatTakesFromElsewhereHasNoSuchPolicy() {
-        assertThat(factory.createRoutePolicy(camel, "intake-fetch-mail",
-                new RouteDefinition("scheduler:intake-mailbox"))).isNull();
-    }
-
-    @Test
     void aPlainMessageIsLeftAsItIs() {
         Exchange exchange = new DefaultExchange(camel);
         DefaultMessage message = new DefaultMessage(exchange);
