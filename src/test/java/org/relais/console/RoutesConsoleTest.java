@@ -20,6 +20,7 @@ class RoutesConsoleTest extends HubTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ROUTE = "mail-send-answers";
+    private static final String QUEUE_ROUTE = "mail-send-outgoing";
 
     @LocalServerPort
     int port;
@@ -29,8 +30,8 @@ class RoutesConsoleTest extends HubTest {
 
     @AfterEach
     void leaveTheRouteRunning() throws Exception {
-        if (camel.getRouteController().getRouteStatus(ROUTE) != ServiceStatus.Started) {
-            camel.getRouteController().resumeRoute(ROUTE);
+        if (camel.getRouteController().getRouteStatus(QUEUE_ROUTE) != ServiceStatus.Started) {
+            camel.getRouteController().resumeRoute(QUEUE_ROUTE);
         }
     }
 
@@ -56,17 +57,34 @@ class RoutesConsoleTest extends HubTest {
     void aCoordinatorSuspendsAndResumesARoute() throws Exception {
         ConsoleClient coordinator = ConsoleClient.loggedIn(port, "coordinator");
 
-        assertThat(coordinator.post("/routes/" + ROUTE + "/suspend", Map.of()).statusCode()).isEqualTo(302);
-        assertThat(camel.getRouteController().getRouteStatus(ROUTE)).isEqualTo(ServiceStatus.Suspended);
-        assertThat(coordinator.get("/routes").body()).contains("/routes/" + ROUTE + "/resume");
+        assertThat(coordinator.post("/routes/" + QUEUE_ROUTE + "/suspend", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(camel.getRouteController().getRouteStatus(QUEUE_ROUTE)).isEqualTo(ServiceStatus.Suspended);
+        assertThat(coordinator.get("/routes").body()).contains("/routes/" + QUEUE_ROUTE + "/resume");
 
-        JsonNode resumed = JSON.readTree(coordinator.postJson("/api/routes/" + ROUTE + "/resume", "").body());
+        JsonNode resumed = JSON.readTree(coordinator.postJson("/api/routes/" + QUEUE_ROUTE + "/resume", "").body());
         assertThat(resumed.path("state").asText()).isEqualTo("Started");
         assertThat(jdbc.sql("""
                         select action || ' ' || actor || ' ' || outcome from console_action
                         where target = :target order by id desc limit 2""")
-                .param("target", "route-" + ROUTE).query(String.class).list())
+                .param("target", "route-" + QUEUE_ROUTE).query(String.class).list())
                 .containsExactly("route.resume coordinator done", "route.suspend coordinator done");
+    }
+
+    @Test
+    void aRouteThatOtherRoutesCallIsNotSuspendedSinceItsCallersWouldFail() throws Exception {
+        ConsoleClient coordinator = ConsoleClient.loggedIn(port, "coordinator");
+
+        assertThat(coordinator.postJson("/api/routes/" + ROUTE + "/suspend", "").statusCode()).isEqualTo(409);
+
+        assertThat(camel.getRouteController().getRouteStatus(ROUTE)).isEqualTo(ServiceStatus.Started);
+        assertThat(QueuesConsoleTest.find(JSON.readTree(coordinator.get("/api/routes").body()), "id", ROUTE)
+                .path("canSuspend").asBoolean()).isFalse();
+        assertThat(coordinator.get("/routes").body()).doesNotContain("/routes/" + ROUTE + "/suspend");
+        assertThat(jdbc.sql("""
+                        select action || ' ' || actor || ' ' || outcome from console_action
+                        where target = :target order by id desc limit 1""")
+                .param("target", "route-" + ROUTE).query(String.class).single())
+                .isEqualTo("route.suspend coordinator refused");
     }
 
     @Test

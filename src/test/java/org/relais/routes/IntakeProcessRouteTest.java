@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.Test;
 import org.relais.event.PipelineEvent;
@@ -33,7 +34,12 @@ class IntakeProcessRouteTest extends RouteTestSupport {
 
     @Override
     protected List<String> handOnRoutes() {
-        return List.of("notification-publish-event", "mail-queue-answers");
+        return List.of("notification-publish-event");
+    }
+
+    @Override
+    protected List<String> handOffs() {
+        return List.of("direct:mail-send-answers");
     }
 
     @Override
@@ -83,7 +89,7 @@ class IntakeProcessRouteTest extends RouteTestSupport {
     }
 
     @Test
-    void theAnswersTakeTheirOwnLaneAndTheEventsGoToTheEventsQueue() {
+    void theAnswersAreSentAtOnceAndTheEventsGoToTheEventsQueue() throws Exception {
         PipelineEvent received = new PipelineEvent("document-received", "REL-2026-0002", "S1-ARGES",
                 Map.of("kind", "budget_forecast"));
         processor.outcome = new IntakeOutcome("REL-2026-0002", List.of(), List.of(), List.of(received),
@@ -91,10 +97,13 @@ class IntakeProcessRouteTest extends RouteTestSupport {
 
         deliver("intake.mail", new IntakeTicket(42));
 
-        assertThat(sentTo("mail.answers", OutgoingTicket.class))
-                .containsExactly(new OutgoingTicket(71), new OutgoingTicket(72));
+        MockEndpoint answers = getMockEndpoint("mock:direct:mail-send-answers");
+        answers.expectedMessageCount(1);
+        answers.assertIsSatisfied();
+        assertThat(answers.getReceivedExchanges().get(0).getIn().getBody())
+                .isEqualTo(List.of(new OutgoingTicket(71), new OutgoingTicket(72)));
         assertThat(sentTo("events", PipelineEvent.class)).containsExactly(received);
-        assertThat(queuesReached()).containsExactly("events", "mail.answers");
+        assertThat(queuesReached()).containsExactly("events");
     }
 
     /**
@@ -115,8 +124,9 @@ class IntakeProcessRouteTest extends RouteTestSupport {
         assertThat(processor.tickets).as("not retried by the route").hasSize(1);
         assertThat(failures.recorded).isEmpty();
         assertThat(queuesReached())
-                .as("the budget's message, sent before the failure, goes back with the transaction; no answer left")
+                .as("the budget's message, sent before the failure, goes back with the transaction")
                 .containsExactly("budget");
+        assertThat(getMockEndpoint("mock:direct:mail-send-answers").getReceivedCounter()).as("no answer sent").isZero();
     }
 
     /** Stands for IntakeProcessor, which parses the stored mail and records what it found in PostgreSQL. */

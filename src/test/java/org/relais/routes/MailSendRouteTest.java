@@ -84,6 +84,25 @@ class MailSendRouteTest extends RouteTestSupport {
     }
 
     @Test
+    void theAnswersOfAnIntakeMailAreSentOneByOne() {
+        template.sendBody("direct:mail-send-answers", List.of(new OutgoingTicket(4), new OutgoingTicket(5)));
+
+        assertThat(ledger.sent).containsExactly(4L, 5L);
+        assertThat(relay.sent).hasSize(2);
+    }
+
+    @Test
+    void anAnswerThatCannotGoNowIsLeftToTheSweepWithoutFailingTheIntakeMailOrTheOtherAnswers() {
+        ledger.unreachable = 6;
+
+        template.sendBody("direct:mail-send-answers", List.of(new OutgoingTicket(6), new OutgoingTicket(7)));
+
+        assertThat(ledger.sent).containsExactly(7L);
+        assertThat(relay.sent).singleElement().satisfies(sent -> assertThat(sent.getMessageID())
+                .isEqualTo("<intake-ack.7@relais.test>"));
+    }
+
+    @Test
     void aTicketOnTheQueueGoesThroughTheSameStep() throws Exception {
         template.sendBody("jms:queue:mail.outgoing", "{\"outgoingMailId\":3}");
 
@@ -111,9 +130,13 @@ class MailSendRouteTest extends RouteTestSupport {
     public static final class Ledger {
         final List<Long> sent = new CopyOnWriteArrayList<>();
         final List<String> refusals = new CopyOnWriteArrayList<>();
+        volatile long unreachable;
 
         public Claim claim(@Body OutgoingTicket ticket) throws MessagingException {
             long id = ticket.outgoingMailId();
+            if (id == unreachable) {
+                throw new IllegalStateException("Connection to the database refused");
+            }
             return new Claim(id, id == 99 ? null : stored(id));
         }
 

@@ -30,10 +30,12 @@ class RouteFigures {
 
     private final CamelContext camel;
     private final JdbcClient jdbc;
+    private final RouteControl control;
 
-    RouteFigures(CamelContext camel, JdbcClient jdbc) {
+    RouteFigures(CamelContext camel, JdbcClient jdbc, RouteControl control) {
         this.camel = camel;
         this.jdbc = jdbc;
+        this.control = control;
     }
 
     List<RouteRow> routes() {
@@ -63,7 +65,7 @@ class RouteFigures {
                 figures == null ? 0 : figures.getMeanProcessingTime(),
                 figures == null ? 0 : figures.getMaxProcessingTime(),
                 lastFailureAt, failure == null ? null : failure.error(),
-                state.equals("Started"), state.equals("Suspended"));
+                state.equals("Started") && control.suspendable(route), state.equals("Suspended"));
     }
 
     private Map<String, LastFailure> lastFailures() {

@@ -65,6 +65,13 @@ class RoutesController {
         return figures.route(routeId).orElseThrow();
     }
 
+    @ExceptionHandler(RouteControl.CalledByOtherRoutesException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    @ResponseBody
+    String calledByOtherRoutes(RouteControl.CalledByOtherRoutesException e) {
+        return e.getMessage();
+    }
+
     @ExceptionHandler(RouteControl.UnknownRouteException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     @ResponseBody
