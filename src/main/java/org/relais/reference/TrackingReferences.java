@@ -44,23 +44,24 @@ public class TrackingReferences {
     }
 
     /**
-     * The year's sequence made, unless someone has, and its next number taken, in a transaction of its own: the
-     * caller's may have looked for the sequence before another transaction made it, and PostgreSQL then keeps
-     * telling it there is none.
+     * The year's first numbers, taken in a transaction of its own, which makes the year's sequence when nobody has
+     * (next_reference_number, V23): the caller's transaction may have looked for the sequence before another made
+     * it, and PostgreSQL then keeps telling it there is none.
      */
     private long firstOf(int year) {
         try {
-            return ownTransaction.execute(status -> {
-                jdbc.sql("create sequence if not exists " + sequenceOf(year)).update();
-                return nextOf(year);
-            });
+            return ownTransaction.execute(status -> firstNumberOf(year));
         } catch (DataIntegrityViolationException madeTogether) {
             // "if not exists" does not cover two sessions making the same sequence at once: the other one made it
-            return ownTransaction.execute(status -> nextOf(year));
+            return ownTransaction.execute(status -> firstNumberOf(year));
         }
     }
 
-    /** An integer year, so the name is safe to write into the statement. */
+    private long firstNumberOf(int year) {
+        return jdbc.sql("select next_reference_number(:year)").param("year", year).query(Long.class).single();
+    }
+
+    /** The year's sequence, as next_reference_number names it. */
     private static String sequenceOf(int year) {
         return "reference_" + year;
     }
