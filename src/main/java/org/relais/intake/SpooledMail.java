@@ -26,7 +26,10 @@ import java.nio.file.Path;
  */
 final class SpooledMail implements AutoCloseable {
 
-    /** At most this many bytes are held in memory: one mail per intake consumer and a poll's mails, a few MB in all. */
+    /**
+     * At most this many bytes are held in memory: one mail per intake consumer, and a poll's mails, which together
+     * are at most relais.intake.max-bytes-per-poll (16 MB).
+     */
     static final int HELD_IN_MEMORY_BYTES = 1 << 20;
 
     private final Path file;
