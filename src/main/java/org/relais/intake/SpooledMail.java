@@ -59,23 +59,11 @@ final class SpooledMail implements AutoCloseable {
      */
     static SpooledMail of(Message message, Path spool) throws IOException, MessagingException {
         int announced = message.getSize();
-        if (announced >= 0 && announced <= HELD_IN_MEMORY_BYTES) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(announced);
-            message.writeTo(out);
-            return new SpooledMail(out.toByteArray());
-        }
-        Path file = newFile(spool);
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-            message.writeTo(out);
-        } catch (IOException | MessagingException | RuntimeException e) {
-            Files.deleteIfExists(file);
-            throw e;
-        }
-        return new SpooledMail(file);
+        return copy(announced < 0 ? Long.MAX_VALUE : announced, spool, message::writeTo);
     }
 
-    /** A stored original of {@code size} bytes copied by {@code copier}, in memory if small, else to a spool file. */
-    static SpooledMail copy(long size, Path spool, Copier copier) throws IOException {
+    /** A mail of {@code size} bytes written by {@code copier}: in memory if small, else to a spool file. */
+    static SpooledMail copy(long size, Path spool, Copier copier) throws IOException, MessagingException {
         if (size <= HELD_IN_MEMORY_BYTES) {
             ByteArrayOutputStream out = new ByteArrayOutputStream(Math.toIntExact(size));
             copier.copyTo(out);
@@ -84,7 +72,7 @@ final class SpooledMail implements AutoCloseable {
         Path file = newFile(spool);
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
             copier.copyTo(out);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | MessagingException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
         }
@@ -92,7 +80,7 @@ final class SpooledMail implements AutoCloseable {
     }
 
     interface Copier {
-        void copyTo(OutputStream out) throws IOException;
+        void copyTo(OutputStream out) throws IOException, MessagingException;
     }
 
     /** Headers parsed, the body left in the file until a part is read. */
