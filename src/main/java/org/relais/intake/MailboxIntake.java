@@ -52,8 +52,8 @@ public class MailboxIntake {
 
     /**
      * Takes the unseen mails of the hub mailbox and stores the new ones. A large mail goes through a spool file, never
-     * whole in memory (SpooledMail); the files are gone once the rows are written. A mail the server fails to give is left unseen
-     * for the next poll and does not hold back the others.
+     * whole in memory (SpooledMail); the files are gone once the rows are written. A mail the server fails to give is
+     * left unseen for the next poll and does not hold back the others.
      */
     public MailboxBatch storeNewMails() throws MessagingException, IOException {
         HubMailbox.Poll poll = mailbox.unseenMails();

@@ -89,8 +89,8 @@ class SpooledMailTest {
     }
 
     private static byte[] mail(String body) {
-        return ("From: arges@relais.test\r\nSubject: Buget Arges\r\nMessage-ID: <1@relais.test>\r\n\r\n" + body + "\r\n")
-                .getBytes(StandardCharsets.US_ASCII);
+        String headers = "From: arges@relais.test\r\nSubject: Buget Arges\r\nMessage-ID: <1@relais.test>\r\n\r\n";
+        return (headers + body + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     private static byte[] readAll(SpooledMail mail) throws IOException {

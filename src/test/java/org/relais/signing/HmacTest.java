@@ -25,7 +25,8 @@ class HmacTest {
 
     @Test
     void eachSignatureUsesItsOwnKeyWhateverTheThreadSignedBefore() {
-        assertThat(List.of(hex(key("Jefe")), hex(key("key-two")), hex(key("Jefe")))).containsExactly(JEFE, KEY_TWO, JEFE);
+        assertThat(List.of(hex(key("Jefe")), hex(key("key-two")), hex(key("Jefe"))))
+                .containsExactly(JEFE, KEY_TWO, JEFE);
     }
 
     @Test
