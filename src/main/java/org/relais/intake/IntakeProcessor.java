@@ -21,7 +21,6 @@ import org.relais.intake.InboundMailRepository.StoredMail;
 import org.relais.mail.Arrival;
 import org.relais.mail.OutgoingMailLedger;
 import org.relais.mail.LoopSigns;
-import org.relais.mail.OutgoingTicket;
 import org.relais.mail.ReplyBinding;
 import org.relais.reference.TrackingReferences;
 import org.relais.spreadsheet.WorkbookLoader;
@@ -186,10 +185,12 @@ public class IntakeProcessor {
                             : item.inspection().rejection().code()));
             stored.add(new Stored(item, partId));
         }
-        // From here to the commit the sender's mails wait for each other (LoopSigns); what comes before (parsing,
-        // inspecting and storing the parts) runs beside the sender's other mails, so a busy partner's burst is not
-        // processed one mail at a time.
-        loopSigns.note(arrival);
+        // From the loop guard's note to the commit the sender's mails wait for each other (LoopSigns); what comes
+        // before (parsing, inspecting and storing the parts, writing the acknowledgement) runs beside the sender's
+        // other mails, so that a busy partner's burst is not processed one mail at a time.
+        if (!awaiting.isEmpty() || answersAQuestion || !claimed.isEmpty()) {
+            loopSigns.note(arrival);
+        }
         if (!awaiting.isEmpty()) {
             mails.markDone(mailId, "reply", reference, request, sender.language(), seminarCode, null);
             return IntakeOutcome.replied(reference, replies(mailId, parsed, sender, reference, request, awaiting, stored));
@@ -224,9 +225,10 @@ public class IntakeProcessor {
         boolean outreach = reviewed.stream().anyMatch(r -> r.kind() != null && r.kind().outreach());
         IntakeReplies.NoSeminar noSeminar = !outreach ? IntakeReplies.NoSeminar.UNKNOWN
                 : chosen.isPresent() ? IntakeReplies.NoSeminar.PROGRAMME : IntakeReplies.NoSeminar.PROGRAMME_UNNAMED;
-        List<OutgoingTicket> outgoing = replies.acknowledgement(mailId, parsed, sender, reference, seminar,
-                noSeminar, lines);
-        return IntakeOutcome.handedOn(reference, documents, List.of(), outgoing);
+        IntakeReplies.Acknowledgement acknowledgement = replies.acknowledgement(mailId, parsed, sender, reference,
+                seminar, noSeminar, lines);
+        loopSigns.note(arrival);
+        return IntakeOutcome.handedOn(reference, documents, List.of(), replies.decide(acknowledgement));
     }
 
     private List<ReplyMessage> replies(long mailId, ParsedMail parsed, Contact sender, String reference,

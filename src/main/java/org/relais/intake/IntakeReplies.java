@@ -83,8 +83,15 @@ class IntakeReplies {
         }
     }
 
-    List<OutgoingTicket> acknowledgement(long mailId, ParsedMail mail, Contact sender, String reference,
-                                         Optional<Seminar> seminar, NoSeminar noSeminar, List<Line> lines) {
+    /**
+     * The acknowledgement written out to its last byte, before the loop guard decides whether it goes
+     * ({@link #decide}): writing it takes longer than deciding, and the sender's other mails wait only for the decision.
+     */
+    record Acknowledgement(Answer answer, OutgoingMailComposer.Composed mail) {
+    }
+
+    Acknowledgement acknowledgement(long mailId, ParsedMail mail, Contact sender, String reference,
+                                    Optional<Seminar> seminar, NoSeminar noSeminar, List<Line> lines) {
         String language = sender.language();
         List<Verdict> verdicts = lines.stream().map(line -> verdict(language, line)).toList();
         String seminarText = seminar.map(s -> messages.get(language, "seminar.named", s.number(), s.keywords().get(0)))
@@ -97,9 +104,6 @@ class IntakeReplies {
         }
         Answer answer = new Answer(ACKNOWLEDGEMENT, mailId, sender.address(), sender.name(), language,
                 Answer.ANSWERS_SUMMARY, true, subject, reference, understood, mail.messageId());
-        if (limiter.answer(answer) != ReplyLimiter.Delivery.AT_ONCE) {
-            return List.of();
-        }
         MailTemplates.Rendered text = templates.render(ACKNOWLEDGEMENT, language, Map.of(
                 "name", sender.name(),
                 "subject", subject,
@@ -108,7 +112,15 @@ class IntakeReplies {
                 "seminar", seminarText,
                 "lines", verdicts,
                 "noAttachment", verdicts.isEmpty()));
-        return store(answer, text, mail.references());
+        return new Acknowledgement(answer, composer.compose(outgoing(answer, text, mail.references())));
+    }
+
+    /** The loop guard's decision on the acknowledgement: stored to go now, or kept for a summary or held back. */
+    List<OutgoingTicket> decide(Acknowledgement acknowledgement) {
+        if (limiter.answer(acknowledgement.answer()) != ReplyLimiter.Delivery.AT_ONCE) {
+            return List.of();
+        }
+        return List.of(new OutgoingTicket(composer.store(acknowledgement.mail())));
     }
 
     /** Tells the sender, in words of its language, why its mail could not be read (never the parser's message). */
@@ -205,8 +217,11 @@ class IntakeReplies {
     }
 
     private List<OutgoingTicket> store(Answer answer, MailTemplates.Rendered text, String references) {
-        long id = composer.store(new OutgoingMail(answer.purpose(), answer.mailId(), answer.recipient(),
-                answer.recipientName(), answer.language(), text, answer.messageId(), references, List.of()));
-        return List.of(new OutgoingTicket(id));
+        return List.of(new OutgoingTicket(composer.store(outgoing(answer, text, references))));
+    }
+
+    private static OutgoingMail outgoing(Answer answer, MailTemplates.Rendered text, String references) {
+        return new OutgoingMail(answer.purpose(), answer.mailId(), answer.recipient(), answer.recipientName(),
+                answer.language(), text, answer.messageId(), references, List.of());
     }
 }

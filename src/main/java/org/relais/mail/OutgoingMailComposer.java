@@ -47,21 +47,41 @@ public class OutgoingMailComposer {
         this.messageIdDomain = hub.hubAddress().substring(hub.hubAddress().indexOf('@') + 1);
     }
 
+    /** A mail written out to its last byte, with the id it will be stored under, not stored yet. */
+    public record Composed(long id, String purpose, Long inboundMailId, String recipient, String language,
+                           String subject, String messageId, byte[] raw, String listId, String request) {
+    }
+
     /**
      * Stores the mail and returns its id for the {@code mail.outgoing} queue. Its Reply-To is its own signed address
      * for its recipient, and its Message-ID is random (UUID from a secure random source): a reply proves it answers
      * this mail by either, and nobody else can guess them.
      */
     public long store(OutgoingMail mail) {
+        return store(compose(mail));
+    }
+
+    /**
+     * Writes the mail out without storing it: a caller that still has to decide whether it goes (the loop guard, under
+     * the sender's lock) does the writing first, so that the lock is held only for the decision. A mail never stored
+     * leaves its id unused.
+     */
+    public Composed compose(OutgoingMail mail) {
         long id = repository.nextId();
         String recipient = mail.recipient().toLowerCase(Locale.ROOT);
         String messageId = "<" + mail.purpose() + "." + UUID.randomUUID() + "@" + messageIdDomain + ">";
         String subject = singleLine(mail.text().subject());
         String replyTo = addresses.address(SignedAddresses.Kind.REPLY, id, recipient, mail.purpose());
         byte[] raw = render(mail, subject, messageId, replyTo);
-        repository.insert(id, mail.purpose(), mail.inboundMailId(), recipient, mail.language(), subject, messageId, raw,
-                mail.list() == null ? null : mail.list().listId(), mail.request());
-        return id;
+        return new Composed(id, mail.purpose(), mail.inboundMailId(), recipient, mail.language(), subject, messageId,
+                raw, mail.list() == null ? null : mail.list().listId(), mail.request());
+    }
+
+    /** Stores a composed mail and returns its id for the {@code mail.outgoing} queue. */
+    public long store(Composed mail) {
+        repository.insert(mail.id(), mail.purpose(), mail.inboundMailId(), mail.recipient(), mail.language(),
+                mail.subject(), mail.messageId(), mail.raw(), mail.listId(), mail.request());
+        return mail.id();
     }
 
     /** Text that came from outside (a subject, a file name) never breaks a header line. */

@@ -8,6 +8,8 @@ import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.relais.support.ConsoleClient;
@@ -39,6 +42,9 @@ class LoopGuardTest extends HubTest {
 
     @Autowired
     LoopGuardProperties properties;
+
+    @Autowired
+    DataSource dataSource;
 
     @LocalServerPort
     int port;
@@ -152,6 +158,40 @@ class LoopGuardTest extends HubTest {
         assertThat(text(summary)).contains(reference, "„" + RobotAtItsBound.SUBJECT + " ");
         assertThat(jdbc.sql("select count(*) from gathered_answer where outgoing_mail_id is null")
                 .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void aSendersMailsWaitForEachOtherOnlyForTheDecisionTheAcknowledgementIsWrittenBefore() throws Exception {
+        long idBefore = lastOutgoingId();
+        try (Connection other = dataSource.getConnection()) {
+            // another of the partner's mails being decided about: holds the partner's lock until it commits
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement(
+                    "select 1 from pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                lock.setString(1, "loop-guard " + PARTNER);
+                lock.executeQuery();
+            }
+            mail().from(PARTNER).subject("Raport financiar").text("Vă trimit raportul.")
+                    .attach("raport.pdf", Files.pdf("raport"), "application/pdf").send();
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                    select count(*) from pg_stat_activity where wait_event_type = 'Lock' and wait_event = 'advisory'
+                    """).query(Integer.class).single() == 1);
+            long idWhileWaiting = lastOutgoingId();
+            assertThat(idWhileWaiting).as("the acknowledgement was written before its turn came")
+                    .isGreaterThan(idBefore);
+            assertThat(mailsTo(PARTNER)).isEmpty();
+            other.commit();
+
+            awaitMailsTo(PARTNER, 1);
+            assertThat(jdbc.sql("select id from outgoing_mail where recipient = :partner and purpose = 'intake-ack'")
+                    .param("partner", PARTNER).query(Long.class).single())
+                    .isGreaterThan(idBefore).isLessThanOrEqualTo(idWhileWaiting);
+        }
+    }
+
+    private long lastOutgoingId() {
+        return jdbc.sql("select last_value from outgoing_mail_id_seq").query(Long.class).single();
     }
 
     /**
