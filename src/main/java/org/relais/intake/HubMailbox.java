@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
 import org.relais.mail.MailProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,7 +107,7 @@ class HubMailbox implements DisposableBean {
                 mails.add(new Arrived(inbox.getUID(mail), mail));
             }
             // IMAP4rev1 fetches whole mails with BODY.PEEK[]; an older server would be sent RFC822, which flags seen
-            if (bytes <= maxBytes && !mails.isEmpty() && ((IMAPStore) store).hasCapability("IMAP4rev1")) {
+            if (bytes <= maxBytes && !mails.isEmpty() && speaksImap4rev1(inbox)) {
                 inbox.fetch(mails.stream().map(Arrived::message).toArray(Message[]::new), WHOLE_MAIL);
             }
             if (mails.isEmpty()) {
@@ -120,6 +120,14 @@ class HubMailbox implements DisposableBean {
             disconnect();
             throw e;
         }
+    }
+
+    /**
+     * Asked of the open folder's connection, which knows the server's capabilities: asked of the store, JavaMail would
+     * log in on a second connection to answer.
+     */
+    private static boolean speaksImap4rev1(IMAPFolder inbox) throws MessagingException {
+        return (Boolean) inbox.doCommand(IMAPProtocol::isREV1);
     }
 
     /**

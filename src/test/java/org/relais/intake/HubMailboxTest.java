@@ -1,0 +1,119 @@
+package org.relais.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.relais.mail.MailProperties;
+
+/** The hub's IMAP folder against GreenMail, through a relay that counts the connections the hub opens. */
+class HubMailboxTest {
+
+    private static final String HUB = "hub@relais.test";
+
+    private final GreenMail server = new GreenMail(new ServerSetup[] {
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+    private CountingRelay relay;
+    private HubMailbox mailbox;
+
+    @BeforeEach
+    void start() throws IOException {
+        server.start();
+        server.setUser(HUB, HUB, "secret");
+        relay = new CountingRelay(server.getImap().getPort());
+        MailProperties.Imap imap = new MailProperties.Imap("imap", "127.0.0.1", relay.port(), HUB, "secret", "INBOX",
+                1 << 20);
+        mailbox = new HubMailbox(new MailProperties(null, imap, null, null, null, null, 1, 1),
+                new IntakeProperties(500, 100, 16 << 20, 20 << 20, 200, 1, List.of("fr")));
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        mailbox.destroy();
+        relay.close();
+        server.stop();
+    }
+
+    @Test
+    void pollsTakeWholeMailsAndFlagThemSeenOverTheOneConnectionTheyLogInOn() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            GreenMailUtil.sendTextEmail(HUB, "arges@relais.test", "Raport " + i, "text " + i,
+                    server.getSmtp().getServerSetup());
+        }
+
+        HubMailbox.Poll first = mailbox.unseenMails();
+        mailbox.markSeen(first.uidValidity(), first.mails().stream().mapToLong(HubMailbox.Arrived::uid).toArray());
+        GreenMailUtil.sendTextEmail(HUB, "arges@relais.test", "Raport 4", "text 4", server.getSmtp().getServerSetup());
+        HubMailbox.Poll second = mailbox.unseenMails();
+
+        assertThat(first.mails()).hasSize(3);
+        assertThat(second.mails()).singleElement()
+                .satisfies(mail -> assertThat(mail.message().getSubject()).isEqualTo("Raport 4"));
+        assertThat(relay.connections()).as("one login, never a second connection for the store").hasValue(1);
+    }
+
+    /** Passes bytes both ways between the hub and the IMAP server, counting the connections. */
+    private static final class CountingRelay implements AutoCloseable {
+
+        private final ServerSocket listener = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        private final AtomicInteger connections = new AtomicInteger();
+
+        CountingRelay(int target) throws IOException {
+            daemon(() -> {
+                while (!listener.isClosed()) {
+                    try {
+                        Socket client = listener.accept();
+                        Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+                        connections.incrementAndGet();
+                        pipe(client, upstream);
+                        pipe(upstream, client);
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        int port() {
+            return listener.getLocalPort();
+        }
+
+        AtomicInteger connections() {
+            return connections;
+        }
+
+        private static void pipe(Socket from, Socket to) {
+            daemon(() -> {
+                try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                    in.transferTo(out);
+                } catch (IOException closed) {
+                    // either side hung up: the other is closed with it
+                }
+            });
+        }
+
+        private static void daemon(Runnable work) {
+            Thread thread = new Thread(work);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() throws IOException {
+            listener.close();
+        }
+    }
+}
