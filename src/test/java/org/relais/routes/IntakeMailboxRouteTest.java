@@ -16,6 +16,7 @@ import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.spi.TransactedPolicy;
+import org.apache.camel.support.ScheduledPollEndpoint;
 import org.junit.jupiter.api.Test;
 import org.relais.intake.IntakeTicket;
 import org.relais.intake.MailboxBatch;
@@ -78,6 +79,17 @@ class IntakeMailboxRouteTest extends RouteTestSupport {
         assertThat(mailbox.seen).isEmpty();
         assertThat(tickets.getReceivedExchanges()).extracting(e -> e.getIn().getBody(String.class))
                 .containsExactly("{\"mailId\":21}");
+    }
+
+    @Test
+    void theMailboxIsReadAsSoonAsThePollerStartsNotASecondLater() throws Exception {
+        context.start();
+        ScheduledPollEndpoint scheduler = (ScheduledPollEndpoint) context.getRoute("intake-fetch-mail").getEndpoint();
+
+        context.getRouteController().startRoute("intake-fetch-mail");
+
+        assertThat(scheduler.getInitialDelay()).isZero();
+        await().atMost(Duration.ofSeconds(5)).until(() -> mailbox.polls >= 1);
     }
 
     private static MailboxBatch batch(long... uids) {
