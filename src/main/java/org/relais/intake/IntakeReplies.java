@@ -85,7 +85,8 @@ class IntakeReplies {
 
     /**
      * The acknowledgement written out to its last byte, before the loop guard decides whether it goes
-     * ({@link #decide}): writing it takes longer than deciding, and the sender's other mails wait only for the decision.
+     * ({@link #decide}): writing it takes longer than deciding, and the sender's other mails wait only for the
+     * decision.
      */
     record Acknowledgement(Answer answer, OutgoingMailComposer.Composed mail) {
     }

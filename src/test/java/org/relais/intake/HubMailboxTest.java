@@ -1,6 +1,7 @@
 package org.relais.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -11,6 +12,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -56,10 +58,14 @@ class HubMailboxTest {
 
         HubMailbox.Poll first = mailbox.unseenMails();
         mailbox.markSeen(first.uidValidity(), first.mails().stream().mapToLong(HubMailbox.Arrived::uid).toArray());
+        // an empty poll closes the folder (HubMailbox), the next one selects it anew
+        HubMailbox.Poll empty = mailbox.unseenMails();
         GreenMailUtil.sendTextEmail(HUB, "arges@relais.test", "Raport 4", "text 4", server.getSmtp().getServerSetup());
-        HubMailbox.Poll second = mailbox.unseenMails();
+        HubMailbox.Poll second = await().atMost(Duration.ofSeconds(10))
+                .until(mailbox::unseenMails, poll -> !poll.mails().isEmpty());
 
         assertThat(first.mails()).hasSize(3);
+        assertThat(empty.mails()).isEmpty();
         assertThat(second.mails()).singleElement()
                 .satisfies(mail -> assertThat(mail.message().getSubject()).isEqualTo("Raport 4"));
         assertThat(relay.connections()).as("one login, never a second connection for the store").hasValue(1);
