@@ -50,10 +50,13 @@ public class FlowMails {
         MailTemplates.Rendered text = templates.render(template, to.language(), variables);
         Answer answer = Answer.whole(purpose, inboundMailId, to.address(), to.name(), to.language(), text,
                 thread.inReplyTo());
+        // written out before the loop guard's decision, which holds the recipient's lock until the commit
+        OutgoingMailComposer.Composed mail = composer.compose(outgoing(purpose, inboundMailId, reference, to, text,
+                thread, List.of()));
         if (limiter.answer(answer) != ReplyLimiter.Delivery.AT_ONCE) {
             return List.of();
         }
-        return store(purpose, inboundMailId, reference, to, text, thread, List.of());
+        return List.of(new OutgoingTicket(composer.store(mail)));
     }
 
     /** A mail about the minutes {@code reference}: a reply bound to it answers what the flow awaits there. */
@@ -67,9 +70,15 @@ public class FlowMails {
     private List<OutgoingTicket> store(String purpose, Long inboundMailId, String reference, Contact to,
                                        MailTemplates.Rendered text, Thread thread,
                                        List<OutgoingMail.Attachment> attachments) {
-        long id = composer.store(new OutgoingMail(purpose, inboundMailId, to.address(), to.name(), to.language(), text,
-                thread.inReplyTo(), thread.references(), attachments).about(reference));
-        return List.of(new OutgoingTicket(id));
+        return List.of(new OutgoingTicket(composer.store(outgoing(purpose, inboundMailId, reference, to, text, thread,
+                attachments))));
+    }
+
+    private static OutgoingMail outgoing(String purpose, Long inboundMailId, String reference, Contact to,
+                                         MailTemplates.Rendered text, Thread thread,
+                                         List<OutgoingMail.Attachment> attachments) {
+        return new OutgoingMail(purpose, inboundMailId, to.address(), to.name(), to.language(), text,
+                thread.inReplyTo(), thread.references(), attachments).about(reference);
     }
 
     /** One mail to each coordinator, each in their language; the configured address when the role is empty. */
