@@ -2,7 +2,6 @@ package org.relais.reference;
 
 import java.time.Clock;
 import java.time.Year;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,20 +44,12 @@ public class TrackingReferences {
 
     /**
      * The year's first numbers, taken in a transaction of its own, which makes the year's sequence when nobody has
-     * (next_reference_number, V23): the caller's transaction may have looked for the sequence before another made
-     * it, and PostgreSQL then keeps telling it there is none.
+     * (next_reference_number, V24: two sessions making it together both take from it): the caller's transaction may
+     * have looked for the sequence before another made it, and PostgreSQL then keeps telling it there is none.
      */
     private long firstOf(int year) {
-        try {
-            return ownTransaction.execute(status -> firstNumberOf(year));
-        } catch (DataIntegrityViolationException madeTogether) {
-            // "if not exists" does not cover two sessions making the same sequence at once: the other one made it
-            return ownTransaction.execute(status -> firstNumberOf(year));
-        }
-    }
-
-    private long firstNumberOf(int year) {
-        return jdbc.sql("select next_reference_number(:year)").param("year", year).query(Long.class).single();
+        return ownTransaction.execute(status -> jdbc.sql("select next_reference_number(:year)")
+                .param("year", year).query(Long.class).single());
     }
 
     /** The year's sequence, as next_reference_number names it. */

@@ -83,6 +83,26 @@ class TrackingReferencesTest extends HubTest {
         }
     }
 
+    @Test
+    void yearStartsRacedOverAndOverEachNumberFromOneWithoutAFailure() throws Exception {
+        // two sessions making a year's sequence together could fail, by timing, on the catalog (V24): sixty starts
+        ExecutorService consumers = Executors.newFixedThreadPool(6);
+        try {
+            for (int year = 2040; year < 2100; year++) {
+                clock.set(Instant.parse(year + "-01-01T00:00:05Z"));
+                List<Callable<String>> takes = IntStream.range(0, 12)
+                        .mapToObj(i -> (Callable<String>) () -> transaction.execute(status -> references.next()))
+                        .toList();
+                List<String> taken = consumers.invokeAll(takes).stream().map(TrackingReferencesTest::result).toList();
+
+                assertThat(taken.stream().map(TrackingReferencesTest::number).sorted().toList())
+                        .as("year %d", year).isEqualTo(IntStream.rangeClosed(1, 12).boxed().toList());
+            }
+        } finally {
+            consumers.shutdownNow();
+        }
+    }
+
     private static int number(String reference) {
         return Integer.parseInt(reference.substring(reference.lastIndexOf('-') + 1));
     }
