@@ -48,6 +48,11 @@ public class DirectoryRepository {
             "select address, name, organisation_code, language, roles, translates_to from contact";
 
     private final JdbcClient jdbc;
+    /**
+     * The seminars change only when the directory is loaded from configuration at start ({@link DirectoryLoader}),
+     * while every mail taken in looks at them: read once after the load, then kept.
+     */
+    private volatile List<Seminar> seminars;
 
     DirectoryRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -77,6 +82,7 @@ public class DirectoryRepository {
     }
 
     void upsertSeminar(DirectoryFiles.SeminarEntry seminar) {
+        seminars = null;
         jdbc.sql(UPSERT_SEMINAR)
                 .param("code", seminar.code())
                 .param("number", seminar.number())
@@ -111,8 +117,16 @@ public class DirectoryRepository {
                 .list();
     }
 
-    @Transactional(readOnly = true)
     public List<Seminar> seminars() {
+        List<Seminar> loaded = seminars;
+        if (loaded == null) {
+            loaded = List.copyOf(readSeminars());
+            seminars = loaded;
+        }
+        return loaded;
+    }
+
+    private List<Seminar> readSeminars() {
         return jdbc.sql("""
                         select code, number, title, organiser_code, participant_codes, planned_date, themes, keywords
                         from seminar order by number
