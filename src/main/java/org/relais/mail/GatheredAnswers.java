@@ -105,7 +105,7 @@ public class GatheredAnswers {
         repository.held().forEach(held -> byRecipient.computeIfAbsent(held.recipient(), r -> new ArrayList<>())
                 .add(held));
         return byRecipient.entrySet().stream().map(entry -> new HeldBack(entry.getKey(),
-                List.copyOf(signs.signs(entry.getKey(), properties.window()).keySet()),
+                List.copyOf(signs.signs(entry.getKey(), properties.window(), 1).keySet()),
                 entry.getValue())).toList();
     }
 

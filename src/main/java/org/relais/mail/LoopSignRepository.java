@@ -2,6 +2,7 @@ package org.relais.mail;
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -65,17 +66,25 @@ class LoopSignRepository {
                 .list();
     }
 
-    /** The signs the sender's mails showed within the window, and how many mails showed each. */
-    Map<RobotSign, Integer> signs(String sender, Duration window) {
+    /**
+     * The signs the sender's mails showed within the window, and how many mails showed each, counted up to
+     * {@code enough}: a flood's mails make each decision no dearer than a few (bench/README.md, "Intake").
+     */
+    Map<RobotSign, Integer> signs(String sender, Duration window, int enough) {
         Map<RobotSign, Integer> signs = new EnumMap<>(RobotSign.class);
         jdbc.sql("""
-                        select sign, count(*) as mails from loop_arrival
-                        where sender = :sender and sign is not null
-                          and arrived_at > now() - make_interval(secs => :seconds)
-                        group by sign
+                        select sign, mails from (
+                            select kind.sign, (select count(*) from (select 1 from loop_arrival
+                                               where sender = :sender and sign = kind.sign
+                                                 and arrived_at > now() - make_interval(secs => :seconds)
+                                               limit :enough) as shown) as mails
+                            from unnest(cast(array[:kinds] as text[])) as kind (sign)) as counted
+                        where mails > 0
                         """)
                 .param("sender", sender)
                 .param("seconds", window.toSeconds())
+                .param("enough", enough)
+                .param("kinds", Arrays.stream(RobotSign.values()).map(RobotSign::code).toList())
                 .query((rs, row) -> signs.put(RobotSign.of(rs.getString("sign")), rs.getInt("mails")))
                 .list();
         return signs;

@@ -70,42 +70,54 @@ class OutgoingMailRepository {
                 .query().listOfRows();
     }
 
-    int countSince(String recipient, Duration window) {
+    /**
+     * Whether {@code bound} mails (list mail aside) went or are to go to the recipient within the window. Counted up
+     * to the bound only, as are the loop guard's other limits: a robot's flood makes no decision dearer than its
+     * bound (bench/README.md, "Intake").
+     */
+    boolean reached(int bound, String recipient, Duration window) {
         return jdbc.sql("""
-                        select count(*) from outgoing_mail
-                        where recipient = :recipient and list_id is null
-                          and created_at > now() - make_interval(secs => :seconds)
+                        select count(*) from (select 1 from outgoing_mail
+                                              where recipient = :recipient and list_id is null
+                                                and created_at > now() - make_interval(secs => :seconds)
+                                              limit :bound) as written
                         """)
                 .param("recipient", recipient)
                 .param("seconds", window.toSeconds())
+                .param("bound", bound)
                 .query(Integer.class)
-                .single();
+                .single() >= bound;
     }
 
-    /** Mails of these purposes to the recipient within the window, whether sent yet or not. */
-    int countSince(String recipient, List<String> purposes, Duration window) {
+    /** Whether {@code bound} mails of these purposes went or are to go to the recipient within the window. */
+    boolean reached(int bound, String recipient, List<String> purposes, Duration window) {
         return jdbc.sql("""
-                        select count(*) from outgoing_mail
-                        where recipient = :recipient and purpose in (:purposes)
-                          and created_at > now() - make_interval(secs => :seconds)
+                        select count(*) from (select 1 from outgoing_mail
+                                              where recipient = :recipient and purpose in (:purposes)
+                                                and created_at > now() - make_interval(secs => :seconds)
+                                              limit :bound) as written
                         """)
                 .param("recipient", recipient)
                 .param("purposes", purposes)
                 .param("seconds", window.toSeconds())
+                .param("bound", bound)
                 .query(Integer.class)
-                .single();
+                .single() >= bound;
     }
 
-    /** Mails of one purpose to anyone within the window. */
-    int countOfPurposeSince(String purpose, Duration window) {
+    /** Whether {@code bound} mails of one purpose went or are to go to anyone within the window. */
+    boolean reachedOfPurpose(int bound, String purpose, Duration window) {
         return jdbc.sql("""
-                        select count(*) from outgoing_mail
-                        where purpose = :purpose and created_at > now() - make_interval(secs => :seconds)
+                        select count(*) from (select 1 from outgoing_mail
+                                              where purpose = :purpose
+                                                and created_at > now() - make_interval(secs => :seconds)
+                                              limit :bound) as written
                         """)
                 .param("purpose", purpose)
                 .param("seconds", window.toSeconds())
+                .param("bound", bound)
                 .query(Integer.class)
-                .single();
+                .single() >= bound;
     }
 
     /** When each of these mails (by Message-ID) to the recipient went out, or was written if not sent yet. */

@@ -70,7 +70,7 @@ public class ReplyLimiter {
             return Delivery.HELD;
         }
         outgoing.lockDecisionsAbout(purpose);
-        if (outgoing.countOfPurposeSince(purpose, properties.window()) >= properties.unknownSendersPerHour()) {
+        if (outgoing.reachedOfPurpose(properties.unknownSendersPerHour(), purpose, properties.window())) {
             withheld(purpose, mailId, recipient, properties.unknownSendersPerHour()
                     + " answers went to unknown senders in the last hour, the limit for the whole hub");
             return Delivery.HELD;
@@ -80,20 +80,20 @@ public class ReplyLimiter {
 
     /** Whether the recipient, recognised as a robot, has had all the answers the hour allows. */
     boolean robotBoundReached(String recipient) {
-        return outgoing.countSince(recipient, properties.window()) >= properties.robotAnswersPerHour();
+        return outgoing.reached(properties.robotAnswersPerHour(), recipient, properties.window());
     }
 
     /** The kinds of signs of a robot the recipient's mails showed within the hour, if enough to make it one. */
     private Set<RobotSign> robotSigns(String recipient) {
-        Map<RobotSign, Integer> found = signs.signs(recipient, properties.window());
+        Map<RobotSign, Integer> found = signs.signs(recipient, properties.window(), properties.robotSigns());
         int mails = found.values().stream().mapToInt(Integer::intValue).sum();
         return mails >= properties.robotSigns() ? found.keySet() : Set.of();
     }
 
     private Delivery gatherOrAnswer(Answer answer) {
         boolean busy = gathered.gathering(answer.recipient(), answer.summary())
-                || outgoing.countSince(answer.recipient(), List.of(answer.purpose(), answer.summary()),
-                properties.gatherWithin()) >= properties.answersAtOnce();
+                || outgoing.reached(properties.answersAtOnce(), answer.recipient(),
+                List.of(answer.purpose(), answer.summary()), properties.gatherWithin());
         if (!busy) {
             return Delivery.AT_ONCE;
         }

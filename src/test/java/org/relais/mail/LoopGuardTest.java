@@ -46,6 +46,12 @@ class LoopGuardTest extends HubTest {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    LoopSignRepository signs;
+
+    @Autowired
+    OutgoingMailRepository outgoing;
+
     @LocalServerPort
     int port;
 
@@ -119,6 +125,36 @@ class LoopGuardTest extends HubTest {
                         where recipient = :robot and held and due_at is null and outgoing_mail_id is null""")
                 .param("robot", robot).query(Integer.class).single())
                 .as("kept for the coordinators, never mailed on its own: that would start the loop again").isOne();
+    }
+
+    @Test
+    void aFloodIsCountedOnlyUpToEachBoundYetEveryKindOfSignItShowedIsSeen() {
+        String flood = "flood@relais.test";
+        for (int i = 0; i < 40; i++) {
+            long mailId = jdbc.sql("""
+                            insert into inbound_mail (dedup_key, sender, raw, size_bytes)
+                            values (:key, :sender, '', 0) returning id""")
+                    .param("key", "flood " + i).param("sender", flood).query(Long.class).single();
+            jdbc.sql("""
+                            insert into loop_arrival (mail_id, sender, written_at, sign)
+                            values (:mailId, :sender, now(), :sign)""")
+                    .param("mailId", mailId).param("sender", flood).param("sign", i == 17 ? "repeated" : "pace")
+                    .update();
+            jdbc.sql("""
+                            insert into outgoing_mail (purpose, recipient, subject, message_id, raw)
+                            values ('intake-ack', :to, 'Re', :id, '')""")
+                    .param("to", flood).param("id", "<flood." + i + "@relais.test>").update();
+        }
+
+        assertThat(signs.signs(flood, Duration.ofHours(1), 3))
+                .isEqualTo(Map.of(RobotSign.PACE, 3, RobotSign.REPEATED, 1));
+        assertThat(outgoing.reached(40, flood, Duration.ofHours(1))).isTrue();
+        assertThat(outgoing.reached(41, flood, Duration.ofHours(1))).isFalse();
+        assertThat(outgoing.reached(40, flood, List.of("intake-ack"), Duration.ofHours(1))).isTrue();
+        assertThat(outgoing.reached(41, flood, List.of("intake-ack", "answers-summary"), Duration.ofHours(1)))
+                .isFalse();
+        assertThat(outgoing.reachedOfPurpose(40, "intake-ack", Duration.ofHours(1))).isTrue();
+        assertThat(outgoing.reachedOfPurpose(41, "intake-ack", Duration.ofHours(1))).isFalse();
     }
 
     @Test
