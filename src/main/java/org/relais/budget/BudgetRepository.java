@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.relais.intake.MailParts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,9 +18,11 @@ class BudgetRepository {
     }
 
     private final JdbcClient jdbc;
+    private final MailParts parts;
 
-    BudgetRepository(JdbcClient jdbc) {
+    BudgetRepository(JdbcClient jdbc, MailParts parts) {
         this.jdbc = jdbc;
+        this.parts = parts;
     }
 
     boolean isChecked(long documentId) {
@@ -43,14 +46,9 @@ class BudgetRepository {
     }
 
     DocumentFile file(long partId) {
-        return jdbc.sql("""
-                        select p.content, p.file_name, m.id as mail_id, m.message_id, m.subject
-                        from mail_part p join inbound_mail m on m.id = p.mail_id where p.id = :id
-                        """)
-                .param("id", partId)
-                .query((rs, row) -> new DocumentFile(rs.getBytes("content"), rs.getString("file_name"),
-                        rs.getLong("mail_id"), rs.getString("message_id"), rs.getString("subject")))
-                .single();
+        MailParts.Part part = parts.part(partId).orElseThrow();
+        MailParts.Origin origin = parts.origin(part.mailId());
+        return new DocumentFile(part.content(), part.fileName(), part.mailId(), origin.messageId(), origin.subject());
     }
 
     /** Records a checked budget as the newest version for its seminar; the previous version points to it. */

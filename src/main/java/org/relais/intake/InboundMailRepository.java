@@ -19,8 +19,12 @@ class InboundMailRepository {
     /** The original is read back in slices of this size: PostgreSQL returns a whole bytea value at once. */
     private static final int SLICE_BYTES = 1 << 20;
 
+    /**
+     * A part to record. {@code inOriginal}: a leaf of the stored original, its bytes read from there when needed
+     * ({@link MailParts}), not copied; else its {@code content} is stored (null: none to keep).
+     */
     record NewPart(int position, String fileName, String declaredType, String charset, String detectedType, long size,
-                   byte[] content, String kind, String rejection) {
+                   byte[] content, boolean inOriginal, String kind, String rejection) {
     }
 
     private final JdbcClient jdbc;
@@ -145,9 +149,9 @@ class InboundMailRepository {
     long insertPart(long mailId, NewPart part) {
         return jdbc.sql("""
                         insert into mail_part (mail_id, position, file_name, declared_type, charset, detected_type,
-                            size_bytes, content, kind, rejection)
+                            size_bytes, content, in_original, kind, rejection)
                         values (:mailId, :position, :fileName, :declaredType, :charset, :detectedType, :size, :content,
-                            :kind, :rejection)
+                            :inOriginal, :kind, :rejection)
                         returning id
                         """)
                 .param("mailId", mailId)
@@ -158,6 +162,7 @@ class InboundMailRepository {
                 .param("detectedType", part.detectedType())
                 .param("size", part.size())
                 .param("content", part.content())
+                .param("inOriginal", part.inOriginal())
                 .param("kind", part.kind())
                 .param("rejection", part.rejection())
                 .query(Long.class)

@@ -180,7 +180,7 @@ public class IntakeProcessor {
             LeafPart part = item.part();
             long partId = mails.insertPart(mailId, new NewPart(part.position(), part.fileName(), part.declaredType(),
                     part.charset(), item.inspection() == null ? null : item.inspection().type().label(), part.size(),
-                    part.truncated() ? null : part.content(), partKind(item),
+                    null, !part.truncated(), partKind(item),
                     item.inspection() == null || item.inspection().accepted() ? null
                             : item.inspection().rejection().code()));
             stored.add(new Stored(item, partId));
@@ -270,7 +270,7 @@ public class IntakeProcessor {
         }
         String reference = references.next();
         long partId = mails.insertPart(mail.id(), new NewPart(0, null, "multipart/report", null, "mail",
-                mail.size(), null, DocumentKind.DELIVERY_REPORT.code(), null));
+                mail.size(), null, false, DocumentKind.DELIVERY_REPORT.code(), null));
         DocumentMessage report = new DocumentMessage(0, reference, DocumentKind.DELIVERY_REPORT.code(),
                 DocumentKind.DELIVERY_REPORT.flow().orElseThrow(), null, String.valueOf(sender), "", null, mail.id(),
                 partId);

@@ -1,7 +1,6 @@
 package org.relais.intake;
 
 import jakarta.mail.Address;
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -44,7 +43,13 @@ final class MailParser {
     ParsedMail parse(MimeMessage message) throws MalformedMailException {
         try {
             List<LeafPart> leaves = new ArrayList<>();
-            walk(message, leaves);
+            walk(message, leaf -> {
+                if (leaves.size() >= maxParts) {
+                    throw MalformedMailException.tooManyParts(maxParts);
+                }
+                leaves.add(leaf(leaf, leaves.size()));
+                return true;
+            });
             InternetAddress from = sender(message);
             return new ParsedMail(from == null ? null : from.getAddress().toLowerCase(Locale.ROOT),
                     from == null ? null : from.getPersonal(), decodedSubject(message), message.getMessageID(),
@@ -67,24 +72,56 @@ final class MailParser {
         return subject == null ? "" : subject;
     }
 
-    private void walk(Part part, List<LeafPart> leaves) throws MessagingException, IOException, MalformedMailException {
+    /**
+     * The decoded bytes of the leaf at {@code position}, as {@link #parse} numbered the leaves; the other leaves are not
+     * read. Intake keeps a part's position, not a copy of its bytes: the original holds them (docs/intake.md).
+     */
+    static byte[] contentAt(MimeMessage message, int position) throws MessagingException, IOException {
+        Part[] found = new Part[1];
+        int[] leaves = new int[1];
+        try {
+            walk(message, leaf -> {
+                if (leaves[0]++ < position) {
+                    return true;
+                }
+                found[0] = leaf;
+                return false;
+            });
+        } catch (MalformedMailException e) {
+            throw new MessagingException(e.getMessage(), e);
+        }
+        if (found[0] == null) {
+            throw new MessagingException("the mail has no part at position " + position);
+        }
+        try (InputStream in = found[0].getInputStream()) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** What to do with each leaf, in order; false stops the walk. */
+    private interface LeafVisitor {
+        boolean visit(Part leaf) throws MessagingException, IOException, MalformedMailException;
+    }
+
+    /** Visits the leaves depth first; false when a visit stopped the walk. */
+    private static boolean walk(Part part, LeafVisitor visitor)
+            throws MessagingException, IOException, MalformedMailException {
         if (part.isMimeType("multipart/*")) {
             Object content = part.getContent();
             if (!(content instanceof Multipart multipart)) {
                 throw new MalformedMailException("a multipart whose parts cannot be read", null);
             }
             for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart child = multipart.getBodyPart(i);
-                walk(child, leaves);
+                if (!walk(multipart.getBodyPart(i), visitor)) {
+                    return false;
+                }
             }
-        } else if (part.isMimeType("message/rfc822") && part.getContent() instanceof MimeMessage forwarded) {
-            walk(forwarded, leaves);
-        } else {
-            if (leaves.size() >= maxParts) {
-                throw MalformedMailException.tooManyParts(maxParts);
-            }
-            leaves.add(leaf(part, leaves.size()));
+            return true;
         }
+        if (part.isMimeType("message/rfc822") && part.getContent() instanceof MimeMessage forwarded) {
+            return walk(forwarded, visitor);
+        }
+        return visitor.visit(part);
     }
 
     private LeafPart leaf(Part part, int position) throws MessagingException, IOException {

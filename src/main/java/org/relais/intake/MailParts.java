@@ -1,10 +1,19 @@
 package org.relais.intake;
 
+import jakarta.mail.MessagingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Optional;
+import org.relais.HubProperties;
+import org.relais.intake.InboundMailRepository.StoredMail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads the parts intake stored, for the flows that get their ids in a claim check. */
+/**
+ * Reads the parts intake recorded, for the flows that get their ids in a claim check and for the console. A part taken
+ * in from a mail is read from the stored original (the leaf at its position): its bytes are kept once.
+ */
 @Component
 public class MailParts {
 
@@ -20,21 +29,50 @@ public class MailParts {
     }
 
     private final JdbcClient jdbc;
+    private final InboundMailRepository mails;
+    private final Path spool;
 
-    MailParts(JdbcClient jdbc) {
+    MailParts(JdbcClient jdbc, InboundMailRepository mails, HubProperties hub) throws IOException {
         this.jdbc = jdbc;
+        this.mails = mails;
+        this.spool = SpooledMail.folderIn(hub.dataDir());
     }
 
     public Optional<Part> part(long partId) {
         return jdbc.sql("""
-                        select id, mail_id, file_name, declared_type, detected_type, charset, content
-                        from mail_part where id = :id
+                        select p.id, p.mail_id, p.position, p.file_name, p.declared_type, p.detected_type, p.charset,
+                               p.content, p.in_original, length(m.raw) as original_size
+                        from mail_part p join inbound_mail m on m.id = p.mail_id
+                        where p.id = :id
                         """)
                 .param("id", partId)
-                .query((rs, row) -> new Part(rs.getLong("id"), rs.getLong("mail_id"), rs.getString("file_name"),
-                        rs.getString("declared_type"), rs.getString("detected_type"), rs.getString("charset"),
-                        rs.getBytes("content")))
-                .optional();
+                .query((rs, row) -> new Stored(new Part(rs.getLong("id"), rs.getLong("mail_id"),
+                        rs.getString("file_name"), rs.getString("declared_type"), rs.getString("detected_type"),
+                        rs.getString("charset"), rs.getBytes("content")), rs.getBoolean("in_original"),
+                        rs.getInt("position"), rs.getLong("original_size")))
+                .optional()
+                .map(this::withContent);
+    }
+
+    /** A part's row, and where its bytes are when the row holds none. */
+    private record Stored(Part part, boolean inOriginal, int position, long originalSize) {
+    }
+
+    private Part withContent(Stored stored) {
+        Part part = stored.part();
+        if (!stored.inOriginal()) {
+            return part;
+        }
+        StoredMail original = new StoredMail(part.mailId(), null, stored.originalSize(), null);
+        try (SpooledMail raw = SpooledMail.copy(original.size(), spool, out -> mails.copyOriginal(original, out))) {
+            byte[] content = MailParser.contentAt(raw.message(), stored.position());
+            return new Part(part.id(), part.mailId(), part.fileName(), part.declaredType(), part.detectedType(),
+                    part.charset(), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read part " + part.id() + " from its mail", e);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Cannot read part " + part.id() + " from its mail: " + e.getMessage(), e);
+        }
     }
 
     /** The Message-ID and subject of the mail a part came in, to answer on its thread. */

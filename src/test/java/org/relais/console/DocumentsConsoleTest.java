@@ -1,7 +1,5 @@
 package org.relais.console;
 
-import org.relais.support.ConsoleClient;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,8 +9,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.relais.support.ConsoleClient;
 import org.relais.support.HubTest;
 import org.relais.support.Spreadsheets;
+import org.relais.support.TestMail;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A document mailed in is found in the list and on its page and in the API, with its whole trail. */
@@ -127,8 +127,8 @@ class DocumentsConsoleTest extends HubTest {
         assertThat(original.body()).isEqualTo(jdbc.sql("select raw from inbound_mail").query(byte[].class).single());
         assertThat(original.headers().firstValue("Content-Disposition")).hasValueSatisfying(
                 value -> assertThat(value).startsWith("attachment"));
-        assertThat(file.body()).isEqualTo(jdbc.sql("select content from mail_part where id = :id")
-                .param("id", partId).query(byte[].class).single());
+        assertThat(file.body()).as("the attachment of the original, byte for byte")
+                .isEqualTo(TestMail.attachment(original.body(), "buget.xlsx"));
         assertThat(file.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
         assertThat(coordinator.getBytes("/documents/REL-1999-0001/parts/" + partId).statusCode()).isEqualTo(404);
     }

@@ -47,6 +47,7 @@ import org.relais.support.Files;
 import org.relais.support.HubTest;
 import org.relais.support.Spreadsheets;
 import org.relais.support.TestClock;
+import org.relais.support.TestMail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -135,9 +136,10 @@ class DossierTest extends HubTest {
                 "5-listes-de-présence/prezenta_neamt.xlsx", "6-comptes-rendus/Proces-verbal Neamț.docx",
                 "6-comptes-rendus/Compte rendu Neamț.docx", "6-comptes-rendus/Протокол Нямц.docx");
         assertThat(zip.get("1-budget-prévisionnel/buget_neamt.xlsx")).isEqualTo(forecast);
+        byte[] receiptMail = jdbc.sql("select raw from inbound_mail where subject = 'Raport financiar seminar Neamț'")
+                .query(byte[].class).single();
         assertThat(zip.get("3-pièces-justificatives/factura_hotel.pdf")).as("the receipt exactly as received")
-                .isEqualTo(jdbc.sql("select content from mail_part where file_name = 'factura_hotel.pdf'")
-                        .query(byte[].class).single());
+                .isEqualTo(TestMail.attachment(receiptMail, "factura_hotel.pdf"));
 
         String pdf = pdfText(zip.get("dossier-financeurs-séminaire-3-Neamț.pdf"));
         assertThat(pdf).contains("Dossier des financeurs — séminaire n° 3 (Neamț)",

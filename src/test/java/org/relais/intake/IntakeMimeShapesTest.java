@@ -9,9 +9,13 @@ import org.relais.support.Files;
 import org.relais.support.HubTest;
 import org.relais.support.RawMail;
 import org.relais.support.Spreadsheets;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The shapes real mail clients give a mail: every attachment is found and named exactly as sent. */
 class IntakeMimeShapesTest extends HubTest {
+
+    @Autowired
+    MailParts mailParts;
 
     @Test
     void attachmentNamesInEncodedWordsAndRfc2231AreNamedExactlyAsSentInCyrillicAndRomanian() throws Exception {
@@ -84,6 +88,46 @@ class IntakeMimeShapesTest extends HubTest {
         assertThat((String) answers.get(0).getContent()).contains("„buget_initial.xlsx”: buget previzional",
                 "seminarul nr. 1 (Argeș)");
         assertThat(jdbc.sql("select kind from document").query(String.class).list()).containsExactly("budget_forecast");
+    }
+
+    @Test
+    void everyPartIsReadBackFromTheOriginalByteForByteAndNoneIsCopiedBesideIt() throws Exception {
+        byte[] forecast = Spreadsheets.romanianForecast();
+        byte[] minutes = Files.pdf("proces-verbal");
+        byte[] inner = RawMail.headers("primaria@example.test", "Buget", "<inner-parts@example.test>")
+                .line("Content-Type: multipart/mixed; boundary=\"in\"").line("")
+                .textPart("in", "text/plain; charset=UTF-8", "Bugetul seminarului.")
+                .base64Part("in", forecast,
+                        "Content-Type: " + Spreadsheets.XLSX + "; name=\"buget_initial.xlsx\"",
+                        "Content-Disposition: attachment; filename=\"buget_initial.xlsx\"")
+                .end("in").bytes();
+        byte[] raw = RawMail.headers("tulcea@relais.test", "Fwd: Buget", "<forward-parts@tulcea.test>")
+                .line("Content-Type: multipart/mixed; boundary=\"out\"").line("")
+                .line("--out").line("Content-Type: multipart/alternative; boundary=\"alt\"").line("")
+                .textPart("alt", "text/plain; charset=UTF-8", "Vă transmit mesajul și procesul-verbal.")
+                .textPart("alt", "text/html; charset=UTF-8", "<p>Vă transmit mesajul și procesul-verbal.</p>")
+                .end("alt")
+                .line("--out").line("Content-Type: message/rfc822").line("Content-Disposition: inline").line("")
+                .line(new String(inner, java.nio.charset.StandardCharsets.UTF_8))
+                .base64Part("out", minutes,
+                        "Content-Type: application/pdf",
+                        "Content-Disposition: attachment; filename*0*=UTF-8''Proces-verbal%20seminar;",
+                        " filename*1*=%20Tulcea.pdf")
+                .end("out").bytes();
+
+        mail().sendRaw("tulcea@relais.test", raw);
+        awaitMailsTo("tulcea@relais.test", 1);
+
+        assertThat(jdbc.sql("select count(*) from mail_part where content is not null or not in_original")
+                .query(Integer.class).single()).as("no part's bytes copied beside the original").isZero();
+        List<MailParts.Part> parts = jdbc.sql("select id from mail_part order by position").query(Long.class).list()
+                .stream().map(id -> mailParts.part(id).orElseThrow()).toList();
+        assertThat(parts).extracting(MailParts.Part::fileName).containsExactly(null, null, null, "buget_initial.xlsx",
+                "Proces-verbal seminar Tulcea.pdf");
+        assertThat(parts.get(0).text()).isEqualTo("Vă transmit mesajul și procesul-verbal.");
+        assertThat(parts.get(2).text()).isEqualTo("Bugetul seminarului.");
+        assertThat(parts.get(3).content()).isEqualTo(forecast);
+        assertThat(parts.get(4).content()).isEqualTo(minutes);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.relais.support;
 
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -9,6 +10,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -203,5 +205,23 @@ public class TestMail {
 
     public Session session() {
         return session;
+    }
+
+    /** The decoded bytes of the attachment of that name in a mail as sent (a test's own reading, not the hub's). */
+    public static byte[] attachment(byte[] mail, String fileName) {
+        try {
+            Multipart parts = (Multipart) new MimeMessage(Session.getInstance(new Properties()),
+                    new ByteArrayInputStream(mail)).getContent();
+            for (int i = 0; i < parts.getCount(); i++) {
+                if (fileName.equals(parts.getBodyPart(i).getFileName())) {
+                    return parts.getBodyPart(i).getInputStream().readAllBytes();
+                }
+            }
+            throw new AssertionError("no " + fileName + " in the mail");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

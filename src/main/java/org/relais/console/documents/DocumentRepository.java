@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.relais.console.MailText;
+import org.relais.intake.MailParts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,9 +73,11 @@ class DocumentRepository {
     private static final int SEARCH_SCAN_LIMIT = 5_000;
 
     private final JdbcClient jdbc;
+    private final MailParts mailParts;
 
-    DocumentRepository(JdbcClient jdbc) {
+    DocumentRepository(JdbcClient jdbc, MailParts mailParts) {
         this.jdbc = jdbc;
+        this.mailParts = mailParts;
     }
 
     /**
@@ -134,7 +137,7 @@ class DocumentRepository {
     List<PartRow> parts(long mailId) {
         return jdbc.sql("""
                         select id, position, file_name, declared_type, detected_type, size_bytes, kind, rejection,
-                               content is not null as stored
+                               content is not null or in_original as stored
                         from mail_part where mail_id = :mailId order by position
                         """)
                 .param("mailId", mailId)
@@ -145,14 +148,16 @@ class DocumentRepository {
     }
 
     Optional<Download> part(String reference, long partId) {
-        return jdbc.sql("""
-                        select p.file_name, p.content from mail_part p join inbound_mail m on m.id = p.mail_id
-                        where m.reference = :reference and p.id = :partId and p.content is not null
+        boolean ofTheMail = jdbc.sql("""
+                        select count(*) > 0 from mail_part p join inbound_mail m on m.id = p.mail_id
+                        where m.reference = :reference and p.id = :partId
                         """)
                 .param("reference", reference)
                 .param("partId", partId)
-                .query((rs, row) -> new Download(rs.getString("file_name"), rs.getBytes("content")))
-                .optional();
+                .query(Boolean.class)
+                .single();
+        return ofTheMail ? mailParts.part(partId).filter(part -> part.content() != null)
+                .map(part -> new Download(part.fileName(), part.content())) : Optional.empty();
     }
 
     Optional<Download> originalMail(String reference) {
