@@ -67,13 +67,7 @@ class IntakeMimeShapesTest extends HubTest {
 
     @Test
     void aForwardedMessageGivesUpTheAttachmentInsideIt() throws Exception {
-        byte[] inner = RawMail.headers("primaria@example.test", "Buget", "<inner@example.test>")
-                .line("Content-Type: multipart/mixed; boundary=\"in\"").line("")
-                .textPart("in", "text/plain; charset=UTF-8", "Bugetul seminarului.")
-                .base64Part("in", Spreadsheets.romanianForecast(),
-                        "Content-Type: " + Spreadsheets.XLSX + "; name=\"buget_initial.xlsx\"",
-                        "Content-Disposition: attachment; filename=\"buget_initial.xlsx\"")
-                .end("in").bytes();
+        byte[] inner = budgetMail("<inner@example.test>", Spreadsheets.romanianForecast());
         byte[] raw = RawMail.headers("tulcea@relais.test", "Fwd: Buget", "<forward@tulcea.test>")
                 .line("Content-Type: multipart/mixed; boundary=\"out\"").line("")
                 .textPart("out", "text/plain; charset=UTF-8", "Vă transmit mesajul de mai jos.")
@@ -94,13 +88,7 @@ class IntakeMimeShapesTest extends HubTest {
     void everyPartIsReadBackFromTheOriginalByteForByteAndNoneIsCopiedBesideIt() throws Exception {
         byte[] forecast = Spreadsheets.romanianForecast();
         byte[] minutes = Files.pdf("proces-verbal");
-        byte[] inner = RawMail.headers("primaria@example.test", "Buget", "<inner-parts@example.test>")
-                .line("Content-Type: multipart/mixed; boundary=\"in\"").line("")
-                .textPart("in", "text/plain; charset=UTF-8", "Bugetul seminarului.")
-                .base64Part("in", forecast,
-                        "Content-Type: " + Spreadsheets.XLSX + "; name=\"buget_initial.xlsx\"",
-                        "Content-Disposition: attachment; filename=\"buget_initial.xlsx\"")
-                .end("in").bytes();
+        byte[] inner = budgetMail("<inner-parts@example.test>", forecast);
         byte[] raw = RawMail.headers("tulcea@relais.test", "Fwd: Buget", "<forward-parts@tulcea.test>")
                 .line("Content-Type: multipart/mixed; boundary=\"out\"").line("")
                 .line("--out").line("Content-Type: multipart/alternative; boundary=\"alt\"").line("")
@@ -139,5 +127,16 @@ class IntakeMimeShapesTest extends HubTest {
         String answer = (String) awaitMailsTo("suivi-ro@relais.test", 1).get(0).getContent();
         assertThat(answer).contains("„textul mesajului”: raport de seminar", "seminarul nr. 6 (Cahul)");
         assertThat(jdbc.sql("select flow from document").query(String.class).list()).containsExactly("minutes");
+    }
+
+    /** A town hall's mail with its budget attached, as a partner forwards it. */
+    private static byte[] budgetMail(String messageId, byte[] forecast) {
+        return RawMail.headers("primaria@example.test", "Buget", messageId)
+                .line("Content-Type: multipart/mixed; boundary=\"in\"").line("")
+                .textPart("in", "text/plain; charset=UTF-8", "Bugetul seminarului.")
+                .base64Part("in", forecast,
+                        "Content-Type: " + Spreadsheets.XLSX + "; name=\"buget_initial.xlsx\"",
+                        "Content-Disposition: attachment; filename=\"buget_initial.xlsx\"")
+                .end("in").bytes();
     }
 }
