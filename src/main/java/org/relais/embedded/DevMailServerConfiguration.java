@@ -17,11 +17,16 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "relais.embedded.mail.enabled", havingValue = "true")
 class DevMailServerConfiguration {
 
+    private static final long STARTUP_TIMEOUT_MS = 30_000;
+
     @Bean(initMethod = "start", destroyMethod = "stop")
     GreenMail devMailServer(EmbeddedProperties embedded) {
         EmbeddedProperties.Mail properties = embedded.mail();
+        // GreenMail gives its servers 2 s to start by default: a busy machine (a test run beside a build) took longer
         ServerSetup smtp = new ServerSetup(properties.smtpPort(), properties.bindAddress(), ServerSetup.PROTOCOL_SMTP);
         ServerSetup imap = new ServerSetup(properties.imapPort(), properties.bindAddress(), ServerSetup.PROTOCOL_IMAP);
+        smtp.setServerStartupTimeout(STARTUP_TIMEOUT_MS);
+        imap.setServerStartupTimeout(STARTUP_TIMEOUT_MS);
         GreenMail greenMail = new GreenMail(new ServerSetup[] {smtp, imap});
         greenMail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         greenMail.getUserManager().setMessageDeliveryHandler(new PlusAddressDelivery(greenMail.getUserManager()));
