@@ -63,6 +63,7 @@ class DirectoryLoader implements InitializingBean {
                 log.warn("Directory load met a concurrent writer ({}); trying again", e.getMostSpecificCause().getMessage());
             }
         }
+        repository.reloadSeminars();
         log.info("Directory loaded: {} organisations, {} contacts, {} seminars", directory.organisations().size(),
                 directory.contacts().size(), seminars.seminars().size());
     }

@@ -82,7 +82,6 @@ public class DirectoryRepository {
     }
 
     void upsertSeminar(DirectoryFiles.SeminarEntry seminar) {
-        seminars = null;
         jdbc.sql(UPSERT_SEMINAR)
                 .param("code", seminar.code())
                 .param("number", seminar.number())
@@ -119,10 +118,13 @@ public class DirectoryRepository {
 
     public List<Seminar> seminars() {
         List<Seminar> loaded = seminars;
-        if (loaded == null) {
-            loaded = List.copyOf(readSeminars());
-            seminars = loaded;
-        }
+        return loaded == null ? reloadSeminars() : loaded;
+    }
+
+    /** Reads the seminars again and keeps them: the loader calls it once its load has committed. */
+    List<Seminar> reloadSeminars() {
+        List<Seminar> loaded = List.copyOf(readSeminars());
+        seminars = loaded;
         return loaded;
     }
 
