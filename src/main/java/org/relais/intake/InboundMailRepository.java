@@ -88,11 +88,16 @@ class InboundMailRepository {
 
     /** Writes the mail's original to {@code out} a slice at a time, so that a large one is never whole in memory. */
     void copyOriginal(StoredMail mail, OutputStream out) throws IOException {
-        for (long offset = 0; offset < mail.size(); offset += SLICE_BYTES) {
+        copyOriginal(mail.id(), mail.size(), out);
+    }
+
+    /** The same, for the mail of that id and size (its original's length). */
+    void copyOriginal(long mailId, long size, OutputStream out) throws IOException {
+        for (long offset = 0; offset < size; offset += SLICE_BYTES) {
             byte[] slice = jdbc.sql("select substring(raw from :from for :length) from inbound_mail where id = :id")
                     .param("from", Math.toIntExact(offset + 1))
                     .param("length", SLICE_BYTES)
-                    .param("id", mail.id())
+                    .param("id", mailId)
                     .query(byte[].class)
                     .single();
             out.write(slice);

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.relais.HubProperties;
-import org.relais.intake.InboundMailRepository.StoredMail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -63,8 +62,8 @@ public class MailParts {
         if (!stored.inOriginal()) {
             return part;
         }
-        StoredMail original = new StoredMail(part.mailId(), null, stored.originalSize(), null);
-        try (SpooledMail raw = SpooledMail.copy(original.size(), spool, out -> mails.copyOriginal(original, out))) {
+        try (SpooledMail raw = SpooledMail.copy(stored.originalSize(), spool,
+                out -> mails.copyOriginal(part.mailId(), stored.originalSize(), out))) {
             byte[] content = MailParser.contentAt(raw.message(), stored.position());
             return new Part(part.id(), part.mailId(), part.fileName(), part.declaredType(), part.detectedType(),
                     part.charset(), content);
