@@ -104,6 +104,7 @@ public class GatheredAnswers {
         Map<String, List<Held>> byRecipient = new LinkedHashMap<>();
         repository.held().forEach(held -> byRecipient.computeIfAbsent(held.recipient(), r -> new ArrayList<>())
                 .add(held));
+        // which kinds of signs each showed: one mail of a kind is enough to name it
         return byRecipient.entrySet().stream().map(entry -> new HeldBack(entry.getKey(),
                 List.copyOf(signs.signs(entry.getKey(), properties.window(), 1).keySet()),
                 entry.getValue())).toList();
