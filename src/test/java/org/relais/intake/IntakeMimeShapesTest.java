@@ -48,10 +48,7 @@ class IntakeMimeShapesTest extends HubTest {
     void outlooksAlternativeNestedInMixedKeepsTheBodyOutOfTheAttachments() throws Exception {
         byte[] raw = RawMail.headers("neamt@relais.test", "Lista de prezenta seminar Neamt", "<outlook@neamt.test>")
                 .line("Content-Type: multipart/mixed; boundary=\"mixed\"").line("")
-                .line("--mixed").line("Content-Type: multipart/alternative; boundary=\"alt\"").line("")
-                .textPart("alt", "text/plain; charset=UTF-8", "Vă trimitem lista de prezență.")
-                .textPart("alt", "text/html; charset=UTF-8", "<html><body><p>Vă trimitem lista de prezență.</p></body></html>")
-                .end("alt")
+                .outlookBody("mixed", "Vă trimitem lista de prezență.")
                 .base64Part("mixed", Spreadsheets.attendanceSheet(),
                         "Content-Type: " + Spreadsheets.XLSX + "; name=\"prezenta.xlsx\"",
                         "Content-Disposition: attachment; filename=\"prezenta.xlsx\"")
@@ -91,10 +88,7 @@ class IntakeMimeShapesTest extends HubTest {
         byte[] inner = budgetMail("<inner-parts@example.test>", forecast);
         byte[] raw = RawMail.headers("tulcea@relais.test", "Fwd: Buget", "<forward-parts@tulcea.test>")
                 .line("Content-Type: multipart/mixed; boundary=\"out\"").line("")
-                .line("--out").line("Content-Type: multipart/alternative; boundary=\"alt\"").line("")
-                .textPart("alt", "text/plain; charset=UTF-8", "Vă transmit mesajul și procesul-verbal.")
-                .textPart("alt", "text/html; charset=UTF-8", "<p>Vă transmit mesajul și procesul-verbal.</p>")
-                .end("alt")
+                .outlookBody("out", "Vă transmit mesajul și procesul-verbal.")
                 .line("--out").line("Content-Type: message/rfc822").line("Content-Disposition: inline").line("")
                 .line(new String(inner, java.nio.charset.StandardCharsets.UTF_8))
                 .base64Part("out", minutes,

@@ -42,6 +42,14 @@ public final class RawMail {
                 .line("").line(body);
     }
 
+    /** A body as Outlook writes it inside {@code boundary}: the text, and the same as HTML, in multipart/alternative. */
+    public RawMail outlookBody(String boundary, String body) {
+        return line("--" + boundary).line("Content-Type: multipart/alternative; boundary=\"alt\"").line("")
+                .textPart("alt", "text/plain; charset=UTF-8", body)
+                .textPart("alt", "text/html; charset=UTF-8", "<html><body><p>" + body + "</p></body></html>")
+                .end("alt");
+    }
+
     public RawMail end(String boundary) {
         return line("--" + boundary + "--");
     }
