@@ -20,6 +20,10 @@ public class MailParts {
     public record Part(long id, long mailId, String fileName, String declaredType, String detectedType,
                        String charset, byte[] content) {
 
+        Part withContent(byte[] bytes) {
+            return new Part(id, mailId, fileName, declaredType, detectedType, charset, bytes);
+        }
+
         /** The part's text in its declared charset (UTF-8 when unknown); HTML is reduced to its text. */
         public String text() {
             return BodyText.of(new LeafPart(0, fileName, declaredType, charset, content == null ? new byte[0] : content,
@@ -64,9 +68,7 @@ public class MailParts {
         }
         try (SpooledMail raw = SpooledMail.copy(stored.originalSize(), spool,
                 out -> mails.copyOriginal(part.mailId(), stored.originalSize(), out))) {
-            byte[] content = MailParser.contentAt(raw.message(), stored.position());
-            return new Part(part.id(), part.mailId(), part.fileName(), part.declaredType(), part.detectedType(),
-                    part.charset(), content);
+            return part.withContent(MailParser.contentAt(raw.message(), stored.position()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read part " + part.id() + " from its mail", e);
         } catch (MessagingException e) {
