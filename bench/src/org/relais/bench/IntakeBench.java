@@ -147,6 +147,7 @@ final class IntakeBench implements Benchmarks.Scenario {
         try {
             warmUp(system, server);
             double[] cpuBefore = subject.cpu();
+            ProcessCpu.Machine machineBefore = ProcessCpu.Machine.now();
             Map<String, Long> accepted = burst.send(server.smtpPort(), connections);
             long sent = System.currentTimeMillis();
             say("%s: %d mails accepted by %s in %.1f s", system, burst.size(), server.name(),
@@ -163,12 +164,14 @@ final class IntakeBench implements Benchmarks.Scenario {
                 }
             }
             double[] cpuAfter = subject.cpu();
+            ProcessCpu.Machine machine = ProcessCpu.Machine.now().since(machineBefore);
             // late duplicates would show up now, and a relay's queue empties
             Thread.sleep(5_000);
             while (!server.idle() && System.currentTimeMillis() < end) {
                 Thread.sleep(500);
             }
-            drain = observe(system, accepted).withCpu(cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1]);
+            drain = observe(system, accepted).withCpu(cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1],
+                    machine);
             subject.afterDrain(drain);
             return drain;
         } finally {
@@ -337,7 +340,8 @@ final class IntakeBench implements Benchmarks.Scenario {
         }
         int distinctAnswers = answerIds.values().stream().mapToInt(Set::size).sum();
         long answeredTwice = answerIds.values().stream().filter(ids -> ids.size() > 1).count();
-        return new Drain(name, accepted, firstAnswerAt, distinctAnswers, rawAnswers, answeredTwice, 0, 0);
+        return new Drain(name, accepted, firstAnswerAt, distinctAnswers, rawAnswers, answeredTwice, 0, 0,
+                new ProcessCpu.Machine(0, 0));
     }
 
     /**
@@ -466,15 +470,16 @@ final class IntakeBench implements Benchmarks.Scenario {
     /**
      * One burst as the servers saw it: when each mail was accepted and its first answer reached the sink (ms, this
      * JVM's clock), answers by the mail they answer, and the CPU seconds the system used (its processes, and the
-     * PostgreSQL it writes to) from the burst's start to its last first answer.
+     * PostgreSQL it writes to) from the burst's start to its last first answer, beside the whole machine's over the
+     * same time: the rest is the mail server's, the bench's (sending the burst, reading the answers) and the host's.
      */
     private record Drain(String name, Map<String, Long> acceptedAt, Map<String, Long> firstAnswerAt,
                          int distinctAnswers, int rawAnswers, long answeredTwice, double cpuSeconds,
-                         double postgresSeconds) {
+                         double postgresSeconds, ProcessCpu.Machine machine) {
 
-        Drain withCpu(double own, double postgres) {
+        Drain withCpu(double own, double postgres, ProcessCpu.Machine machine) {
             return new Drain(name, acceptedAt, firstAnswerAt, distinctAnswers, rawAnswers, answeredTwice, own,
-                    postgres);
+                    postgres, machine);
         }
 
         int answered() {
@@ -498,10 +503,15 @@ final class IntakeBench implements Benchmarks.Scenario {
                     ? String.format("%.1f ms (%s)", cpuSeconds * 1000 / n, process)
                     : String.format("%.1f ms (%s %.1f + PostgreSQL %.1f)", (cpuSeconds + postgresSeconds) * 1000 / n,
                             process, cpuSeconds * 1000 / n, postgresSeconds * 1000 / n);
+            double machineBusy = machine.busySeconds() + machine.stolenSeconds();
+            String rest = machineBusy <= 0 ? "" : String.format("; the machine %.1f ms a mail (mail server and bench"
+                            + " %.1f), %.0f %% of it stolen by the host", machineBusy * 1000 / n,
+                    (machine.busySeconds() - cpuSeconds - postgresSeconds) * 1000 / n,
+                    100 * machine.stolenSeconds() / machineBusy);
             return String.format("  %-8s %4d/%d answered, %5.1f mails/s; answer p50 %5.2f s, p95 %5.2f s; answers"
-                            + " %d distinct, %d raw, mails answered twice %d; CPU per mail %s", name, answered(), n,
+                            + " %d distinct, %d raw, mails answered twice %d; CPU per mail %s%s", name, answered(), n,
                     mailsPerSecond(), latency.p50() / 1000, latency.p95() / 1000, distinctAnswers, rawAnswers,
-                    answeredTwice, cpu);
+                    answeredTwice, cpu, rest);
         }
     }
 }

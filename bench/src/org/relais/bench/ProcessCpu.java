@@ -29,6 +29,30 @@ final class ProcessCpu {
         return total;
     }
 
+    /**
+     * The whole machine's CPU so far, all cores (the first line of /proc/stat): seconds busy, and seconds the host took
+     * for its other guests (steal), which slows every process here alike; zeros when not on Linux.
+     */
+    record Machine(double busySeconds, double stolenSeconds) {
+
+        static Machine now() {
+            try {
+                String[] ticks = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                // cpu user nice system idle iowait irq softirq steal …
+                long busy = Long.parseLong(ticks[1]) + Long.parseLong(ticks[2]) + Long.parseLong(ticks[3])
+                        + Long.parseLong(ticks[6]) + Long.parseLong(ticks[7]);
+                long steal = ticks.length > 8 ? Long.parseLong(ticks[8]) : 0;
+                return new Machine(busy / TICKS_PER_SECOND, steal / TICKS_PER_SECOND);
+            } catch (IOException | RuntimeException e) {
+                return new Machine(0, 0);
+            }
+        }
+
+        Machine since(Machine before) {
+            return new Machine(busySeconds - before.busySeconds, stolenSeconds - before.stolenSeconds);
+        }
+    }
+
     /** The CPU seconds of the PostgreSQL server whose data folder this is (its postmaster.pid names it). */
     static double postgresSeconds(Path dataDirectory) {
         long postmaster = postmaster(dataDirectory);
