@@ -13,10 +13,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Properties;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
+import org.eclipse.angus.mail.imap.protocol.UIDSet;
 import org.relais.mail.MailProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,7 +131,7 @@ class HubMailbox implements DisposableBean {
     }
 
     /**
-     * Flags the mails seen in one STORE. Mails of a folder whose UIDs changed meanwhile (UIDVALIDITY) are left:
+     * Flags the mails seen in one UID STORE. Mails of a folder whose UIDs changed meanwhile (UIDVALIDITY) are left:
      * the next poll fetches them again and intake knows them.
      */
     synchronized void markSeen(long uidValidity, long[] uids) throws MessagingException {
@@ -142,9 +142,16 @@ class HubMailbox implements DisposableBean {
                     log.warn("The mailbox {} was renumbered (UIDVALIDITY {} -> {}): {} mails are left unseen and "
                             + "taken again", folderName, uidValidity, inbox.getUIDValidity(), uids.length);
                 } else {
-                    Message[] mails = Arrays.stream(inbox.getMessagesByUID(uids)).filter(Objects::nonNull)
-                            .toArray(Message[]::new);
-                    inbox.setFlags(mails, new Flags(Flags.Flag.SEEN), true);
+                    long[] ascending = uids.clone();
+                    Arrays.sort(ascending);
+                    String set = UIDSet.toString(UIDSet.createUIDSets(ascending));
+                    // by UID and silent, in one command: JavaMail's setFlags would first ask for the message numbers
+                    // of the UIDs, and the server would then tell each mail's new flags (a mail gone meanwhile is
+                    // skipped by the server)
+                    inbox.doCommand(protocol -> {
+                        protocol.simpleCommand("UID STORE " + set + " +FLAGS.SILENT (\\Seen)", null);
+                        return null;
+                    });
                 }
             } catch (MessagingException | RuntimeException e) {
                 disconnect();

@@ -3,9 +3,12 @@ package org.relais.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Flags;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -69,6 +72,26 @@ class HubMailboxTest {
         assertThat(second.mails()).singleElement()
                 .satisfies(mail -> assertThat(mail.message().getSubject()).isEqualTo("Raport 4"));
         assertThat(relay.connections()).as("one login, never a second connection for the store").hasValue(1);
+    }
+
+    @Test
+    void markSeenFlagsThePollsMailsByUidAndSkipsAMailDeletedMeanwhile() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            GreenMailUtil.sendTextEmail(HUB, "arges@relais.test", "Raport " + i, "text " + i,
+                    server.getSmtp().getServerSetup());
+        }
+        HubMailbox.Poll poll = mailbox.unseenMails();
+        MailFolder inbox = server.getManagers().getImapHostManager().getInbox(server.getUserManager().getUser(HUB));
+        StoredMessage deleted = inbox.getMessages().get(1);
+        deleted.setFlag(Flags.Flag.DELETED, true);
+        inbox.expunge();
+
+        mailbox.markSeen(poll.uidValidity(), poll.mails().stream().mapToLong(HubMailbox.Arrived::uid).toArray());
+
+        assertThat(poll.mails()).hasSize(3);
+        assertThat(inbox.getMessages()).hasSize(2)
+                .allSatisfy(mail -> assertThat(mail.isSet(Flags.Flag.SEEN)).isTrue());
+        assertThat(mailbox.unseenMails().mails()).isEmpty();
     }
 
     /** Passes bytes both ways between the hub and the IMAP server, counting the connections. */
