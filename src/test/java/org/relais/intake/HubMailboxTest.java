@@ -54,16 +54,13 @@ class HubMailboxTest {
 
     @Test
     void pollsTakeWholeMailsAndFlagThemSeenOverTheOneConnectionTheyLogInOn() throws Exception {
-        for (int i = 1; i <= 3; i++) {
-            GreenMailUtil.sendTextEmail(HUB, "arges@relais.test", "Raport " + i, "text " + i,
-                    server.getSmtp().getServerSetup());
-        }
+        sendRaports(1, 2, 3);
 
         HubMailbox.Poll first = mailbox.unseenMails();
-        mailbox.markSeen(first.uidValidity(), first.mails().stream().mapToLong(HubMailbox.Arrived::uid).toArray());
+        mailbox.markSeen(first.uidValidity(), uids(first));
         // an empty poll closes the folder (HubMailbox), the next one selects it anew
         HubMailbox.Poll empty = mailbox.unseenMails();
-        GreenMailUtil.sendTextEmail(HUB, "arges@relais.test", "Raport 4", "text 4", server.getSmtp().getServerSetup());
+        sendRaports(4);
         HubMailbox.Poll second = await().atMost(Duration.ofSeconds(10))
                 .until(mailbox::unseenMails, poll -> !poll.mails().isEmpty());
 
@@ -76,22 +73,30 @@ class HubMailboxTest {
 
     @Test
     void markSeenFlagsThePollsMailsByUidAndSkipsAMailDeletedMeanwhile() throws Exception {
-        for (int i = 1; i <= 3; i++) {
-            GreenMailUtil.sendTextEmail(HUB, "arges@relais.test", "Raport " + i, "text " + i,
-                    server.getSmtp().getServerSetup());
-        }
+        sendRaports(1, 2, 3);
         HubMailbox.Poll poll = mailbox.unseenMails();
         MailFolder inbox = server.getManagers().getImapHostManager().getInbox(server.getUserManager().getUser(HUB));
         StoredMessage deleted = inbox.getMessages().get(1);
         deleted.setFlag(Flags.Flag.DELETED, true);
         inbox.expunge();
 
-        mailbox.markSeen(poll.uidValidity(), poll.mails().stream().mapToLong(HubMailbox.Arrived::uid).toArray());
+        mailbox.markSeen(poll.uidValidity(), uids(poll));
 
         assertThat(poll.mails()).hasSize(3);
         assertThat(inbox.getMessages()).hasSize(2)
                 .allSatisfy(mail -> assertThat(mail.isSet(Flags.Flag.SEEN)).isTrue());
         assertThat(mailbox.unseenMails().mails()).isEmpty();
+    }
+
+    private void sendRaports(int... numbers) {
+        for (int number : numbers) {
+            GreenMailUtil.sendTextEmail(HUB, "arges@relais.test", "Raport " + number, "text " + number,
+                    server.getSmtp().getServerSetup());
+        }
+    }
+
+    private static long[] uids(HubMailbox.Poll poll) {
+        return poll.mails().stream().mapToLong(HubMailbox.Arrived::uid).toArray();
     }
 
     /** Passes bytes both ways between the hub and the IMAP server, counting the connections. */
