@@ -142,6 +142,7 @@ class HubMailbox implements DisposableBean {
                     log.warn("The mailbox {} was renumbered (UIDVALIDITY {} -> {}): {} mails are left unseen and "
                             + "taken again", folderName, uidValidity, inbox.getUIDValidity(), uids.length);
                 } else {
+                    // UIDSet makes ranges of consecutive UIDs only when they come in order
                     long[] ascending = uids.clone();
                     Arrays.sort(ascending);
                     String set = UIDSet.toString(UIDSet.createUIDSets(ascending));
