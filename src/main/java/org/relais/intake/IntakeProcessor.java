@@ -24,6 +24,7 @@ import org.relais.mail.LoopSigns;
 import org.relais.mail.ReplyBinding;
 import org.relais.reference.TrackingReferences;
 import org.relais.spreadsheet.WorkbookLoader;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,6 +37,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class IntakeProcessor {
 
     private static final Pattern QUOTED_REFERENCE = Pattern.compile("\\[(REL-\\d{4}-\\d{4,})]");
+    /** A partner's mail as a mail client writes it (a PDF attached), made up for the rehearsal. */
+    private static final ClassPathResource REHEARSED_MAIL = new ClassPathResource("intake/rehearsal.eml");
+    /** The rehearsal's acknowledgements name a reference; none is taken for them, since none is sent. */
+    private static final String REHEARSED_REFERENCE = "REL-0000-0000";
 
     private final InboundMailRepository mails;
     private final DirectoryRepository directory;
@@ -50,6 +55,7 @@ public class IntakeProcessor {
     private final SenderAuthentication authentication;
     private final TrackingReferences references;
     private final String hubAddress;
+    private final List<String> languages;
     private final Path spool;
 
     IntakeProcessor(InboundMailRepository mails, DirectoryRepository directory, IntakeReplies replies,
@@ -70,6 +76,7 @@ public class IntakeProcessor {
         this.authentication = authentication;
         this.references = references;
         this.hubAddress = hub.hubAddress();
+        this.languages = properties.languages();
         this.spool = SpooledMail.folderIn(hub.dataDir());
     }
 
@@ -86,6 +93,34 @@ public class IntakeProcessor {
         } catch (IOException e) {
             // unchecked, so that the transaction rolls back and the ticket is redelivered
             throw new UncheckedIOException("Cannot spool mail " + mail.id(), e);
+        }
+    }
+
+    /**
+     * Understands a made-up partner's mail and writes its acknowledgement in every language the hub writes, storing
+     * nothing and sending nothing; returns the languages. A hub fresh from its start otherwise loads and prepares the
+     * classes, templates and words of intake while the first partners' mails wait (bench/README.md, "The rehearsal").
+     * Only the acknowledgements' outgoing ids are taken, and left unused, as for any mail never stored.
+     */
+    public List<String> rehearse() throws IOException, MessagingException, MalformedMailException {
+        byte[] raw = REHEARSED_MAIL.getContentAsByteArray();
+        try (SpooledMail spooled = SpooledMail.copy(raw.length, spool, out -> out.write(raw))) {
+            MimeMessage message = spooled.message();
+            String sender = MailParser.sender(message).getAddress();
+            authentication.failure(message);
+            AutomatedMail.reason(message, sender, hubAddress);
+            LoopFacts.of(0, message, sender, Instant.now());
+            ParsedMail parsed = parser.parse(message);
+            DocumentClassifier.Context context = DocumentClassifier.Context.of(parsed.subject(), parsed.bodyText());
+            for (String language : languages) {
+                Contact partner = new Contact(sender, "", "", language, List.of("partner"), null);
+                List<Reviewed> reviewed = review(parsed, context, partner, Optional.empty());
+                Optional<Seminar> seminar = SeminarIdentifier.identify(directory.seminars(), partner,
+                        namingText(parsed, reviewed), context.foldedBody());
+                replies.acknowledgement(0, parsed, partner, REHEARSED_REFERENCE, seminar,
+                        IntakeReplies.NoSeminar.UNKNOWN, reviewed.stream().flatMap(r -> r.line().stream()).toList());
+            }
+            return languages;
         }
     }
 
@@ -127,37 +162,10 @@ public class IntakeProcessor {
                                      Optional<OutgoingMailLedger.Written> bound, Arrival arrival) {
         DocumentClassifier.Context context = DocumentClassifier.Context.of(parsed.subject(), parsed.bodyText());
         Optional<ConsoleUploads.Chosen> chosen = mails.upload(mailId);
-        List<Reviewed> reviewed = new ArrayList<>();
-        StringBuilder namingText = new StringBuilder(parsed.subject());
-        boolean bodyDocumentTaken = false;
-        for (LeafPart part : parsed.parts()) {
-            if (part.attachment()) {
-                PartInspector.Inspection inspection = inspector.inspect(part);
-                DocumentKind kind = !inspection.accepted() ? null
-                        : chosen.filter(c -> inspection.type().family() == FileType.Family.DOCUMENT)
-                        .map(ConsoleUploads.Chosen::kind)
-                        .orElseGet(() -> classifier.classify(inspection.type(), part.fileName(), inspection.sample(),
-                                context, sender.hasRole("coordinator")));
-                reviewed.add(new Reviewed(part, inspection, kind));
-                namingText.append(' ').append(part.fileName()).append(' ').append(inspection.sample());
-            } else if (!bodyDocumentTaken && parsed.attachments().isEmpty() && mayAskForADossier(sender)
-                    && classifier.asksForTheDossier(context)) {
-                reviewed.add(new Reviewed(part, null, DocumentKind.DOSSIER_REQUEST));
-                bodyDocumentTaken = true;
-            } else if (!bodyDocumentTaken && parsed.attachments().isEmpty() && classifier.asksForTheBudgetModel(context)) {
-                reviewed.add(new Reviewed(part, null, DocumentKind.TEMPLATE_REQUEST));
-                bodyDocumentTaken = true;
-            } else if (!bodyDocumentTaken && parsed.attachments().isEmpty()
-                    && classifier.bodyIsMinutes(context, parsed.bodyText().length())) {
-                reviewed.add(new Reviewed(part, null, DocumentKind.MINUTES));
-                bodyDocumentTaken = true;
-            } else {
-                reviewed.add(new Reviewed(part, null, null));
-            }
-        }
+        List<Reviewed> reviewed = review(parsed, context, sender, chosen);
         Optional<Seminar> seminar = chosen.isPresent()
                 ? directory.seminars().stream().filter(s -> s.code().equals(chosen.get().seminarCode())).findFirst()
-                : SeminarIdentifier.identify(directory.seminars(), sender, Folding.fold(namingText.toString()),
+                : SeminarIdentifier.identify(directory.seminars(), sender, namingText(parsed, reviewed),
                         context.foldedBody());
         String seminarCode = seminar.map(Seminar::code).orElse(null);
         String quoted = quotedReference(parsed.subject()).filter(mails::isKnownReference).orElse(null);
@@ -215,10 +223,7 @@ public class IntakeProcessor {
                         seminarCode, sender.address(), sender.language(), part.fileName(), mailId, item.partId());
                 documents.add(document.withId(mails.insertDocument(document)));
             }
-            if (part.attachment() || kind != null) {
-                lines.add(new IntakeReplies.Line(part.fileName(), kind,
-                        item.reviewed().inspection() == null ? null : item.reviewed().inspection().rejection()));
-            }
+            item.reviewed().line().ifPresent(lines::add);
         }
         mails.markDone(mailId, "processed", reference, quoted, sender.language(), seminarCode, null);
         // outreach without a seminar is about the whole programme, not about a seminar left to name
@@ -229,6 +234,46 @@ public class IntakeProcessor {
                 seminar, noSeminar, lines);
         loopSigns.note(arrival);
         return IntakeOutcome.handedOn(reference, documents, List.of(), replies.decide(acknowledgement));
+    }
+
+    /** Each part looked at: what an attachment is, or whether the body itself is a document. */
+    private List<Reviewed> review(ParsedMail parsed, DocumentClassifier.Context context, Contact sender,
+                                  Optional<ConsoleUploads.Chosen> chosen) {
+        List<Reviewed> reviewed = new ArrayList<>();
+        boolean bodyDocumentTaken = false;
+        for (LeafPart part : parsed.parts()) {
+            if (part.attachment()) {
+                PartInspector.Inspection inspection = inspector.inspect(part);
+                DocumentKind kind = !inspection.accepted() ? null
+                        : chosen.filter(c -> inspection.type().family() == FileType.Family.DOCUMENT)
+                        .map(ConsoleUploads.Chosen::kind)
+                        .orElseGet(() -> classifier.classify(inspection.type(), part.fileName(), inspection.sample(),
+                                context, sender.hasRole("coordinator")));
+                reviewed.add(new Reviewed(part, inspection, kind));
+            } else if (!bodyDocumentTaken && parsed.attachments().isEmpty() && mayAskForADossier(sender)
+                    && classifier.asksForTheDossier(context)) {
+                reviewed.add(new Reviewed(part, null, DocumentKind.DOSSIER_REQUEST));
+                bodyDocumentTaken = true;
+            } else if (!bodyDocumentTaken && parsed.attachments().isEmpty() && classifier.asksForTheBudgetModel(context)) {
+                reviewed.add(new Reviewed(part, null, DocumentKind.TEMPLATE_REQUEST));
+                bodyDocumentTaken = true;
+            } else if (!bodyDocumentTaken && parsed.attachments().isEmpty()
+                    && classifier.bodyIsMinutes(context, parsed.bodyText().length())) {
+                reviewed.add(new Reviewed(part, null, DocumentKind.MINUTES));
+                bodyDocumentTaken = true;
+            } else {
+                reviewed.add(new Reviewed(part, null, null));
+            }
+        }
+        return reviewed;
+    }
+
+    /** The words that may name the seminar: the subject, each attachment's name and the text sampled from it. */
+    private static String namingText(ParsedMail parsed, List<Reviewed> reviewed) {
+        StringBuilder text = new StringBuilder(parsed.subject());
+        reviewed.stream().filter(r -> r.inspection() != null).forEach(r -> text.append(' ')
+                .append(r.part().fileName()).append(' ').append(r.inspection().sample()));
+        return Folding.fold(text.toString());
     }
 
     private List<ReplyMessage> replies(long mailId, ParsedMail parsed, Contact sender, String reference,
@@ -285,6 +330,14 @@ public class IntakeProcessor {
     }
 
     private record Reviewed(LeafPart part, PartInspector.Inspection inspection, DocumentKind kind) {
+
+        /** What the answer says of this part, when it names it: every attachment, and a body that is a document. */
+        Optional<IntakeReplies.Line> line() {
+            return part.attachment() || kind != null
+                    ? Optional.of(new IntakeReplies.Line(part.fileName(), kind,
+                            inspection == null ? null : inspection.rejection()))
+                    : Optional.empty();
+        }
 
         /** Beside a financial report, an unnamed PDF or picture is a receipt or an invoice. */
         Reviewed asSupportingDocumentIfScanOrPdf() {
