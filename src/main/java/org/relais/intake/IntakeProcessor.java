@@ -155,13 +155,14 @@ public class IntakeProcessor {
             return IntakeOutcome.answered(reference,
                     replies.malformed(mail.id(), message, contact.get(), reference, e));
         }
-        return understood(mail.id(), parsed, contact.get(), reference, binding.of(message, sender), arrival);
+        return understood(mail.id(), mail.upload(), parsed, contact.get(), reference, binding.of(message, sender),
+                arrival);
     }
 
-    private IntakeOutcome understood(long mailId, ParsedMail parsed, Contact sender, String reference,
+    private IntakeOutcome understood(long mailId, Optional<ConsoleUploads.Chosen> chosen, ParsedMail parsed,
+                                     Contact sender, String reference,
                                      Optional<OutgoingMailLedger.Written> bound, Arrival arrival) {
         DocumentClassifier.Context context = DocumentClassifier.Context.of(parsed.subject(), parsed.bodyText());
-        Optional<ConsoleUploads.Chosen> chosen = mails.upload(mailId);
         List<Reviewed> reviewed = review(parsed, context, sender, chosen);
         Optional<Seminar> seminar = chosen.isPresent()
                 ? directory.seminars().stream().filter(s -> s.code().equals(chosen.get().seminarCode())).findFirst()

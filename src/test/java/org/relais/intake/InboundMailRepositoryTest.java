@@ -1,0 +1,71 @@
+package org.relais.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.relais.intake.InboundMailRepository.StoredMail;
+import org.relais.support.HubTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** What processing reads of a stored mail with its lock, and the original it reads back. */
+class InboundMailRepositoryTest extends HubTest {
+
+    @Autowired
+    private InboundMailRepository mails;
+
+    @Autowired
+    private TransactionTemplate transaction;
+
+    @Test
+    void aMailToProcessComesWithItsFirstSliceAndItsUploadChoiceAndItsWholeOriginalReadsBackByteForByte()
+            throws Exception {
+        byte[] original = new byte[(5 << 20) / 2];
+        new Random(7).nextBytes(original);
+        long id = store(original);
+        jdbc.sql("insert into console_upload (mail_id, kind, seminar_code, uploaded_by) values (:id, 'minutes', null,"
+                + " 'coordination@relais.test')").param("id", id).update();
+
+        ByteArrayOutputStream copy = new ByteArrayOutputStream();
+        StoredMail mail = transaction.execute(status -> {
+            StoredMail locked = mails.lockForProcessing(id).orElseThrow();
+            try {
+                mails.copyOriginal(locked, copy);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return locked;
+        });
+
+        assertThat(mail.size()).isEqualTo(original.length);
+        assertThat(mail.head()).hasSize(1 << 20);
+        assertThat(mail.upload()).contains(new ConsoleUploads.Chosen(DocumentKind.MINUTES, null));
+        assertThat(copy.toByteArray()).isEqualTo(original);
+    }
+
+    @Test
+    void aMailProcessedAlreadyComesWithoutItsBytes() {
+        long id = store("From: someone@relais.test\r\n\r\nHello\r\n".getBytes());
+        jdbc.sql("update inbound_mail set state = 'processed' where id = :id").param("id", id).update();
+
+        StoredMail mail = transaction.execute(status -> mails.lockForProcessing(id).orElseThrow());
+
+        assertThat(mail.state()).isEqualTo("processed");
+        assertThat(mail.head()).isNull();
+        assertThat(mail.upload()).isEmpty();
+    }
+
+    private long store(byte[] original) {
+        return jdbc.sql("""
+                        insert into inbound_mail (dedup_key, message_id, sender, subject, raw, size_bytes)
+                        values (md5(:raw), '<m@relais.test>', 'someone@relais.test', 'A mail', :raw, :size)
+                        returning id
+                        """)
+                .param("raw", original).param("size", original.length)
+                .query(Long.class).single();
+    }
+}
