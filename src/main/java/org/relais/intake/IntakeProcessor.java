@@ -255,7 +255,8 @@ public class IntakeProcessor {
                     && classifier.asksForTheDossier(context)) {
                 reviewed.add(new Reviewed(part, null, DocumentKind.DOSSIER_REQUEST));
                 bodyDocumentTaken = true;
-            } else if (!bodyDocumentTaken && parsed.attachments().isEmpty() && classifier.asksForTheBudgetModel(context)) {
+            } else if (!bodyDocumentTaken && parsed.attachments().isEmpty()
+                    && classifier.asksForTheBudgetModel(context)) {
                 reviewed.add(new Reviewed(part, null, DocumentKind.TEMPLATE_REQUEST));
                 bodyDocumentTaken = true;
             } else if (!bodyDocumentTaken && parsed.attachments().isEmpty()
