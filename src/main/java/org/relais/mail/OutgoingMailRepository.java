@@ -5,10 +5,14 @@ import java.time.Instant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Repository
 class OutgoingMailRepository {
@@ -65,9 +69,49 @@ class OutgoingMailRepository {
      * place under a limit. Held until the transaction ends.
      */
     void lockDecisionsAbout(String subject) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && !HeldLocks.ofThisTransaction().add(subject)) {
+            // held already (the loop guard's note, then its decision about the same sender): taking it again would
+            // cost a round trip to PostgreSQL and change nothing
+            return;
+        }
         jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended(:subject, 0))")
                 .param("subject", "loop-guard " + subject)
                 .query().listOfRows();
+    }
+
+    /**
+     * The subjects the current transaction holds the lock of, bound to it as Spring binds its connection: put aside
+     * while an inner transaction of its own runs, forgotten when it ends.
+     */
+    private static final class HeldLocks implements TransactionSynchronization {
+
+        private final Set<String> subjects = new HashSet<>();
+
+        static Set<String> ofThisTransaction() {
+            HeldLocks held = (HeldLocks) TransactionSynchronizationManager.getResource(HeldLocks.class);
+            if (held == null) {
+                held = new HeldLocks();
+                TransactionSynchronizationManager.bindResource(HeldLocks.class, held);
+                TransactionSynchronizationManager.registerSynchronization(held);
+            }
+            return held.subjects;
+        }
+
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResource(HeldLocks.class);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(HeldLocks.class, this);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(HeldLocks.class);
+        }
     }
 
     /**
