@@ -69,15 +69,16 @@ class OutgoingMailRepository {
      * place under a limit. Held until the transaction ends.
      */
     void lockDecisionsAbout(String subject) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()
-                && !HeldLocks.ofThisTransaction().add(subject)) {
-            // held already (the loop guard's note, then its decision about the same sender): taking it again would
-            // cost a round trip to PostgreSQL and change nothing
-            return;
+        // asked once a transaction: the loop guard's note takes it, its decision about the same sender finds it held
+        // (outside a transaction the lock ends with its statement, and is asked for each time)
+        boolean heldAlready = TransactionSynchronizationManager.isActualTransactionActive()
+                && TransactionSynchronizationManager.isSynchronizationActive()
+                && !HeldLocks.ofThisTransaction().add(subject);
+        if (!heldAlready) {
+            jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended(:subject, 0))")
+                    .param("subject", "loop-guard " + subject)
+                    .query().listOfRows();
         }
-        jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended(:subject, 0))")
-                .param("subject", "loop-guard " + subject)
-                .query().listOfRows();
     }
 
     /**

@@ -66,6 +66,17 @@ class DecisionLocksTest extends HubTest {
         });
     }
 
+    @Test
+    void withoutATransactionTheLockEndsWithItsStatementAndIsAskedForEachTime() {
+        OutgoingMailRepository outgoing = new OutgoingMailRepository(JdbcClient.create(
+                new LockCountingDataSource(hubDataSource)));
+
+        outgoing.lockDecisionsAbout("arges@relais.test");
+        outgoing.lockDecisionsAbout("arges@relais.test");
+
+        assertThat(locksAsked).hasSize(2);
+    }
+
     /** The hub's database, noting each statement that asks for an advisory lock. */
     private final class LockCountingDataSource extends DelegatingDataSource {
 

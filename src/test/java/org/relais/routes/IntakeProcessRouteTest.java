@@ -1,13 +1,11 @@
 package org.relais.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.Registry;
@@ -108,32 +106,6 @@ class IntakeProcessRouteTest extends RouteTestSupport {
         assertThat(queuesReached()).containsExactly("events");
     }
 
-    @Test
-    void theHubRehearsesIntakeOnceAsItStartsAndSendsNothingForIt() {
-        await().until(() -> processor.rehearsals.get() == 1);
-
-        assertThat(processor.tickets).isEmpty();
-        assertThat(queuesReached()).isEmpty();
-        assertThat(getMockEndpoint("mock:direct:mail-send-answers").getReceivedCounter()).isZero();
-        assertThat(failures.recorded).isEmpty();
-    }
-
-    @Test
-    void aRehearsalThatFailsIsOnlyAWarningAndTheMailsAreStillProcessed() throws Exception {
-        await().until(() -> processor.rehearsals.get() == 1);
-        processor.rehearsalFails = true;
-        context.getRouteController().stopRoute("intake-rehearse");
-        context.getRouteController().startRoute("intake-rehearse");
-        await().until(() -> processor.rehearsals.get() == 2);
-        processor.outcome = new IntakeOutcome("REL-2026-0004", List.of(document(10, "minutes", "minutes")),
-                List.of(), List.of(), List.of());
-
-        deliver("intake.mail", new IntakeTicket(44));
-
-        assertThat(sentTo("minutes", DocumentMessage.class)).hasSize(1);
-        assertThat(failures.recorded).isEmpty();
-    }
-
     /**
      * The failure happens in intake-hand-on-document, a route of its own whose (default) error handler gives up at
      * once: the exception reaches the consumer as is, past common-errors' retries and dead-letter step, so the
@@ -161,20 +133,10 @@ class IntakeProcessRouteTest extends RouteTestSupport {
     public static final class Processor {
         final List<IntakeTicket> tickets = new CopyOnWriteArrayList<>();
         volatile IntakeOutcome outcome;
-        final AtomicInteger rehearsals = new AtomicInteger();
-        volatile boolean rehearsalFails;
 
         public IntakeOutcome process(IntakeTicket ticket) {
             tickets.add(ticket);
             return outcome;
-        }
-
-        public List<String> rehearse() {
-            rehearsals.incrementAndGet();
-            if (rehearsalFails) {
-                throw new IllegalStateException("no template for the acknowledgement in ro");
-            }
-            return List.of("fr", "ro");
         }
     }
 }
