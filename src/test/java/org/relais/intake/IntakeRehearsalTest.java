@@ -2,13 +2,14 @@ package org.relais.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.relais.support.HubTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The rehearsal a hub runs as it starts (routes/intake-process.yaml, intake-rehearse): intake's work on a made-up
- * partner's mail in every language the hub writes, and no trace of it that a person or a flow could see.
+ * The rehearsal a hub runs as it starts (IntakeRehearsal): intake's work on a made-up partner's mail in every
+ * language the hub writes, and no trace of it that a person or a flow could see.
  */
 class IntakeRehearsalTest extends HubTest {
 
@@ -23,6 +24,14 @@ class IntakeRehearsalTest extends HubTest {
 
     @Autowired
     private IntakeProcessor processor;
+
+    @Autowired
+    private IntakeRehearsal startRehearsal;
+
+    @Test
+    void theHubRehearsesAsItStartsInEveryLanguage() throws Exception {
+        assertThat(startRehearsal.done().get(60, TimeUnit.SECONDS)).containsExactly("fr", "ro", "bg", "ru");
+    }
 
     @Test
     void theRehearsalAcknowledgesAMadeUpMailInEveryLanguageAndLeavesNoTrace() throws Exception {

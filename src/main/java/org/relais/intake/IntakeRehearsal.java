@@ -1,0 +1,53 @@
+package org.relais.intake;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+/**
+ * Intake's rehearsal ({@link IntakeProcessor#rehearse}), started on a thread of its own as soon as every bean exists:
+ * while the web server, the broker's consumers and Camel's routes start, which leave a core idle. It is over before
+ * the leader polls the mailbox, so that the first partners' mails neither wait for intake's classes, templates and
+ * words to be loaded nor share the CPU with the rehearsal (bench/README.md, "The rehearsal").
+ */
+@Component
+class IntakeRehearsal implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeRehearsal.class);
+
+    private final IntakeProcessor processor;
+    private final CompletableFuture<List<String>> done = new CompletableFuture<>();
+
+    IntakeRehearsal(IntakeProcessor processor) {
+        this.processor = processor;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        Thread thread = new Thread(this::rehearse, "intake-rehearsal");
+        // a start that fails, or a hub stopped at once, does not wait for it
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The languages the rehearsal answered in, once it is over; a rehearsal that failed ends the future with why. */
+    CompletableFuture<List<String>> done() {
+        return done;
+    }
+
+    private void rehearse() {
+        try {
+            List<String> languages = processor.rehearse();
+            log.info("Intake rehearsed: a made-up mail understood and acknowledged in {}, nothing stored or sent",
+                    String.join(", ", languages));
+            done.complete(languages);
+        } catch (Exception e) {
+            // the first mails then go the slow way; nothing else depends on it
+            log.warn("Intake could not rehearse (the first mails will be slower): {}", e.toString());
+            done.completeExceptionally(e);
+        }
+    }
+}
