@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The loop guard's lock on a sender (OutgoingMailRepository.lockDecisionsAbout) is asked of PostgreSQL once a
- * transaction: the note and the decision about the same sender share it, as does a transaction around them.
+ * transaction: the note and the decision about the same sender share it; the next transaction, and one of its own
+ * inside, ask again.
  */
 class DecisionLocksTest extends HubTest {
 
