@@ -82,10 +82,10 @@ final class IntakeBench implements Benchmarks.Scenario {
         // system judged on its median round
         int rounds = Integer.getInteger("intake.rounds", 3);
         byte[] document = pdf();
-        // the bench's own mail servers (GreenMail) and its reader of answers, in this JVM: Jakarta Mail otherwise
-        // looks its stream provider up through the ServiceLoader at every header block it reads, over every jar of
-        // the class path (a fifth of this JVM's samples during the hub's round); the systems compared, each in a
-        // process of its own, are left as they are
+        // GreenMail and the bench's reader of answers, in this JVM (Dovecot and Postfix are not): Jakarta Mail
+        // otherwise looks its stream provider up through the ServiceLoader at every header block it reads, over
+        // every jar of the class path (a fifth of this JVM's samples during the hub's round); the systems compared,
+        // each in a process of its own, are left as they are
         System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
         parts = BenchParts.start("intake");
         say("work folder %s, logs in %s", parts.work, logs);
