@@ -71,11 +71,12 @@ class InboundMailRepository {
                     .single();
         }
         if (stored.id() != null) {
-            return new MailReceipt(stored.id(), true);
+            return new MailReceipt(stored.id(), true, true);
         }
         return jdbc.sql("select id, state from inbound_mail where dedup_key = :key")
                 .param("key", stored.dedupKey())
-                .query((rs, row) -> new MailReceipt(rs.getLong("id"), rs.getString("state").equals("received")))
+                .query((rs, row) -> new MailReceipt(rs.getLong("id"), rs.getString("state").equals("received"),
+                        false))
                 .single();
     }
 
@@ -83,17 +84,22 @@ class InboundMailRepository {
     private record Stored(String dedupKey, Long id) {
     }
 
-    /** The mail, locked until the end of the transaction so that two consumers never process it together. */
-    Optional<StoredMail> lockForProcessing(long id) {
+    /**
+     * The mail, locked until the end of the transaction so that two consumers never process it together; with the
+     * first slice of its original while it waits for processing, unless the caller holds the original already.
+     */
+    Optional<StoredMail> lockForProcessing(long id, boolean withHead) {
         return jdbc.sql("""
                         select m.id, m.state, length(m.raw) as size, m.reference,
-                               case when m.state = 'received' then substring(m.raw from 1 for :slice) end as head,
+                               case when m.state = 'received' and :withHead
+                                   then substring(m.raw from 1 for :slice) end as head,
                                u.kind as upload_kind, u.seminar_code as upload_seminar
                         from inbound_mail m left join console_upload u on u.mail_id = m.id
                         where m.id = :id
                         for update of m
                         """)
                 .param("id", id)
+                .param("withHead", withHead)
                 .param("slice", SLICE_BYTES)
                 .query((rs, row) -> {
                     String uploadKind = rs.getString("upload_kind");

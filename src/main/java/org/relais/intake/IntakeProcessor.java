@@ -49,6 +49,7 @@ public class IntakeProcessor {
     private final ReplyBinding binding;
     private final ClaimConfirmations claims;
     private final LoopSigns loopSigns;
+    private final FreshOriginals originals;
     private final DocumentClassifier classifier;
     private final MailParser parser;
     private final PartInspector inspector;
@@ -60,7 +61,7 @@ public class IntakeProcessor {
 
     IntakeProcessor(InboundMailRepository mails, DirectoryRepository directory, IntakeReplies replies,
                     AwaitedReplies awaitedReplies, ReplyBinding binding, ClaimConfirmations claims,
-                    LoopSigns loopSigns, IntakeProperties properties,
+                    LoopSigns loopSigns, FreshOriginals originals, IntakeProperties properties,
                     WorkbookLoader spreadsheets, SenderAuthentication authentication,
                     TrackingReferences references, HubProperties hub) throws IOException {
         this.mails = mails;
@@ -70,6 +71,7 @@ public class IntakeProcessor {
         this.binding = binding;
         this.claims = claims;
         this.loopSigns = loopSigns;
+        this.originals = originals;
         this.classifier = new DocumentClassifier(Keywords.load(hub.configDir().resolve("intake/keywords.yaml")));
         this.parser = new MailParser(properties.maxParts(), properties.maxAttachmentBytes());
         this.inspector = new PartInspector(spreadsheets);
@@ -82,13 +84,15 @@ public class IntakeProcessor {
 
     @Transactional
     public IntakeOutcome process(IntakeTicket ticket) throws MessagingException {
-        StoredMail mail = mails.lockForProcessing(ticket.mailId())
+        Optional<byte[]> held = originals.take(ticket.mailId());
+        StoredMail mail = mails.lockForProcessing(ticket.mailId(), held.isEmpty())
                 .orElseThrow(() -> new IllegalArgumentException("No stored mail " + ticket.mailId()));
         if (!mail.state().equals("received")) {
             return IntakeOutcome.handedOn(mail.reference(), mails.documentsOf(mail.id()), mails.repliesOf(mail.id()),
                     replies.mailsFor(mail.id()));
         }
-        try (SpooledMail raw = SpooledMail.copy(mail.size(), spool, out -> mails.copyOriginal(mail, out))) {
+        try (SpooledMail raw = held.isPresent() ? SpooledMail.inMemory(held.get())
+                : SpooledMail.copy(mail.size(), spool, out -> mails.copyOriginal(mail, out))) {
             return process(mail, raw.message());
         } catch (IOException e) {
             // unchecked, so that the transaction rolls back and the ticket is redelivered

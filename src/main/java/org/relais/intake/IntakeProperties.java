@@ -2,6 +2,7 @@ package org.relais.intake;
 
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -15,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttachmentBytes an attachment larger than this is refused (and said so)
  * @param maxParts           a mail of more parts than this is refused as malformed
  * @param consumers          mails understood at the same time (consumers of intake.mail)
+ * @param maxBytesHeld       the originals a poll has just stored are kept in memory for their consumers up to this many
+ *                           bytes (FreshOriginals); 0 reads every one back from PostgreSQL
  * @param languages          the languages the hub writes in; a stranger is answered in all of them
  */
 @ConfigurationProperties("relais.intake")
@@ -26,5 +29,6 @@ record IntakeProperties(
         @Positive long maxAttachmentBytes,
         @Positive int maxParts,
         @Positive int consumers,
+        @PositiveOrZero long maxBytesHeld,
         @NotEmpty List<String> languages) {
 }

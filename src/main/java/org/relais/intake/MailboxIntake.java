@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The first step for every mail: its bytes into PostgreSQL, committed before the mail server hears that the mail was
  * taken. A poll's mails are stored in one transaction, and flagged seen in one command only after the route has put
  * their tickets on the queue; a crash anywhere before leaves them unseen, the next poll takes them again and the store
- * recognises them, handing on once more those a crash left unprocessed.
+ * recognises them, handing on once more those a crash left unprocessed. The originals it inserted wait in memory for
+ * their consumers (FreshOriginals).
  */
 @Component("mailboxIntake")
 public class MailboxIntake {
@@ -35,13 +36,15 @@ public class MailboxIntake {
     private final HubMailbox mailbox;
     private final InboundMailRepository repository;
     private final TransactionTemplate transaction;
+    private final FreshOriginals originals;
     private final Path spool;
 
     MailboxIntake(HubMailbox mailbox, InboundMailRepository repository, TransactionTemplate transaction,
-                  HubProperties hub) throws IOException {
+                  FreshOriginals originals, HubProperties hub) throws IOException {
         this.mailbox = mailbox;
         this.repository = repository;
         this.transaction = transaction;
+        this.originals = originals;
         this.spool = SpooledMail.folderIn(hub.dataDir());
     }
 
@@ -69,7 +72,18 @@ public class MailboxIntake {
                             arrived.uid(), e.toString());
                 }
             }
-            List<IntakeTicket> tickets = spooled.isEmpty() ? List.of() : transaction.execute(status -> store(spooled));
+            List<MailReceipt> receipts = spooled.isEmpty() ? List.of() : transaction.execute(status -> store(spooled));
+            List<IntakeTicket> tickets = new ArrayList<>();
+            for (int i = 0; i < receipts.size(); i++) {
+                MailReceipt receipt = receipts.get(i);
+                if (receipt.needsProcessing()) {
+                    tickets.add(receipt.ticket());
+                }
+                if (receipt.inserted()) {
+                    // committed: the row holds these very bytes
+                    spooled.get(i).raw().bytes().ifPresent(bytes -> originals.hold(receipt.mailId(), bytes));
+                }
+            }
             long[] uids = spooled.stream().mapToLong(Spooled::uid).toArray();
             return new MailboxBatch(poll.uidValidity(), uids, tickets);
         } finally {
@@ -113,20 +127,18 @@ public class MailboxIntake {
         }
     }
 
-    private List<IntakeTicket> store(List<Spooled> spooled) {
-        List<IntakeTicket> tickets = new ArrayList<>();
+    /** The receipts in the order of the mails. */
+    private List<MailReceipt> store(List<Spooled> spooled) {
+        List<MailReceipt> receipts = new ArrayList<>();
         for (Spooled mail : spooled) {
             try {
-                MailReceipt receipt = repository.storeIfNew(mail.dedupKey(), mail.messageId(), mail.sender(),
-                        mail.subject(), mail.raw());
-                if (receipt.needsProcessing()) {
-                    tickets.add(receipt.ticket());
-                }
+                receipts.add(repository.storeIfNew(mail.dedupKey(), mail.messageId(), mail.sender(), mail.subject(),
+                        mail.raw()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return tickets;
+        return receipts;
     }
 
     /** The subject as its author wrote it (encoded words decoded), else as it stands in the header. */

@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A mail's original bytes while intake works on it. A large mail goes to a file of the spool folder (under the data
@@ -33,19 +34,27 @@ final class SpooledMail implements AutoCloseable {
     static final int HELD_IN_MEMORY_BYTES = 1 << 20;
 
     private final Path file;
+    private final byte[] bytes;
     private final SharedInputStream shared;
     private final long size;
 
     private SpooledMail(Path file) throws IOException {
         this.file = file;
+        this.bytes = null;
         this.shared = new SharedFileInputStream(file.toFile());
         this.size = Files.size(file);
     }
 
     private SpooledMail(byte[] bytes) {
         this.file = null;
+        this.bytes = bytes;
         this.shared = new SharedByteArrayInputStream(bytes);
         this.size = bytes.length;
+    }
+
+    /** A mail whose bytes are in memory already; they are read, never changed. */
+    static SpooledMail inMemory(byte[] bytes) {
+        return new SpooledMail(bytes);
     }
 
     /** The spool folder under the data folder, created if it is not there. */
@@ -95,6 +104,11 @@ final class SpooledMail implements AutoCloseable {
 
     long size() {
         return size;
+    }
+
+    /** The bytes, when the mail is held in memory (never changed by anyone); empty when it is in a spool file. */
+    Optional<byte[]> bytes() {
+        return Optional.ofNullable(bytes);
     }
 
     @Override

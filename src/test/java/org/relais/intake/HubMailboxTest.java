@@ -42,7 +42,7 @@ class HubMailboxTest {
         MailProperties.Imap imap = new MailProperties.Imap("imap", "127.0.0.1", relay.port(), HUB, "secret", "INBOX",
                 1 << 20);
         mailbox = new HubMailbox(new MailProperties(null, imap, null, null, null, null, 1, 1),
-                new IntakeProperties(500, 100, 16 << 20, 20 << 20, 200, 1, List.of("fr")));
+                new IntakeProperties(500, 100, 16 << 20, 20 << 20, 200, 1, 16 << 20, List.of("fr")));
     }
 
     @AfterEach

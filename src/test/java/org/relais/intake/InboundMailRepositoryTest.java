@@ -32,7 +32,7 @@ class InboundMailRepositoryTest extends HubTest {
 
         ByteArrayOutputStream copy = new ByteArrayOutputStream();
         StoredMail mail = transaction.execute(status -> {
-            StoredMail locked = mails.lockForProcessing(id).orElseThrow();
+            StoredMail locked = mails.lockForProcessing(id, true).orElseThrow();
             try {
                 mails.copyOriginal(locked, copy);
             } catch (IOException e) {
@@ -63,11 +63,22 @@ class InboundMailRepositoryTest extends HubTest {
         long id = store("From: someone@relais.test\r\n\r\nHello\r\n".getBytes());
         jdbc.sql("update inbound_mail set state = 'processed' where id = :id").param("id", id).update();
 
-        StoredMail mail = transaction.execute(status -> mails.lockForProcessing(id).orElseThrow());
+        StoredMail mail = transaction.execute(status -> mails.lockForProcessing(id, true).orElseThrow());
 
         assertThat(mail.state()).isEqualTo("processed");
         assertThat(mail.head()).isNull();
         assertThat(mail.upload()).isEmpty();
+    }
+
+    @Test
+    void aMailWhoseOriginalTheConsumerHoldsComesWithoutItsBytes() {
+        long id = store("From: someone@relais.test\r\n\r\nHello\r\n".getBytes());
+
+        StoredMail mail = transaction.execute(status -> mails.lockForProcessing(id, false).orElseThrow());
+
+        assertThat(mail.state()).isEqualTo("received");
+        assertThat(mail.size()).isEqualTo(36);
+        assertThat(mail.head()).isNull();
     }
 
     private long store(byte[] original) {

@@ -1,0 +1,78 @@
+package org.relais.intake;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The originals a poll has just stored, kept in memory for the consumer that understands them next, so that it does
+ * not read them back from PostgreSQL: a 140 KB mail read back cost its database a fetch of seventy TOAST chunks and
+ * the bytes over the socket, and the hub a copy (bench/README.md, "The original handed on"). Only the bytes of a row
+ * the poll inserted are held: they are that row's bytes, which nothing changes. A mail not held (the bound reached,
+ * a mail in a spool file, another instance's poll) or no longer held (its ticket taken by another instance, a
+ * redelivery) is read from PostgreSQL as before: what is held only spares work.
+ */
+@Component
+class FreshOriginals {
+
+    /** A mail not taken within this time will not be (its ticket went to another instance): its bytes are let go. */
+    static final Duration HELD_AT_MOST = Duration.ofMinutes(2);
+
+    private record Held(byte[] original, Instant since) {
+    }
+
+    private final long maxBytes;
+    private final Clock clock;
+    /** In the order held: the oldest first, as the tickets are on the queue. */
+    private final Map<Long, Held> held = new LinkedHashMap<>();
+    private long bytes;
+
+    FreshOriginals(IntakeProperties properties, Clock clock) {
+        this.maxBytes = properties.maxBytesHeld();
+        this.clock = clock;
+    }
+
+    /**
+     * Keeps the original of a mail the poll has just inserted and committed, unless the bound is reached: the mails
+     * held first are the first to be taken, and the last ones are read back from PostgreSQL.
+     */
+    synchronized void hold(long mailId, byte[] original) {
+        Instant now = clock.instant();
+        letGoOlderThan(now.minus(HELD_AT_MOST));
+        if (bytes + original.length <= maxBytes && !held.containsKey(mailId)) {
+            held.put(mailId, new Held(original, now));
+            bytes += original.length;
+        }
+    }
+
+    /** The original of that mail if it is held, no longer held afterwards. */
+    synchronized Optional<byte[]> take(long mailId) {
+        Held taken = held.remove(mailId);
+        if (taken == null) {
+            return Optional.empty();
+        }
+        bytes -= taken.original().length;
+        return Optional.of(taken.original());
+    }
+
+    /** How many bytes are held. */
+    synchronized long bytesHeld() {
+        return bytes;
+    }
+
+    private void letGoOlderThan(Instant limit) {
+        for (Iterator<Held> oldest = held.values().iterator(); oldest.hasNext(); ) {
+            Held next = oldest.next();
+            if (!next.since().isBefore(limit)) {
+                return;
+            }
+            oldest.remove();
+            bytes -= next.original().length;
+        }
+    }
+}
