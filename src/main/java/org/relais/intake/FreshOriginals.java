@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The originals a poll has just stored, kept in memory for the consumer that understands them next, so that it does
- * not read them back from PostgreSQL: a 140 KB mail read back cost its database a fetch of seventy TOAST chunks and
- * the bytes over the socket, and the hub a copy (bench/README.md, "The original handed on"). Only the bytes of a row
- * the poll inserted are held: they are that row's bytes, which nothing changes. A mail not held (the bound reached,
- * a mail in a spool file, another instance's poll) or no longer held (its ticket taken by another instance, a
- * redelivery) is read from PostgreSQL as before: what is held only spares work.
+ * not read them back from PostgreSQL: for a 140 KB mail, seventy TOAST chunks read there and two copies here
+ * (bench/README.md, "Where the machine goes"). Only the bytes of a row the poll inserted are held: they are that
+ * row's bytes, which nothing changes. A mail not held (the bound reached, a mail in a spool file, another instance's
+ * poll) or no longer held (its ticket taken by another instance, a redelivery) is read from PostgreSQL as before:
+ * what is held only spares work.
  */
 @Component
 class FreshOriginals {

@@ -18,12 +18,13 @@ import org.springframework.stereotype.Component;
 class IntakeRehearsal implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeRehearsal.class);
+
     /**
      * Passes enough for the client compiler to compile intake's code before the first mail (it compiles a method
-     * after a few dozen calls, config/jvm.options): interpreted, an acknowledgement's template alone took 2.5 ms, and
-     * 0.3 ms still after 300 renders with the default thresholds (bench/README.md, "The rehearsal, thirty times").
+     * after some twenty calls, config/jvm.options): interpreted, an acknowledgement's template alone took 2.5 ms, and
+     * 0.2-0.3 ms still after 300 renders with the default thresholds (bench/README.md, "Where the machine goes").
      */
-    static final int PASSES = 30;
+    private static final int PASSES = 30;
 
     private final IntakeProcessor processor;
     private final CompletableFuture<List<String>> done = new CompletableFuture<>();
