@@ -52,6 +52,7 @@ class FreshOriginals {
 
     /** The original of that mail if it is held, no longer held afterwards. */
     synchronized Optional<byte[]> take(long mailId) {
+        letGoOlderThan(clock.instant().minus(HELD_AT_MOST));
         Held taken = held.remove(mailId);
         if (taken == null) {
             return Optional.empty();

@@ -42,6 +42,16 @@ class FreshOriginalsTest {
     }
 
     @Test
+    void anOriginalNobodyTookWithinTheWaitIsNotTakenLater() {
+        clock.set(Instant.parse("2026-12-03T10:00:00Z"));
+        originals.hold(1, new byte[8]);
+        clock.set(Instant.parse("2026-12-03T10:00:00Z").plus(FreshOriginals.HELD_AT_MOST).plus(Duration.ofSeconds(1)));
+
+        assertThat(originals.take(1)).isEmpty();
+        assertThat(originals.bytesHeld()).isZero();
+    }
+
+    @Test
     void aMailHeldTwiceIsCountedOnce() {
         originals.hold(1, new byte[6]);
         originals.hold(1, new byte[6]);
