@@ -15,8 +15,9 @@ class InboundMailRepository {
 
     /**
      * A stored mail as its processing finds it. A mail still to process comes with the first slice of its original
-     * ({@code head}, the whole of most mails) and what a coordinator chose for it in the console's upload form: read
-     * with the row's lock, one statement instead of three a mail.
+     * ({@code head}, the whole of most mails; null when the consumer holds the original, FreshOriginals) and what a
+     * coordinator chose for it in the console's upload form: read with the row's lock, one statement instead of three
+     * a mail.
      */
     record StoredMail(long id, String state, long size, String reference, byte[] head,
                       Optional<ConsoleUploads.Chosen> upload) {
