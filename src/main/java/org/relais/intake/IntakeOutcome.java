@@ -13,6 +13,9 @@ import org.relais.mail.OutgoingTicket;
 public record IntakeOutcome(String reference, List<DocumentMessage> documents, List<ReplyMessage> replies,
                             List<PipelineEvent> events, List<OutgoingTicket> mails) {
 
+    /** Nothing to record, send or hand on. */
+    static final IntakeOutcome NOTHING = new IntakeOutcome(null, List.of(), List.of(), List.of(), List.of());
+
     static IntakeOutcome replied(String reference, List<ReplyMessage> replies) {
         return new IntakeOutcome(reference, List.of(), replies, List.of(), List.of());
     }

@@ -84,6 +84,10 @@ public class IntakeProcessor {
 
     @Transactional
     public IntakeOutcome process(IntakeTicket ticket) throws MessagingException {
+        if (ticket.rehearsal()) {
+            // the broker, the consumer and the routes rehearsed (IntakeRehearsal#tickets): nothing to understand
+            return IntakeOutcome.NOTHING;
+        }
         Optional<byte[]> held = originals.take(ticket.mailId());
         StoredMail mail = mails.lockForProcessing(ticket.mailId(), held.isEmpty())
                 .orElseThrow(() -> new IllegalArgumentException("No stored mail " + ticket.mailId()));

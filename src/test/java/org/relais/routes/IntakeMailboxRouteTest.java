@@ -13,21 +13,25 @@ import org.apache.camel.NamedNode;
 import org.apache.camel.Processor;
 import org.apache.camel.Route;
 import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.timer.TimerEndpoint;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.spi.TransactedPolicy;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.junit.jupiter.api.Test;
+import org.relais.intake.IntakeRehearsal;
 import org.relais.intake.IntakeTicket;
 import org.relais.intake.MailboxBatch;
 
 /**
  * routes/intake-mailbox.yaml: a poll's mails get their tickets on intake.mail, and only then are they flagged seen;
- * a poll whose tickets fail leaves its mails unseen for the next poll.
+ * a poll whose tickets fail leaves its mails unseen for the next poll; the rehearsal's tickets go the same way once,
+ * as the routes start.
  */
 class IntakeMailboxRouteTest extends RouteTestSupport {
 
     private final MailboxFake mailbox = new MailboxFake();
+    private final RehearsalFake rehearsal = new RehearsalFake();
 
     @Override
     protected List<String> routeFiles() {
@@ -47,6 +51,7 @@ class IntakeMailboxRouteTest extends RouteTestSupport {
     @Override
     protected void bindToRegistry(Registry registry) {
         registry.bind("mailboxIntake", mailbox);
+        registry.bind("intakeRehearsal", rehearsal);
         registry.bind("brokerTransaction", new NoTransaction());
     }
 
@@ -92,6 +97,20 @@ class IntakeMailboxRouteTest extends RouteTestSupport {
         await().atMost(Duration.ofSeconds(5)).until(() -> mailbox.polls >= 1);
     }
 
+    @Test
+    void theRehearsalsTicketsGoToTheIntakeQueueOnceAsTheRoutesStart() throws Exception {
+        rehearsal.tickets = List.of(new IntakeTicket(0, true), new IntakeTicket(0, true));
+        MockEndpoint tickets = getMockEndpoint("mock:jms:queue:intake.mail");
+        tickets.expectedBodiesReceived("{\"mailId\":0,\"rehearsal\":true}", "{\"mailId\":0,\"rehearsal\":true}");
+
+        context.start();
+
+        tickets.assertIsSatisfied();
+        TimerEndpoint timer = (TimerEndpoint) context.getRoute("intake-rehearse-tickets").getEndpoint();
+        assertThat(timer.getRepeatCount()).as("sent once").isEqualTo(1);
+        assertThat(mailbox.polls).as("the mailbox is the leader's, started apart").isZero();
+    }
+
     private static MailboxBatch batch(long... uids) {
         return new MailboxBatch(7, uids, java.util.Arrays.stream(uids).mapToObj(IntakeTicket::new).toList());
     }
@@ -116,6 +135,15 @@ class IntakeMailboxRouteTest extends RouteTestSupport {
             if (batch.anyMail()) {
                 seen.add(batch);
             }
+        }
+    }
+
+    /** Stands for IntakeRehearsal; its tickets are none unless a test names some. */
+    public static final class RehearsalFake {
+        volatile List<IntakeTicket> tickets = List.of();
+
+        public IntakeRehearsal.Tickets tickets() {
+            return new IntakeRehearsal.Tickets(tickets);
         }
     }
 
