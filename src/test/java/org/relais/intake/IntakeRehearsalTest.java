@@ -3,13 +3,19 @@ package org.relais.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.api.management.ManagedCamelContext;
+import org.apache.camel.api.management.mbean.ManagedRouteMBean;
+import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 import org.relais.support.HubTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jms.core.JmsTemplate;
 
 /**
  * The rehearsal a hub runs as it starts (IntakeRehearsal): intake's work on a made-up partner's mail in every
- * language the hub writes, and no trace of it that a person or a flow could see.
+ * language the hub writes, tickets that name no mail through the broker to intake's consumers, and no trace of
+ * either that a person or a flow could see.
  */
 class IntakeRehearsalTest extends HubTest {
 
@@ -19,7 +25,8 @@ class IntakeRehearsalTest extends HubTest {
                    || ' outgoing, ' || (select count(*) from loop_arrival) || ' arrivals, '
                    || (select count(*) from gathered_answer) || ' gathered, '
                    || (select count(*) from withheld_reply) || ' withheld, '
-                   || (select count(*) from pipeline_event) || ' events'
+                   || (select count(*) from pipeline_event) || ' events, '
+                   || (select count(*) from failure) || ' failures'
             """;
 
     @Autowired
@@ -27,6 +34,12 @@ class IntakeRehearsalTest extends HubTest {
 
     @Autowired
     private IntakeRehearsal startRehearsal;
+
+    @Autowired
+    private CamelContext camel;
+
+    @Autowired
+    private JmsTemplate jms;
 
     @Test
     void theHubRehearsesAsItStartsInEveryLanguage() throws Exception {
@@ -42,5 +55,30 @@ class IntakeRehearsalTest extends HubTest {
         assertThat(jdbc.sql(TRACES).query(String.class).single()).isEqualTo(before);
         settle();
         assertThat(mailServer.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void theHubSendsTheRehearsalsTicketsThroughTheBrokerOnceAsItStarts() {
+        ManagedRouteMBean rehearsal = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class)
+                .getManagedRoute("intake-rehearse-tickets");
+
+        assertThat(rehearsal.getExchangesCompleted()).isEqualTo(1);
+        assertThat(rehearsal.getExchangesFailed()).isZero();
+    }
+
+    @Test
+    void aRehearsalsTicketIsTakenFromTheBrokerForNothing() throws Exception {
+        String before = jdbc.sql(TRACES).query(String.class).single();
+        NotifyBuilder taken = new NotifyBuilder(camel).fromRoute("intake-process-mail").whenCompleted(3).create();
+
+        for (int i = 0; i < 3; i++) {
+            jms.convertAndSend("intake.mail", "{\"mailId\":0,\"rehearsal\":true}");
+        }
+
+        assertThat(taken.matches(20, TimeUnit.SECONDS)).isTrue();
+        settle();
+        assertThat(jdbc.sql(TRACES).query(String.class).single()).isEqualTo(before);
+        assertThat(mailServer.getReceivedMessages()).isEmpty();
+        assertThat(processor.process(new IntakeTicket(0, true))).isEqualTo(IntakeOutcome.NOTHING);
     }
 }
