@@ -13,8 +13,12 @@ import org.relais.mail.OutgoingTicket;
 public record IntakeOutcome(String reference, List<DocumentMessage> documents, List<ReplyMessage> replies,
                             List<PipelineEvent> events, List<OutgoingTicket> mails) {
 
-    /** Nothing to record, send or hand on. */
-    static final IntakeOutcome NOTHING = new IntakeOutcome(null, List.of(), List.of(), List.of(), List.of());
+    /**
+     * A rehearsal ticket's: nothing to hand on, and one answer that names no mail (ids start at 1), for which the
+     * sending route finds nothing to send, so that its way is rehearsed too.
+     */
+    static final IntakeOutcome REHEARSED = new IntakeOutcome(null, List.of(), List.of(), List.of(),
+            List.of(new OutgoingTicket(0)));
 
     static IntakeOutcome replied(String reference, List<ReplyMessage> replies) {
         return new IntakeOutcome(reference, List.of(), replies, List.of(), List.of());

@@ -85,8 +85,8 @@ public class IntakeProcessor {
     @Transactional
     public IntakeOutcome process(IntakeTicket ticket) throws MessagingException {
         if (ticket.rehearsal()) {
-            // the broker, the consumer and the routes rehearsed (IntakeRehearsal#tickets): nothing to understand
-            return IntakeOutcome.NOTHING;
+            // the broker, the consumers and the routes rehearsed (IntakeRehearsal#tickets): nothing to understand
+            return IntakeOutcome.REHEARSED;
         }
         Optional<byte[]> held = originals.take(ticket.mailId());
         StoredMail mail = mails.lockForProcessing(ticket.mailId(), held.isEmpty())

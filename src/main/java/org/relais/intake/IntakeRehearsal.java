@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
  * idle. Measured, it was over seconds before the leader polled the mailbox (nothing waits for it), so that the first
  * partners' mails neither wait for intake's classes, templates and words to be loaded nor share the CPU with the
  * rehearsal (bench/README.md, "The rehearsal"). The second ({@link #tickets()}) sends tickets that name no mail
- * through the broker to intake's consumers once the routes run (routes/intake-mailbox.yaml), so that the broker's,
- * the consumers' and the routes' code is compiled before the first mail too: a fresh hub's C1 compiler otherwise
+ * through the broker to intake's consumers once the routes run (routes/intake-mailbox.yaml), and on to the sending
+ * route with an answer that names no mail, so that the broker's, the consumers' and the routes' code is compiled
+ * before the first mail too: a fresh hub's C1 compiler otherwise
  * spent a third of the hub's CPU during its first burst, half of it on that code (bench/README.md, "The broker
  * rehearsed").
  */
@@ -35,7 +36,7 @@ public class IntakeRehearsal implements SmartInitializingSingleton {
      * Tickets enough for each step of their way, shared by the consumers, to be called more often than the compiler's
      * threshold; they take a few milliseconds each once compiled.
      */
-    private static final int TICKETS = 50;
+    private static final int TICKETS = 150;
 
     private final IntakeProcessor processor;
     private final CompletableFuture<List<String>> done = new CompletableFuture<>();

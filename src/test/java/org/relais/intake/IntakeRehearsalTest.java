@@ -79,6 +79,6 @@ class IntakeRehearsalTest extends HubTest {
         settle();
         assertThat(jdbc.sql(TRACES).query(String.class).single()).isEqualTo(before);
         assertThat(mailServer.getReceivedMessages()).isEmpty();
-        assertThat(processor.process(new IntakeTicket(0, true))).isEqualTo(IntakeOutcome.NOTHING);
+        assertThat(processor.process(new IntakeTicket(0, true))).isEqualTo(IntakeOutcome.REHEARSED);
     }
 }
