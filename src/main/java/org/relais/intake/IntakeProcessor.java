@@ -50,6 +50,7 @@ public class IntakeProcessor {
     private final ClaimConfirmations claims;
     private final LoopSigns loopSigns;
     private final FreshOriginals originals;
+    private final RehearsalTickets rehearsalTickets;
     private final DocumentClassifier classifier;
     private final MailParser parser;
     private final PartInspector inspector;
@@ -61,8 +62,8 @@ public class IntakeProcessor {
 
     IntakeProcessor(InboundMailRepository mails, DirectoryRepository directory, IntakeReplies replies,
                     AwaitedReplies awaitedReplies, ReplyBinding binding, ClaimConfirmations claims,
-                    LoopSigns loopSigns, FreshOriginals originals, IntakeProperties properties,
-                    WorkbookLoader spreadsheets, SenderAuthentication authentication,
+                    LoopSigns loopSigns, FreshOriginals originals, RehearsalTickets rehearsalTickets,
+                    IntakeProperties properties, WorkbookLoader spreadsheets, SenderAuthentication authentication,
                     TrackingReferences references, HubProperties hub) throws IOException {
         this.mails = mails;
         this.directory = directory;
@@ -72,6 +73,7 @@ public class IntakeProcessor {
         this.claims = claims;
         this.loopSigns = loopSigns;
         this.originals = originals;
+        this.rehearsalTickets = rehearsalTickets;
         this.classifier = new DocumentClassifier(Keywords.load(hub.configDir().resolve("intake/keywords.yaml")));
         this.parser = new MailParser(properties.maxParts(), properties.maxAttachmentBytes());
         this.inspector = new PartInspector(spreadsheets);
@@ -85,7 +87,8 @@ public class IntakeProcessor {
     @Transactional
     public IntakeOutcome process(IntakeTicket ticket) throws MessagingException {
         if (ticket.rehearsal()) {
-            // the broker, the consumers and the routes rehearsed (IntakeRehearsal#tickets): nothing to understand
+            // the broker, the consumers and the routes rehearsed: nothing to understand
+            rehearsalTickets.taken();
             return IntakeOutcome.REHEARSED;
         }
         Optional<byte[]> held = originals.take(ticket.mailId());

@@ -1,6 +1,5 @@
 package org.relais.intake;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -9,19 +8,14 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * Intake's rehearsal, in two halves. The first ({@link IntakeProcessor#rehearse}) starts on a thread of its own as soon
- * as every bean exists: while the web server, the broker's consumers and Camel's routes start, which leave a core
- * idle. Measured, it was over seconds before the leader polled the mailbox (nothing waits for it), so that the first
+ * Intake's rehearsal, first half ({@link IntakeProcessor#rehearse}), started on a thread of its own as soon as every
+ * bean exists: while the web server, the broker's consumers and Camel's routes start, which leave a core idle.
+ * Measured, it was over seconds before the leader polled the mailbox (nothing waits for it), so that the first
  * partners' mails neither wait for intake's classes, templates and words to be loaded nor share the CPU with the
- * rehearsal (bench/README.md, "The rehearsal"). The second ({@link #tickets()}) sends tickets that name no mail
- * through the broker to intake's consumers once the routes run (routes/intake-mailbox.yaml), and on to the sending
- * route with an answer that names no mail, so that the broker's, the consumers' and the routes' code is compiled
- * before the first mail too: a fresh hub's C1 compiler otherwise
- * spent a third of the hub's CPU during its first burst, half of it on that code (bench/README.md, "The broker
- * rehearsed").
+ * rehearsal (bench/README.md, "The rehearsal"). The second half goes through the broker: {@link RehearsalTickets}.
  */
 @Component
-public class IntakeRehearsal implements SmartInitializingSingleton {
+class IntakeRehearsal implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeRehearsal.class);
 
@@ -31,12 +25,6 @@ public class IntakeRehearsal implements SmartInitializingSingleton {
      * 0.2-0.3 ms still after 300 renders with the default thresholds (bench/README.md, "Where the machine goes").
      */
     private static final int PASSES = 30;
-
-    /**
-     * Tickets enough for each step of their way, shared by the consumers, to be called more often than the compiler's
-     * threshold; they take a few milliseconds each once compiled.
-     */
-    private static final int TICKETS = 150;
 
     private final IntakeProcessor processor;
     private final CompletableFuture<List<String>> done = new CompletableFuture<>();
@@ -51,11 +39,6 @@ public class IntakeRehearsal implements SmartInitializingSingleton {
         // a start that fails, or a hub stopped at once, does not wait for it
         thread.setDaemon(true);
         thread.start();
-    }
-
-    /** The rehearsal's tickets, for routes/intake-mailbox.yaml to send to intake's consumers as a poll's are. */
-    public Tickets tickets() {
-        return new Tickets(Collections.nCopies(TICKETS, IntakeTicket.rehearsed()));
     }
 
     /** The languages the rehearsal answered in, once it is over; a rehearsal that failed ends the future with why. */
@@ -77,9 +60,5 @@ public class IntakeRehearsal implements SmartInitializingSingleton {
             log.warn("Intake could not rehearse (the first mails will be slower): {}", e.toString());
             done.completeExceptionally(e);
         }
-    }
-
-    /** Tickets to send as a poll's: {@code ${body.tickets}} in routes/intake-mailbox.yaml. */
-    public record Tickets(List<IntakeTicket> tickets) {
     }
 }

@@ -36,6 +36,9 @@ class IntakeRehearsalTest extends HubTest {
     private IntakeRehearsal startRehearsal;
 
     @Autowired
+    private RehearsalTickets rehearsalTickets;
+
+    @Autowired
     private CamelContext camel;
 
     @Autowired
@@ -58,12 +61,13 @@ class IntakeRehearsalTest extends HubTest {
     }
 
     @Test
-    void theHubSendsTheRehearsalsTicketsThroughTheBrokerOnceAsItStarts() {
-        ManagedRouteMBean rehearsal = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class)
+    void theRehearsalsTicketsAreSentOnceAsTheHubStartsAndAllTaken() {
+        ManagedRouteMBean sending = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class)
                 .getManagedRoute("intake-rehearse-tickets");
 
-        assertThat(rehearsal.getExchangesCompleted()).isEqualTo(1);
-        assertThat(rehearsal.getExchangesFailed()).isZero();
+        assertThat(rehearsalTickets.allTaken()).isTrue();
+        assertThat(sending.getExchangesCompleted()).isEqualTo(1);
+        assertThat(sending.getExchangesFailed()).isZero();
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.apache.camel.spi.Registry;
 import org.apache.camel.spi.TransactedPolicy;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.junit.jupiter.api.Test;
-import org.relais.intake.IntakeRehearsal;
+import org.relais.intake.RehearsalTickets;
 import org.relais.intake.IntakeTicket;
 import org.relais.intake.MailboxBatch;
 
@@ -51,7 +51,7 @@ class IntakeMailboxRouteTest extends RouteTestSupport {
     @Override
     protected void bindToRegistry(Registry registry) {
         registry.bind("mailboxIntake", mailbox);
-        registry.bind("intakeRehearsal", rehearsal);
+        registry.bind("rehearsalTickets", rehearsal);
         registry.bind("brokerTransaction", new NoTransaction());
     }
 
@@ -138,12 +138,12 @@ class IntakeMailboxRouteTest extends RouteTestSupport {
         }
     }
 
-    /** Stands for IntakeRehearsal; its tickets are none unless a test names some. */
+    /** Stands for RehearsalTickets; its tickets are none unless a test names some. */
     public static final class RehearsalFake {
         volatile List<IntakeTicket> tickets = List.of();
 
-        public IntakeRehearsal.Tickets tickets() {
-            return new IntakeRehearsal.Tickets(tickets);
+        public RehearsalTickets.Tickets tickets() {
+            return new RehearsalTickets.Tickets(tickets);
         }
     }
 
