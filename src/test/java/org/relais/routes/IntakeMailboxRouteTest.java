@@ -13,15 +13,15 @@ import org.apache.camel.NamedNode;
 import org.apache.camel.Processor;
 import org.apache.camel.Route;
 import org.apache.camel.builder.AdviceWith;
-import org.apache.camel.component.timer.TimerEndpoint;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.component.timer.TimerEndpoint;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.spi.TransactedPolicy;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.junit.jupiter.api.Test;
-import org.relais.intake.RehearsalTickets;
 import org.relais.intake.IntakeTicket;
 import org.relais.intake.MailboxBatch;
+import org.relais.intake.RehearsalTickets;
 
 /**
  * routes/intake-mailbox.yaml: a poll's mails get their tickets on intake.mail, and only then are they flagged seen;
