@@ -4,7 +4,6 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.SharedInputStream;
-import jakarta.mail.util.SharedByteArrayInputStream;
 import jakarta.mail.util.SharedFileInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -48,7 +47,7 @@ final class SpooledMail implements AutoCloseable {
     private SpooledMail(byte[] bytes) {
         this.file = null;
         this.bytes = bytes;
-        this.shared = new SharedByteArrayInputStream(bytes);
+        this.shared = new ByteArraySharedStream(bytes);
         this.size = bytes.length;
     }
 
