@@ -123,7 +123,9 @@ final class BenchParts implements AutoCloseable {
                 .setRedeliveryMultiplier(2)
                 .setMaxRedeliveryDelay(30_000)
                 .setAutoCreateQueues(true)
-                .setAutoCreateAddresses(true));
+                .setAutoCreateAddresses(true)
+                .setAutoDeleteQueues(false)
+                .setAutoDeleteAddresses(false));
         broker = new EmbeddedActiveMQ();
         broker.setConfiguration(configuration);
         broker.start();

@@ -14,7 +14,11 @@ import org.springframework.jms.connection.JmsTransactionManager;
 /**
  * Settings of the embedded broker. Camel's error handler moves a failing message to the dead-letter queue after its
  * retries; the broker's own limit catches what Camel cannot, such as a message that kills the process each time. The
- * dead-letter queue is made at start; every other queue is made by the first route that reads or writes it.
+ * dead-letter queue is made at start; every other queue is made by the first route that reads or writes it, and
+ * stays: Artemis otherwise removes a queue it made as soon as it is empty and has no consumer (on its next scan, every
+ * 30 s), and a message routed to it in a transaction not yet committed goes with it. Every consumer of a hub is gone
+ * at once when the broker restarts or the hubs stop; a faults run lost a translator's reply that way, most likely
+ * (bench/README.md, "The mail parsed without locks"). A standalone broker needs the same (docs/operations.md).
  */
 @Configuration(proxyBeanMethods = false)
 class BrokerConfiguration {
@@ -31,7 +35,9 @@ class BrokerConfiguration {
                         .setRedeliveryMultiplier(2)
                         .setMaxRedeliveryDelay(30_000)
                         .setAutoCreateQueues(true)
-                        .setAutoCreateAddresses(true));
+                        .setAutoCreateAddresses(true)
+                        .setAutoDeleteQueues(false)
+                        .setAutoDeleteAddresses(false));
     }
 
     /**
