@@ -9,7 +9,7 @@ import java.util.Objects;
  * without its locks. That one is a {@code ByteArrayInputStream}, each of whose calls takes the stream's monitor; the
  * parser finds a multipart's boundaries by marking, reading, resetting and skipping a few bytes at a time, thousands
  * of calls for a 100 KB attachment, and the client compiler removes no lock: a quarter of the parse (bench/README.md,
- * "Intake"). A stream is read by one thread, as every stream intake opens.
+ * "The mail parsed without locks"). A stream is read by one thread, as every stream intake opens.
  */
 final class ByteArraySharedStream extends InputStream implements SharedInputStream {
 
