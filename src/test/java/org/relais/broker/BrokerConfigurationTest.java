@@ -9,16 +9,27 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.FileDeploymentManager;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
+import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.artemis.autoconfigure.ArtemisConfigurationCustomizer;
 
+/** The embedded broker's settings, and the standalone broker's of docker-compose.yml (deploy/artemis/broker.xml). */
 class BrokerConfigurationTest {
+
+    private static final Path STANDALONE = Path.of("deploy/artemis/broker.xml");
 
     /**
      * Artemis' own defaults remove an empty queue it made once nobody reads it, and a message sent to it in a
@@ -27,14 +38,81 @@ class BrokerConfigurationTest {
     @Test
     void aMessageSentInATransactionToAQueueNobodyReadsIsThereAfterTheCommit() throws Exception {
         Configuration configuration = new ConfigurationImpl().setPersistenceEnabled(false).setSecurityEnabled(false)
-                .addAcceptorConfiguration("in-vm", "vm://7")
-                // the broker's scan for queues to remove every 50 ms, not every 30 s
-                .setAddressQueueScanPeriod(50);
-        new BrokerConfiguration().deadLetterSettings(new BrokerProperties("DLQ", 10)).customize(configuration);
+                .addAcceptorConfiguration("in-vm", "vm://7");
+        embeddedSettings().customize(configuration);
+
+        assertAMessageSentInATransactionOutlivesTheScanForEmptyQueues(configuration, "vm://7");
+    }
+
+    @Test
+    void theStandaloneBrokerKeepsAMessageSentInATransactionToAQueueNobodyReadsToo(@TempDir Path data)
+            throws Exception {
+        Configuration configuration = standalone().setSecurityEnabled(false)
+                .setBindingsDirectory(data.resolve("bindings").toString())
+                .setJournalDirectory(data.resolve("journal").toString())
+                .setPagingDirectory(data.resolve("paging").toString())
+                .setLargeMessagesDirectory(data.resolve("large-messages").toString());
+        configuration.getAcceptorConfigurations().clear();
+        configuration.addAcceptorConfiguration("in-vm", "vm://8");
+
+        assertAMessageSentInATransactionOutlivesTheScanForEmptyQueues(configuration, "vm://8");
+    }
+
+    @Test
+    void theStandaloneBrokerHasTheEmbeddedBrokersDeadLettersRedeliveryAndQueues() throws Exception {
+        Configuration embedded = new ConfigurationImpl();
+        embeddedSettings().customize(embedded);
+        AddressSettings expected = embedded.getAddressSettings().get("#");
+
+        AddressSettings actual = standalone().getAddressSettings().get("#");
+
+        assertThat(actual).extracting(AddressSettings::getDeadLetterAddress, AddressSettings::getMaxDeliveryAttempts,
+                        AddressSettings::getRedeliveryDelay, AddressSettings::getRedeliveryMultiplier,
+                        AddressSettings::getMaxRedeliveryDelay, AddressSettings::isAutoCreateQueues,
+                        AddressSettings::isAutoCreateAddresses, AddressSettings::isAutoDeleteQueues,
+                        AddressSettings::isAutoDeleteAddresses)
+                .containsExactly(expected.getDeadLetterAddress(), expected.getMaxDeliveryAttempts(),
+                        expected.getRedeliveryDelay(), expected.getRedeliveryMultiplier(),
+                        expected.getMaxRedeliveryDelay(), true, true, false, false);
+        assertThat(standalone().getAddressConfigurations()).flatExtracting(address -> address.getQueueConfigs())
+                .extracting(queue -> queue.getName().toString()).contains("DLQ");
+    }
+
+    @Test
+    void theStandaloneBrokersUserMaySendReadMakeQueuesAndManage() throws Exception {
+        Set<Role> roles = standalone().getSecurityRoles().get("#");
+
+        // amq: the role the image's instance gives ARTEMIS_USER
+        assertThat(roles).filteredOn(role -> role.getName().equals("amq")).singleElement().satisfies(role -> {
+            assertThat(role.isSend()).isTrue();
+            assertThat(role.isConsume()).isTrue();
+            assertThat(role.isCreateDurableQueue()).isTrue();
+            assertThat(role.isCreateAddress()).isTrue();
+            assertThat(role.isManage()).as("the console reads the queues' figures").isTrue();
+        });
+    }
+
+    private static ArtemisConfigurationCustomizer embeddedSettings() {
+        return new BrokerConfiguration().deadLetterSettings(new BrokerProperties("DLQ", 10));
+    }
+
+    /** deploy/artemis/broker.xml, read by Artemis itself. */
+    private static Configuration standalone() throws Exception {
+        FileConfiguration configuration = new FileConfiguration();
+        FileDeploymentManager deployment = new FileDeploymentManager(STANDALONE.toUri().toString());
+        deployment.addDeployable(configuration);
+        deployment.readConfiguration();
+        return configuration;
+    }
+
+    private static void assertAMessageSentInATransactionOutlivesTheScanForEmptyQueues(Configuration configuration,
+                                                                                       String url) throws Exception {
+        // the broker's scan for queues to remove every 50 ms, not every 30 s
+        configuration.setAddressQueueScanPeriod(50);
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
         broker.setConfiguration(configuration);
         broker.start();
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://7");
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url);
              Connection connection = factory.createConnection()) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
