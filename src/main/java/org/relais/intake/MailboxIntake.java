@@ -23,11 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The first step for every mail: its bytes into PostgreSQL, committed before the mail server hears that the mail was
- * taken. A poll's mails are fetched and spooled ({@link #fetchNewMails}), then stored in one transaction
- * ({@link #storeMails}) while the next poll is fetched, and flagged seen only after the route has put their tickets on
- * the queue; a crash anywhere before leaves them unseen, the next poll takes them again and the store recognises
- * them, handing on once more those a crash left unprocessed. The originals it inserted wait in memory for their
- * consumers (FreshOriginals).
+ * taken. A poll's mails are stored in one transaction, and flagged seen in one command only after the route has put
+ * their tickets on the queue; a crash anywhere before leaves them unseen, the next poll takes them again and the store
+ * recognises them, handing on once more those a crash left unprocessed. The originals it inserted wait in memory for
+ * their consumers (FreshOriginals).
  */
 @Component("mailboxIntake")
 public class MailboxIntake {
@@ -39,8 +38,6 @@ public class MailboxIntake {
     private final TransactionTemplate transaction;
     private final FreshOriginals originals;
     private final Path spool;
-    private volatile Instant lastPoll;
-    private volatile boolean storeFailed;
 
     MailboxIntake(HubMailbox mailbox, InboundMailRepository repository, TransactionTemplate transaction,
                   FreshOriginals originals, HubProperties hub) throws IOException {
@@ -51,86 +48,62 @@ public class MailboxIntake {
         this.spool = SpooledMail.folderIn(hub.dataDir());
     }
 
+    /** A mail spooled, with what the store needs to know it again. */
+    private record Spooled(long uid, SpooledMail raw, DedupKey dedupKey, String messageId, String sender,
+                           String subject) {
+    }
+
     /**
-     * Takes the unseen mails of the hub mailbox that no earlier poll handed on, and spools them. A large mail goes
-     * through a spool file, never whole in memory (SpooledMail); the files are gone once the rows are written. A mail
-     * the server fails to give is left unseen for the next poll and does not hold back the others.
+     * Takes the unseen mails of the hub mailbox and stores the new ones. A large mail goes through a spool file, never
+     * whole in memory (SpooledMail); the files are gone once the rows are written. A mail the server fails to give is
+     * left unseen for the next poll and does not hold back the others.
      */
-    public FetchedMails fetchNewMails() throws MessagingException, IOException {
-        boolean afterFailedStore = storeFailed;
+    public MailboxBatch storeNewMails() throws MessagingException, IOException {
         HubMailbox.Poll poll = mailbox.unseenMails();
-        List<FetchedMail> fetched = new ArrayList<>();
+        List<Spooled> spooled = new ArrayList<>();
         try {
             for (Arrived arrived : poll.mails()) {
                 try {
-                    fetched.add(spool(arrived));
+                    spooled.add(spool(arrived));
                 } catch (FolderClosedException | StoreClosedException e) {
                     throw e;
                 } catch (MessagingException e) {
                     log.warn("Mail UID {} could not be read from the mailbox; it is left for the next poll: {}",
                             arrived.uid(), e.toString());
-                    mailbox.release(new long[] {arrived.uid()});
                 }
             }
-        } catch (MessagingException | IOException | RuntimeException e) {
-            new FetchedMails(poll.uidValidity(), fetched, false).close();
-            mailbox.release(poll.mails().stream().mapToLong(Arrived::uid).toArray());
-            throw e;
-        }
-        if (fetched.isEmpty()) {
-            lastPoll = Instant.now();
-        }
-        return new FetchedMails(poll.uidValidity(), fetched, !fetched.isEmpty() && !afterFailedStore);
-    }
-
-    /**
-     * Stores the new mails of a poll in one transaction. The batch names the tickets of the mails that wait for
-     * processing, and the UIDs of all the poll's mails, to flag seen.
-     */
-    public MailboxBatch storeMails(FetchedMails fetched) {
-        List<FetchedMail> mails = fetched.mails();
-        List<MailReceipt> receipts = transaction.execute(status -> store(mails));
-        List<IntakeTicket> tickets = new ArrayList<>();
-        for (int i = 0; i < receipts.size(); i++) {
-            MailReceipt receipt = receipts.get(i);
-            if (receipt.needsProcessing()) {
-                tickets.add(receipt.ticket());
+            List<MailReceipt> receipts = spooled.isEmpty() ? List.of() : transaction.execute(status -> store(spooled));
+            List<IntakeTicket> tickets = new ArrayList<>();
+            for (int i = 0; i < receipts.size(); i++) {
+                MailReceipt receipt = receipts.get(i);
+                if (receipt.needsProcessing()) {
+                    tickets.add(receipt.ticket());
+                }
+                if (receipt.inserted()) {
+                    // committed: the row holds these very bytes
+                    spooled.get(i).raw().bytes().ifPresent(bytes -> originals.hold(receipt.mailId(), bytes));
+                }
             }
-            if (receipt.inserted()) {
-                // committed: the row holds these very bytes
-                mails.get(i).raw().bytes().ifPresent(bytes -> originals.hold(receipt.mailId(), bytes));
+            long[] uids = spooled.stream().mapToLong(Spooled::uid).toArray();
+            return new MailboxBatch(poll.uidValidity(), uids, tickets);
+        } finally {
+            for (Spooled mail : spooled) {
+                mail.raw().close();
             }
         }
-        return new MailboxBatch(fetched.uidValidity(), fetched.uids(), tickets);
     }
 
-    /** The batch's tickets are on the queue: its mails are flagged seen at the next poll. */
-    public void markSeen(MailboxBatch batch) {
+    /** Flags the batch's mails seen: called once their tickets are on the queue. */
+    public void markSeen(MailboxBatch batch) throws MessagingException {
         mailbox.markSeen(batch.uidValidity(), batch.uids());
-        storeFailed = false;
-        lastPoll = Instant.now();
     }
 
-    /**
-     * The end of a poll's way, stored or not: the spool files are deleted, and the mails not marked seen (their store
-     * or their tickets failed) are given back to the next poll, which waits for the poll delay before fetching.
-     */
-    public void settle(FetchedMails fetched) {
-        fetched.close();
-        if (mailbox.release(fetched.uids())) {
-            storeFailed = true;
-        }
-    }
-
-    /**
-     * When a poll last went through to its end, its mails stored and their tickets sent, or a poll found no new mail
-     * (null if none did since the start).
-     */
+    /** When a poll last went through to its end, its mails flagged (null if none did since the start). */
     public Instant lastPoll() {
-        return lastPoll;
+        return mailbox.lastPoll();
     }
 
-    private FetchedMail spool(Arrived arrived) throws MessagingException, IOException {
+    private Spooled spool(Arrived arrived) throws MessagingException, IOException {
         SpooledMail raw;
         try {
             raw = SpooledMail.of(arrived.message(), spool);
@@ -146,7 +119,7 @@ public class MailboxIntake {
             try (InputStream in = raw.stream()) {
                 dedupKey = DedupKey.of(in, headers);
             }
-            return new FetchedMail(arrived.uid(), raw, dedupKey, headers.getHeader("Message-ID", " "),
+            return new Spooled(arrived.uid(), raw, dedupKey, headers.getHeader("Message-ID", " "),
                     senderOrNull(headers), subjectOf(headers));
         } catch (MessagingException | IOException | RuntimeException e) {
             raw.close();
@@ -155,9 +128,9 @@ public class MailboxIntake {
     }
 
     /** The receipts in the order of the mails. */
-    private List<MailReceipt> store(List<FetchedMail> mails) {
+    private List<MailReceipt> store(List<Spooled> spooled) {
         List<MailReceipt> receipts = new ArrayList<>();
-        for (FetchedMail mail : mails) {
+        for (Spooled mail : spooled) {
             try {
                 receipts.add(repository.storeIfNew(mail.dedupKey(), mail.messageId(), mail.sender(), mail.subject(),
                         mail.raw()));

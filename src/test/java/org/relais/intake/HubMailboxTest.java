@@ -16,7 +16,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -73,7 +72,7 @@ class HubMailboxTest {
     }
 
     @Test
-    void theNextPollFlagsTheMailsMarkedSeenByUidAndSkipsAMailDeletedMeanwhile() throws Exception {
+    void markSeenFlagsThePollsMailsByUidAndSkipsAMailDeletedMeanwhile() throws Exception {
         sendRaports(1, 2, 3);
         HubMailbox.Poll poll = mailbox.unseenMails();
         MailFolder inbox = server.getManagers().getImapHostManager().getInbox(server.getUserManager().getUser(HUB));
@@ -82,65 +81,11 @@ class HubMailboxTest {
         inbox.expunge();
 
         mailbox.markSeen(poll.uidValidity(), uids(poll));
-        assertThat(inbox.getMessages()).as("not flagged before the next poll").noneMatch(mail -> mail.isSet(Flags.Flag.SEEN));
-        HubMailbox.Poll next = mailbox.unseenMails();
 
         assertThat(poll.mails()).hasSize(3);
-        assertThat(next.mails()).isEmpty();
-        assertThat(inbox.getMessages()).hasSize(2).allSatisfy(mail -> assertThat(mail.isSet(Flags.Flag.SEEN)).isTrue());
-    }
-
-    @Test
-    void aPollLeavesOutTheMailsAnEarlierPollHandedOnUntilTheyAreGivenBack() throws Exception {
-        sendRaports(1, 2);
-        HubMailbox.Poll first = mailbox.unseenMails();
-        sendRaports(3);
-
-        HubMailbox.Poll second = await().atMost(Duration.ofSeconds(10))
-                .until(mailbox::unseenMails, poll -> !poll.mails().isEmpty());
-        boolean givenBack = mailbox.release(uids(first));
-        HubMailbox.Poll third = mailbox.unseenMails();
-
-        assertThat(subjects(first)).containsExactly("Raport 1", "Raport 2");
-        assertThat(subjects(second)).containsExactly("Raport 3");
-        assertThat(givenBack).isTrue();
-        assertThat(subjects(third)).containsExactly("Raport 1", "Raport 2");
-    }
-
-    @Test
-    void mailsMarkedSeenAreNeverGivenBackAndAreFlaggedAsTheMailboxCloses() throws Exception {
-        sendRaports(1, 2);
-        HubMailbox.Poll poll = mailbox.unseenMails();
-        mailbox.markSeen(poll.uidValidity(), uids(poll));
-
-        boolean givenBack = mailbox.release(uids(poll));
+        assertThat(inbox.getMessages()).hasSize(2)
+                .allSatisfy(mail -> assertThat(mail.isSet(Flags.Flag.SEEN)).isTrue());
         assertThat(mailbox.unseenMails().mails()).isEmpty();
-        sendRaports(3);
-        HubMailbox.Poll last = await().atMost(Duration.ofSeconds(10))
-                .until(mailbox::unseenMails, next -> !next.mails().isEmpty());
-        mailbox.markSeen(last.uidValidity(), uids(last));
-        mailbox.destroy();
-
-        assertThat(givenBack).isFalse();
-        MailFolder inbox = server.getManagers().getImapHostManager().getInbox(server.getUserManager().getUser(HUB));
-        assertThat(inbox.getMessages()).hasSize(3).allSatisfy(mail -> assertThat(mail.isSet(Flags.Flag.SEEN)).isTrue());
-    }
-
-    @Test
-    void aPollTakesAtMostItsNumberOfMailsBeyondThoseHandedOn() throws Exception {
-        HubMailbox small = new HubMailbox(new MailProperties(null, new MailProperties.Imap("imap", "127.0.0.1",
-                relay.port(), HUB, "secret", "INBOX", 1 << 20), null, null, null, null, 1, 1),
-                new IntakeProperties(500, 2, 16 << 20, 20 << 20, 200, 1, 16 << 20, List.of("fr")));
-        try {
-            sendRaports(1, 2, 3, 4, 5);
-            await().atMost(Duration.ofSeconds(10)).until(() -> inboxSize() == 5);
-
-            assertThat(subjects(small.unseenMails())).containsExactly("Raport 1", "Raport 2");
-            assertThat(subjects(small.unseenMails())).containsExactly("Raport 3", "Raport 4");
-            assertThat(subjects(small.unseenMails())).containsExactly("Raport 5");
-        } finally {
-            small.destroy();
-        }
     }
 
     private void sendRaports(int... numbers) {
@@ -148,18 +93,6 @@ class HubMailboxTest {
             GreenMailUtil.sendTextEmail(HUB, "arges@relais.test", "Raport " + number, "text " + number,
                     server.getSmtp().getServerSetup());
         }
-    }
-
-    private int inboxSize() throws Exception {
-        return server.getManagers().getImapHostManager().getInbox(server.getUserManager().getUser(HUB)).getMessageCount();
-    }
-
-    private static List<String> subjects(HubMailbox.Poll poll) throws Exception {
-        List<String> subjects = new ArrayList<>();
-        for (HubMailbox.Arrived mail : poll.mails()) {
-            subjects.add(mail.message().getSubject());
-        }
-        return subjects;
     }
 
     private static long[] uids(HubMailbox.Poll poll) {

@@ -28,7 +28,6 @@ class IntakeSafetyTest extends HubTest {
     private static final AtomicBoolean CRASH_AFTER_FIRST_TICKET = new AtomicBoolean();
     private static final AtomicBoolean CRASH_BEFORE_FLAGGING = new AtomicBoolean();
     private static final String MAILBOX_ROUTE = "intake-fetch-mail";
-    private static final String STORE_ROUTE = "intake-store-mail";
     private static boolean advised;
 
     @Autowired
@@ -45,7 +44,7 @@ class IntakeSafetyTest extends HubTest {
         if (advised) {
             return;
         }
-        AdviceWith.adviceWith(camel, STORE_ROUTE, route -> {
+        AdviceWith.adviceWith(camel, MAILBOX_ROUTE, route -> {
             route.weaveById("store-new-mails").after().process(exchange -> crashIf(CRASH_AFTER_STORE,
                     "simulated crash between the commit and sending the tickets"));
             route.weaveById("mark-seen").before().process(exchange -> crashIf(CRASH_BEFORE_FLAGGING,
@@ -53,6 +52,8 @@ class IntakeSafetyTest extends HubTest {
         });
         AdviceWith.adviceWith(camel, "intake-send-tickets", route -> route.weaveById("send-ticket").after()
                 .process(exchange -> crashIf(CRASH_AFTER_FIRST_TICKET, "simulated crash while sending the tickets")));
+        // the advised route is added anew, and singleton routes start only when the leader starts them
+        camel.getRouteController().startRoute(MAILBOX_ROUTE);
         advised = true;
     }
 

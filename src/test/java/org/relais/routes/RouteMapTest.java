@@ -31,9 +31,7 @@ class RouteMapTest {
                 "intake_send_tickets --> jms_queue_intake_mail",
                 "jms_queue_intake_mail --> intake_process_mail",
                 "jms_queue_intake_mail[(\"intake.mail\")]",
-                "intake_fetch_mail --> seda_intake_fetched",
-                "seda_intake_fetched --> intake_store_mail",
-                "intake_store_mail --> intake_send_tickets",
+                "intake_fetch_mail --> intake_send_tickets",
                 "scheduler_intake_mailbox([\"scheduler:intake-mailbox\"])");
     }
 }
