@@ -48,7 +48,8 @@ class QueuesMadeBeforeTest {
         try {
             ActiveMQServer server = after.getActiveMQServer();
 
-            assertThat(server.locateQueue(SimpleString.of("translation.replies"))).as("removed at the start").isNull();
+            assertThat(server.locateQueue(SimpleString.of("translation.replies"))).as("removed by the restart")
+                    .isNull();
             assertThat(server.locateQueue(SimpleString.of("intake.mail")))
                     .satisfies(queue -> assertThat(queue.isAutoDelete()).as("the removal it was made with").isTrue())
                     .satisfies(queue -> assertThat(queue.getMessageCount()).isEqualTo(1));
