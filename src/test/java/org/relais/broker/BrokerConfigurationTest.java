@@ -2,6 +2,9 @@ package org.relais.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.relais.broker.TestBrokers.journalIn;
+import static org.relais.broker.TestBrokers.start;
+import static org.relais.broker.TestBrokers.withHubSettings;
 
 import jakarta.jms.Connection;
 import jakarta.jms.Message;
@@ -24,7 +27,6 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.artemis.autoconfigure.ArtemisConfigurationCustomizer;
 
 /** The embedded broker's settings, and the standalone broker's of docker-compose.yml (deploy/artemis/broker.xml). */
 class BrokerConfigurationTest {
@@ -39,19 +41,14 @@ class BrokerConfigurationTest {
     void aMessageSentInATransactionToAQueueNobodyReadsIsThereAfterTheCommit() throws Exception {
         Configuration configuration = new ConfigurationImpl().setPersistenceEnabled(false).setSecurityEnabled(false)
                 .addAcceptorConfiguration("in-vm", "vm://7");
-        embeddedSettings().customize(configuration);
 
-        assertAMessageSentInATransactionOutlivesTheScanForEmptyQueues(configuration, "vm://7");
+        assertAMessageSentInATransactionOutlivesTheScanForEmptyQueues(withHubSettings(configuration), "vm://7");
     }
 
     @Test
     void theStandaloneBrokerKeepsAMessageSentInATransactionToAQueueNobodyReadsToo(@TempDir Path data)
             throws Exception {
-        Configuration configuration = standalone().setSecurityEnabled(false)
-                .setBindingsDirectory(data.resolve("bindings").toString())
-                .setJournalDirectory(data.resolve("journal").toString())
-                .setPagingDirectory(data.resolve("paging").toString())
-                .setLargeMessagesDirectory(data.resolve("large-messages").toString());
+        Configuration configuration = journalIn(standalone().setSecurityEnabled(false), data);
         configuration.getAcceptorConfigurations().clear();
         configuration.addAcceptorConfiguration("in-vm", "vm://8");
 
@@ -60,11 +57,10 @@ class BrokerConfigurationTest {
 
     @Test
     void theStandaloneBrokerHasTheEmbeddedBrokersDeadLettersRedeliveryAndQueues() throws Exception {
-        Configuration embedded = new ConfigurationImpl();
-        embeddedSettings().customize(embedded);
-        AddressSettings expected = embedded.getAddressSettings().get("#");
+        AddressSettings expected = withHubSettings(new ConfigurationImpl()).getAddressSettings().get("#");
+        Configuration standalone = standalone();
 
-        AddressSettings actual = standalone().getAddressSettings().get("#");
+        AddressSettings actual = standalone.getAddressSettings().get("#");
 
         assertThat(actual).extracting(AddressSettings::getDeadLetterAddress, AddressSettings::getMaxDeliveryAttempts,
                         AddressSettings::getRedeliveryDelay, AddressSettings::getRedeliveryMultiplier,
@@ -74,7 +70,7 @@ class BrokerConfigurationTest {
                 .containsExactly(expected.getDeadLetterAddress(), expected.getMaxDeliveryAttempts(),
                         expected.getRedeliveryDelay(), expected.getRedeliveryMultiplier(),
                         expected.getMaxRedeliveryDelay(), true, true, false, false);
-        assertThat(standalone().getAddressConfigurations()).flatExtracting(address -> address.getQueueConfigs())
+        assertThat(standalone.getAddressConfigurations()).flatExtracting(address -> address.getQueueConfigs())
                 .extracting(queue -> queue.getName().toString()).contains("DLQ");
     }
 
@@ -92,10 +88,6 @@ class BrokerConfigurationTest {
         });
     }
 
-    private static ArtemisConfigurationCustomizer embeddedSettings() {
-        return new BrokerConfiguration().deadLetterSettings(new BrokerProperties("DLQ", 10));
-    }
-
     /** deploy/artemis/broker.xml, read by Artemis itself. */
     private static Configuration standalone() throws Exception {
         FileConfiguration configuration = new FileConfiguration();
@@ -109,9 +101,7 @@ class BrokerConfigurationTest {
                                                                                        String url) throws Exception {
         // the broker's scan for queues to remove every 50 ms, not every 30 s
         configuration.setAddressQueueScanPeriod(50);
-        EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
-        broker.setConfiguration(configuration);
-        broker.start();
+        EmbeddedActiveMQ broker = start(configuration);
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url);
              Connection connection = factory.createConnection()) {
             connection.start();

@@ -1,6 +1,9 @@
 package org.relais.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.relais.broker.TestBrokers.journalIn;
+import static org.relais.broker.TestBrokers.start;
+import static org.relais.broker.TestBrokers.withHubSettings;
 
 import jakarta.jms.Connection;
 import jakarta.jms.Session;
@@ -42,9 +45,7 @@ class QueuesMadeBeforeTest {
         } finally {
             before.stop();
         }
-        Configuration today = broker(data);
-        new BrokerConfiguration().deadLetterSettings(new BrokerProperties("DLQ", 10)).customize(today);
-        EmbeddedActiveMQ after = start(today);
+        EmbeddedActiveMQ after = start(withHubSettings(broker(data)));
         try {
             ActiveMQServer server = after.getActiveMQServer();
 
@@ -68,19 +69,7 @@ class QueuesMadeBeforeTest {
 
     /** A broker keeping its journal in {@code data}, with Artemis' own defaults for the queues it makes. */
     private static Configuration broker(Path data) throws Exception {
-        return new ConfigurationImpl().setSecurityEnabled(false).setPersistenceEnabled(true)
-                .setJournalType(JournalType.NIO)
-                .setBindingsDirectory(data.resolve("bindings").toString())
-                .setJournalDirectory(data.resolve("journal").toString())
-                .setPagingDirectory(data.resolve("paging").toString())
-                .setLargeMessagesDirectory(data.resolve("large-messages").toString())
-                .addAcceptorConfiguration("in-vm", URL);
-    }
-
-    private static EmbeddedActiveMQ start(Configuration configuration) throws Exception {
-        EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
-        broker.setConfiguration(configuration);
-        broker.start();
-        return broker;
+        return journalIn(new ConfigurationImpl(), data).setSecurityEnabled(false).setPersistenceEnabled(true)
+                .setJournalType(JournalType.NIO).addAcceptorConfiguration("in-vm", URL);
     }
 }
