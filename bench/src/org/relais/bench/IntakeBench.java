@@ -100,7 +100,7 @@ final class IntakeBench implements Benchmarks.Scenario {
                         for (int round = 1; round <= rounds; round++) {
                             // mails of its own for each round: a hub and the loop know a mail they took before
                             Burst burst = Burst.of(n, PARTNER, "informare-#.pdf", document, "application/pdf");
-                            for (String system : firstTakenBy(systems, round)) {
+                            for (String system : roundOrder(systems, round)) {
                                 drains.computeIfAbsent(system, s -> new ArrayList<>())
                                         .add(drain(system, mailServer, burst, connections, round));
                             }
@@ -117,12 +117,12 @@ final class IntakeBench implements Benchmarks.Scenario {
     }
 
     /**
-     * The systems in the order they take a round's burst: each round starts with the next one. The first burst of a run
-     * meets this JVM compiling GreenMail's code (1.3 s of its compiler's CPU during a fresh hub's 200 mails in the first
-     * round, 0.6 s in the second), on the two cores the system measured shares with it; taken in turn, that round is
-     * each system's once, and the median round leaves it out.
+     * The systems in the order they take a round's burst, each round begun by the next one. The first bursts of a run
+     * meet this JVM still compiling GreenMail's code (its compiler took 1.3 s of CPU over a fresh hub's 200 mails in the
+     * first round, 0.6 s in the second) on the two cores the measured system shares with it: begun in turn, the rounds
+     * give that cost to each system once, and the median round leaves it out.
      */
-    static List<String> firstTakenBy(List<String> systems, int round) {
+    private static List<String> roundOrder(List<String> systems, int round) {
         List<String> order = new ArrayList<>(systems);
         Collections.rotate(order, -(round - 1));
         return order;
