@@ -16,10 +16,9 @@ import org.springframework.stereotype.Component;
  * The rehearsal's second half (the first: {@link IntakeRehearsal}): tickets that name no mail, sent through the broker
  * to intake's consumers as soon as the routes run (routes/intake-mailbox.yaml) and on to the answers' way with an
  * answer that names no mail, so that the broker's, the consumers' and the routes' code is compiled before the first
- * partner's mail too: a fresh hub's compiler otherwise spent a third of the hub's CPU during its first burst, on the
- * broker's code above all (bench/README.md, "The broker rehearsed"). The leader's first poll of the mailbox waits until
- * this instance's consumers have taken them (or their share, in a cluster); the start does not: the hub answers healthy
- * while they travel (bench/README.md, "The start no longer waits for the rehearsal").
+ * partner's mail too. The hub says it has started, and its leader polls the mailbox, once its consumers have taken
+ * them (or their share, in a cluster): a fresh hub's compiler otherwise spent a third of the hub's CPU during its
+ * first burst, on the broker's code above all (bench/README.md, "The broker rehearsed").
  */
 @Component
 public class RehearsalTickets implements CamelContextConfiguration {
@@ -33,7 +32,7 @@ public class RehearsalTickets implements CamelContextConfiguration {
      */
     static final int COUNT = 150;
 
-    /** The longest the first poll waits for them: a broker that does not deliver them does not hold intake. */
+    /** The longest a start waits for them: a broker that does not deliver them does not hold the hub. */
     private static final Duration AT_MOST = Duration.ofSeconds(5);
 
     /**
@@ -44,7 +43,6 @@ public class RehearsalTickets implements CamelContextConfiguration {
 
     private final CountDownLatch untaken = new CountDownLatch(COUNT);
     private final AtomicLong lastTakenAt = new AtomicLong();
-    private final CountDownLatch over = new CountDownLatch(1);
 
     /** The tickets, for routes/intake-mailbox.yaml to send to intake's consumers as a poll's are. */
     public Tickets tickets() {
@@ -66,27 +64,12 @@ public class RehearsalTickets implements CamelContextConfiguration {
     public void beforeApplicationStart(CamelContext camel) {
     }
 
-    /** Once Camel's routes run (the tickets' timer fires at once): watches them on a thread of its own. */
+    /**
+     * Holds the start (on its main thread, once Camel's routes run) until this instance's consumers took every ticket,
+     * or none for a while after taking some, at most 5 s.
+     */
     @Override
     public void afterApplicationStart(CamelContext camel) {
-        Thread watch = new Thread(this::watch, "intake-rehearsal-tickets");
-        // a hub stopped at once does not wait for it
-        watch.setDaemon(true);
-        watch.start();
-    }
-
-    /**
-     * For routes/intake-mailbox.yaml, before each poll: returns once the rehearsal is over (at once after the first),
-     * or after the longest it may take, after which no poll waits again.
-     */
-    public void awaitOver() throws InterruptedException {
-        if (!over.await(AT_MOST.toMillis() + QUIET.toMillis(), TimeUnit.MILLISECONDS)) {
-            over.countDown();
-        }
-    }
-
-    /** Over once this instance's consumers took every ticket, or none for a while after taking some, or after 5 s. */
-    private void watch() {
         long start = System.nanoTime();
         try {
             while (!untaken.await(QUIET.toMillis() / 4, TimeUnit.MILLISECONDS)) {
@@ -99,7 +82,6 @@ public class RehearsalTickets implements CamelContextConfiguration {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        over.countDown();
         log.info("Intake rehearsed through the broker: {} of its {} tickets taken here in {} ms", COUNT
                 - untaken.getCount(), COUNT, (System.nanoTime() - start) / 1_000_000);
     }

@@ -9,7 +9,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import org.apache.camel.NamedNode;
 import org.apache.camel.Processor;
 import org.apache.camel.Route;
@@ -27,7 +26,7 @@ import org.relais.intake.RehearsalTickets;
 /**
  * routes/intake-mailbox.yaml: a poll's mails get their tickets on intake.mail, and only then are they flagged seen;
  * a poll whose tickets fail leaves its mails unseen for the next poll; the rehearsal's tickets go the same way once,
- * as the routes start, and the mailbox is read once they have been taken.
+ * as the routes start.
  */
 class IntakeMailboxRouteTest extends RouteTestSupport {
 
@@ -112,19 +111,6 @@ class IntakeMailboxRouteTest extends RouteTestSupport {
         assertThat(mailbox.polls).as("the mailbox is the leader's, started apart").isZero();
     }
 
-    @Test
-    void theMailboxIsReadOnlyOnceTheRehearsalIsOver() throws Exception {
-        rehearsal.over = new CountDownLatch(1);
-        context.start();
-
-        context.getRouteController().startRoute("intake-fetch-mail");
-
-        await().atMost(Duration.ofSeconds(5)).until(() -> rehearsal.awaited > 0);
-        assertThat(mailbox.polls).as("while the rehearsal's tickets travel").isZero();
-        rehearsal.over.countDown();
-        await().atMost(Duration.ofSeconds(5)).until(() -> mailbox.polls >= 1);
-    }
-
     private static MailboxBatch batch(long... uids) {
         return new MailboxBatch(7, uids, java.util.Arrays.stream(uids).mapToObj(IntakeTicket::new).toList());
     }
@@ -152,19 +138,12 @@ class IntakeMailboxRouteTest extends RouteTestSupport {
         }
     }
 
-    /** Stands for RehearsalTickets; its tickets are none and it is over, unless a test says otherwise. */
+    /** Stands for RehearsalTickets; its tickets are none unless a test names some. */
     public static final class RehearsalFake {
         volatile List<IntakeTicket> tickets = List.of();
-        volatile CountDownLatch over = new CountDownLatch(0);
-        volatile int awaited;
 
         public RehearsalTickets.Tickets tickets() {
             return new RehearsalTickets.Tickets(tickets);
-        }
-
-        public void awaitOver() throws InterruptedException {
-            awaited++;
-            over.await();
         }
     }
 
