@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 /**
  * The health checks run once as the hub starts, on a thread of its own while the web server and Camel's routes
  * start: the mail server's checks are then reused (CachedHealth) and the broker's and the database's code is loaded,
- * so that the first health request does not wait for them. On a fresh hub that request took 0.4 s, most of it an IMAP
- * login, an SMTP connection and a broker connection made for the first time (bench/README.md, "One compiler thread,
- * and the health checks at the start").
+ * so that the first health request does not wait for them. On a fresh hub that request took 0.35-0.40 s, an IMAP login
+ * and an SMTP connection made for the first time among it; 0.21-0.31 s once they ran here (bench/README.md, "One
+ * compiler thread, and the health checks at the start").
  */
 @Component
 class HealthChecksAtStart implements SmartInitializingSingleton {
