@@ -1,9 +1,7 @@
 package org.relais.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -17,7 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The hubs' SMTP relay: passes every connection through to the real server, except while {@link #refuse} is on —
  * then it answers like a relay under load, with "451 4.3.0" to every MAIL FROM, as real relays do for a while.
  * Turning refusal on closes the connections it is relaying, as a relay restarting would: the hubs keep their SMTP
- * connections open between mails, and must meet the refusal on their next one.
+ * connections open between mails, and must meet the refusal on their next one. A conversation begun while refusing
+ * is passed through from its first MAIL FROM after the refusal ends, as a real relay's load passes: a kept
+ * connection must not refuse for ever (it did, and held the mails retried on it for two more minutes).
  */
 final class FlakySmtp implements AutoCloseable {
 
@@ -76,10 +76,10 @@ final class FlakySmtp implements AutoCloseable {
     }
 
     private void refuse(Socket client) throws IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+        InputStream in = client.getInputStream();
         OutputStream out = client.getOutputStream();
         write(out, "220 relay.relais.test ESMTP");
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
+        for (String line = readLine(in); line != null; line = readLine(in)) {
             String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase(Locale.ROOT) : line;
             switch (command) {
                 case "EHLO", "HELO" -> write(out, "250 relay.relais.test");
@@ -88,12 +88,68 @@ final class FlakySmtp implements AutoCloseable {
                     write(out, "221 Bye");
                     return;
                 }
-                default -> {
-                    refusals.incrementAndGet();
-                    write(out, "451 4.3.0 Temporary failure, try again later");
+                case "MAIL" -> {
+                    if (!refusing) {
+                        relayFrom(client, line);
+                        return;
+                    }
+                    refused(out);
                 }
+                default -> refused(out);
             }
         }
+    }
+
+    private void refused(OutputStream out) throws IOException {
+        refusals.incrementAndGet();
+        write(out, "451 4.3.0 Temporary failure, try again later");
+    }
+
+    /**
+     * The rest of a conversation that was refused, passed through from its MAIL FROM: the server is greeted here
+     * (its capabilities are not the ones the client was told, so the client's own commands stay plain), and its
+     * answer to the MAIL FROM is the first the client hears from it. The client waits for each answer (no
+     * PIPELINING was offered), so nothing it sent is left unread here.
+     */
+    private void relayFrom(Socket client, String mailFrom) throws IOException {
+        relayed.add(client);
+        try (Socket server = new Socket("127.0.0.1", targetPort)) {
+            InputStream fromServer = server.getInputStream();
+            OutputStream toServer = server.getOutputStream();
+            readReply(fromServer);
+            write(toServer, "EHLO relay.relais.test");
+            readReply(fromServer);
+            write(toServer, mailFrom);
+            Thread upstream = new Thread(() -> pipe(client, server), "flaky-smtp-up");
+            upstream.setDaemon(true);
+            upstream.start();
+            pipe(server, client);
+        } finally {
+            relayed.remove(client);
+        }
+    }
+
+    /** One reply, its continuation lines ("250-…") included. */
+    private static void readReply(InputStream in) throws IOException {
+        for (String line = readLine(in); line != null; line = readLine(in)) {
+            if (line.length() < 4 || line.charAt(3) != '-') {
+                return;
+            }
+        }
+        throw new IOException("the server closed the connection");
+    }
+
+    /** A line without its CRLF, read byte by byte so that nothing after it is taken from the stream. */
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b != -1; b = in.read()) {
+            if (b == '\n') {
+                int end = line.length();
+                return line.substring(0, end > 0 && line.charAt(end - 1) == '\r' ? end - 1 : end);
+            }
+            line.append((char) b);
+        }
+        return line.isEmpty() ? null : line.toString();
     }
 
     private void relay(Socket client) throws IOException {
