@@ -200,10 +200,11 @@ final class FaultsBench implements Benchmarks.Scenario {
     }
 
     /**
-     * After each restart (of a hub, the broker or PostgreSQL), the longest wait of a mail to one person (answers, translation jobs; list mail keeps its own
-     * throttled pace): of the mails written before the next fault and not yet accepted by the mail server at the
-     * restart, each waits from the restart or from when it was written, whichever is later, to its acceptance.
-     * Mails refused once (the relay's 451 window) wait for their next attempt by design and are left out.
+     * After each restart (of a hub, the broker or PostgreSQL), the longest wait of a mail to one person (answers,
+     * translation jobs; list mail keeps its own throttled pace): of the mails written before the next fault and not
+     * yet accepted by the mail server at the restart, each waits from the restart or from when it was written,
+     * whichever is later, to its acceptance. Mails refused once (the relay's 451 window) wait for their next attempt
+     * by design and are left out.
      */
     private boolean waitsAfterRestarts() {
         Map<String, Long> acceptedAt = new HashMap<>();
@@ -367,9 +368,10 @@ final class FaultsBench implements Benchmarks.Scenario {
                         + " || ' sent ' || sent_at::time(0), ', ' order by id), 'none') from outgoing_mail"
                         + " where attempts = 1 and sent_at > created_at + interval '4 minutes'"));
         // the relay's 451 window defers mails by relais.mail.retry.first-delay (1 min); a second refusal, two more
-        say("mails sent at a later attempt (refused before): %s", parts.text("select coalesce(count(*) || ', at most "
-                + "attempt ' || max(attempts) || ', the last sent ' || round(max(extract(epoch from sent_at - created_at)))"
-                + " || ' s after it was written', 'none') from outgoing_mail where attempts > 1 and sent_at is not null"));
+        say("mails sent at a later attempt (refused before): %s", parts.text("select coalesce(count(*)"
+                + " || ', at most attempt ' || max(attempts) || ', the last sent '"
+                + " || round(max(extract(epoch from sent_at - created_at))) || ' s after it was written', 'none')"
+                + " from outgoing_mail where attempts > 1 and sent_at is not null"));
         ok &= stored == n && processed == n && dupKeys == 0 && dupMessageIds == 0;
         ok &= budgetDocuments == budgets && dupDocuments == 0 && budgetRows == budgets;
         ok &= checkMinutes(minutes);
