@@ -160,8 +160,7 @@ final class HubProcess {
                 "--relais.loop-guard.answers-at-once=1000000",
                 "--relais.distribution.throttle.mails=1000",
                 "--relais.distribution.schedule-check-ms=3600000",
-                "--relais.console.alarms.check-interval=PT1000H",
-                "--camel.main.jmx-enabled=false");
+                "--relais.console.alarms.check-interval=PT1000H");
         // a scenario's own value replaces the default: Spring would join a repeated argument's values with commas
         defaults.stream().filter(arg -> extraArgs.stream().noneMatch(extra -> extra.startsWith(key(arg))))
                 .forEach(command::add);

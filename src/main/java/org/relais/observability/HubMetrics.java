@@ -12,9 +12,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
-import org.apache.camel.api.management.ManagedCamelContext;
-import org.apache.camel.api.management.mbean.ManagedRouteMBean;
 import org.relais.console.queues.BrokerQueues;
+import org.relais.console.routes.RouteCounters;
 import org.relais.intake.MailboxIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The hub's figures for Prometheus ({@code /actuator/prometheus}): every Camel route's exchanges from Camel's
- * management statistics, every Artemis queue's depth and consumers, inbound mails by state and outgoing mails by
+ * The hub's figures for Prometheus ({@code /actuator/prometheus}): every Camel route's exchanges
+ * ({@link RouteCounters}), every Artemis queue's depth and consumers, inbound mails by state and outgoing mails by
  * state, when the mailbox was last polled to its end, and how long the oldest mail due to be sent has waited.
  * Refreshed every {@code relais.observability.metrics-refresh-seconds} rather than on each scrape, so a scrape costs
  * nothing. The alert rules and the dashboard in {@code ops/} are written against these names.
@@ -37,6 +36,7 @@ class HubMetrics {
     private static final Logger log = LoggerFactory.getLogger(HubMetrics.class);
 
     private final CamelContext camel;
+    private final RouteCounters counters;
     private final BrokerQueues queues;
     private final JdbcClient jdbc;
     private final long refreshSeconds;
@@ -50,9 +50,10 @@ class HubMetrics {
     private volatile double oldestDueSeconds;
     private ScheduledExecutorService scheduler;
 
-    HubMetrics(MeterRegistry registry, CamelContext camel, BrokerQueues queues, JdbcClient jdbc, MailboxIntake intake,
-               ObservabilityProperties properties) {
+    HubMetrics(MeterRegistry registry, CamelContext camel, RouteCounters counters, BrokerQueues queues, JdbcClient jdbc,
+               MailboxIntake intake, ObservabilityProperties properties) {
         this.camel = camel;
+        this.counters = counters;
         this.queues = queues;
         this.jdbc = jdbc;
         this.refreshSeconds = properties.metricsRefreshSeconds();
@@ -123,19 +124,15 @@ class HubMetrics {
     }
 
     private void refreshRoutes() {
-        ManagedCamelContext managed = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
         List<MultiGauge.Row<?>> total = new ArrayList<>();
         List<MultiGauge.Row<?>> failed = new ArrayList<>();
         List<MultiGauge.Row<?>> inflight = new ArrayList<>();
         for (Route route : camel.getRoutes()) {
-            ManagedRouteMBean figures = managed == null ? null : managed.getManagedRoute(route.getRouteId());
-            if (figures == null) {
-                continue;
-            }
+            RouteCounters.Figures figures = counters.of(route.getRouteId());
             Tags tags = Tags.of("route", route.getRouteId());
-            total.add(MultiGauge.Row.of(tags, figures.getExchangesTotal()));
-            failed.add(MultiGauge.Row.of(tags, figures.getExchangesFailed()));
-            inflight.add(MultiGauge.Row.of(tags, figures.getExchangesInflight()));
+            total.add(MultiGauge.Row.of(tags, figures.exchangesTotal()));
+            failed.add(MultiGauge.Row.of(tags, figures.exchangesFailed()));
+            inflight.add(MultiGauge.Row.of(tags, camel.getInflightRepository().size(route.getRouteId())));
         }
         routeExchanges.register(total, true);
         routeFailures.register(failed, true);

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
-import org.apache.camel.api.management.ManagedCamelContext;
-import org.apache.camel.api.management.mbean.ManagedRouteMBean;
 import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
+import org.relais.console.routes.RouteCounters;
 import org.relais.support.HubTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jms.core.JmsTemplate;
@@ -42,6 +41,9 @@ class IntakeRehearsalTest extends HubTest {
     private CamelContext camel;
 
     @Autowired
+    private RouteCounters routeCounters;
+
+    @Autowired
     private JmsTemplate jms;
 
     @Test
@@ -62,12 +64,11 @@ class IntakeRehearsalTest extends HubTest {
 
     @Test
     void theRehearsalsTicketsAreSentOnceAsTheHubStartsAndAllTaken() {
-        ManagedRouteMBean sending = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class)
-                .getManagedRoute("intake-rehearse-tickets");
+        RouteCounters.Figures sending = routeCounters.of("intake-rehearse-tickets");
 
         assertThat(rehearsalTickets.allTaken()).isTrue();
-        assertThat(sending.getExchangesCompleted()).isEqualTo(1);
-        assertThat(sending.getExchangesFailed()).isZero();
+        assertThat(sending.exchangesTotal()).isEqualTo(1);
+        assertThat(sending.exchangesFailed()).isZero();
     }
 
     @Test

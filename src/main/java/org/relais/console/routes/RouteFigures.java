@@ -2,20 +2,17 @@ package org.relais.console.routes;
 
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
-import org.apache.camel.api.management.ManagedCamelContext;
-import org.apache.camel.api.management.mbean.ManagedRouteMBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Each Camel route with its state and figures from Camel's management statistics, and its last error: the newest
- * recorded failure of the route (its message and time), or else the time Camel saw an exchange fail.
+ * Each Camel route with its state, its figures ({@link RouteCounters}) and its last error: the newest recorded failure
+ * of the route (its message and time), or else the time an exchange last failed in it.
  */
 @Component
 class RouteFigures {
@@ -31,20 +28,20 @@ class RouteFigures {
     private final CamelContext camel;
     private final JdbcClient jdbc;
     private final RouteControl control;
+    private final RouteCounters counters;
 
-    RouteFigures(CamelContext camel, JdbcClient jdbc, RouteControl control) {
+    RouteFigures(CamelContext camel, JdbcClient jdbc, RouteControl control, RouteCounters counters) {
         this.camel = camel;
         this.jdbc = jdbc;
         this.control = control;
+        this.counters = counters;
     }
 
     List<RouteRow> routes() {
-        ManagedCamelContext managed = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
         Map<String, LastFailure> lastFailures = lastFailures();
         return camel.getRoutes().stream()
                 .sorted(Comparator.comparing(Route::getRouteId))
-                .map(route -> row(route, managed == null ? null : managed.getManagedRoute(route.getRouteId()),
-                        lastFailures.get(route.getRouteId())))
+                .map(route -> row(route, counters.of(route.getRouteId()), lastFailures.get(route.getRouteId())))
                 .toList();
     }
 
@@ -52,18 +49,12 @@ class RouteFigures {
         return routes().stream().filter(row -> row.id().equals(routeId)).findFirst();
     }
 
-    private RouteRow row(Route route, ManagedRouteMBean figures, LastFailure failure) {
+    private RouteRow row(Route route, RouteCounters.Figures figures, LastFailure failure) {
         String state = String.valueOf(camel.getRouteController().getRouteStatus(route.getRouteId()));
-        Instant failedAt = figures == null ? null : instant(figures.getLastExchangeFailureTimestamp());
-        Instant handledAt = figures == null ? null : instant(figures.getLastExchangeFailureHandledTimestamp());
-        Instant lastFailureAt = latest(failure == null ? null : failure.at(), latest(failedAt, handledAt));
+        Instant lastFailureAt = latest(failure == null ? null : failure.at(), figures.lastFailureAt());
         return new RouteRow(route.getRouteId(), state, route.getEndpoint().getEndpointBaseUri(),
-                figures == null ? 0 : figures.getExchangesTotal(),
-                figures == null ? 0 : figures.getExchangesFailed(),
-                figures == null ? 0 : figures.getFailuresHandled(),
-                figures == null ? 0 : figures.getExchangesInflight(),
-                figures == null ? 0 : figures.getMeanProcessingTime(),
-                figures == null ? 0 : figures.getMaxProcessingTime(),
+                figures.exchangesTotal(), figures.exchangesFailed(), figures.failuresHandled(),
+                camel.getInflightRepository().size(route.getRouteId()), figures.meanMillis(), figures.maxMillis(),
                 lastFailureAt, failure == null ? null : failure.error(),
                 state.equals("Started") && control.suspendable(route), state.equals("Suspended"));
     }
@@ -77,10 +68,6 @@ class RouteFigures {
                         rs.getTimestamp("occurred_at").toInstant(), rs.getString("error")))
                 .list().stream()
                 .collect(java.util.stream.Collectors.toMap(LastFailure::routeId, failure -> failure));
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
     }
 
     private static Instant latest(Instant first, Instant second) {
