@@ -112,21 +112,14 @@ final class FlakySmtp implements AutoCloseable {
      * PIPELINING was offered), so nothing it sent is left unread here.
      */
     private void relayFrom(Socket client, String mailFrom) throws IOException {
-        relayed.add(client);
-        try (Socket server = new Socket("127.0.0.1", targetPort)) {
+        relay(client, server -> {
             InputStream fromServer = server.getInputStream();
             OutputStream toServer = server.getOutputStream();
             readReply(fromServer);
             write(toServer, "EHLO relay.relais.test");
             readReply(fromServer);
             write(toServer, mailFrom);
-            Thread upstream = new Thread(() -> pipe(client, server), "flaky-smtp-up");
-            upstream.setDaemon(true);
-            upstream.start();
-            pipe(server, client);
-        } finally {
-            relayed.remove(client);
-        }
+        });
     }
 
     /** One reply, its continuation lines ("250-…") included. */
@@ -153,8 +146,19 @@ final class FlakySmtp implements AutoCloseable {
     }
 
     private void relay(Socket client) throws IOException {
+        relay(client, server -> {
+        });
+    }
+
+    /** What is said to the server before the client's bytes and the server's are passed through. */
+    private interface Opening {
+        void with(Socket server) throws IOException;
+    }
+
+    private void relay(Socket client, Opening opening) throws IOException {
         relayed.add(client);
         try (Socket server = new Socket("127.0.0.1", targetPort)) {
+            opening.with(server);
             Thread upstream = new Thread(() -> pipe(client, server), "flaky-smtp-up");
             upstream.setDaemon(true);
             upstream.start();
