@@ -49,7 +49,7 @@ class DistributionSendRouteTest extends RouteTestSupport {
     protected Map<String, String> settings() {
         return Map.of("relais.distribution.throttle.mails", "4",
                 "relais.distribution.throttle.period-ms", "400",
-                "relais.distribution.resend-check-ms", "20");
+                "relais.distribution.resend-check-ms", "2000");
     }
 
     @Override
@@ -102,6 +102,13 @@ class DistributionSendRouteTest extends RouteTestSupport {
             assertThat(millisBetween(i, i + 4)).as("mails %d to %d", i + 1, i + 5).isGreaterThanOrEqualTo(200);
         }
         assertThat(millisBetween(0, 9)).as("ten mails take two periods and more").isGreaterThanOrEqualTo(700);
+    }
+
+    @Test
+    void theResendCheckRunsAsSoonAsThisInstanceLeads() throws Exception {
+        startAsTheLeader("distribution-resend-due");
+
+        await().atMost(Duration.ofMillis(1500)).until(() -> retries.checks.get() >= 1);
     }
 
     @Test

@@ -39,6 +39,7 @@ class MailSendRouteTest extends RouteTestSupport {
 
     private final Ledger ledger = new Ledger();
     private final Relay relay = new Relay();
+    private final Sweep sweep = new Sweep();
 
     @Override
     protected List<String> routeFiles() {
@@ -51,7 +52,7 @@ class MailSendRouteTest extends RouteTestSupport {
         registry.bind("pooledSmtp", relay);
         registry.bind("databaseTransaction", new NoTransaction());
         registry.bind("failureRecorder", new FailureRecorderFake());
-        registry.bind("outgoingMailLedger", new Sweep());
+        registry.bind("outgoingMailLedger", sweep);
     }
 
     @Test
@@ -100,6 +101,18 @@ class MailSendRouteTest extends RouteTestSupport {
         assertThat(ledger.sent).containsExactly(7L);
         assertThat(relay.sent).singleElement().satisfies(sent -> assertThat(sent.getMessageID())
                 .isEqualTo("<intake-ack.7@relais.test>"));
+    }
+
+    @Test
+    void theSweepRunsAsSoonAsThisInstanceLeadsAndSendsWhatIsDue() throws Exception {
+        sweep.due = List.of(new OutgoingTicket(8));
+
+        startAsTheLeader("mail-send-sweep");
+
+        // within a second and a half, where the next sweep comes relais.mail.sweep-period-ms (5 s) later
+        await().atMost(Duration.ofMillis(1500)).until(() -> ledger.sent.contains(8L));
+        assertThat(relay.sent).singleElement().satisfies(sent -> assertThat(sent.getMessageID())
+                .isEqualTo("<intake-ack.8@relais.test>"));
     }
 
     @Test
@@ -157,10 +170,14 @@ class MailSendRouteTest extends RouteTestSupport {
         }
     }
 
-    /** Stands for the ledger's sweep (PostgreSQL): nothing is overdue in these tests. */
+    /** Stands for the ledger's sweep (PostgreSQL): what it finds due the first time, then nothing. */
     public static final class Sweep {
+        volatile List<OutgoingTicket> due = List.of();
+
         public List<OutgoingTicket> unsentFor(Duration after, int maxAttempts) {
-            return List.of();
+            List<OutgoingTicket> found = due;
+            due = List.of();
+            return found;
         }
     }
 
