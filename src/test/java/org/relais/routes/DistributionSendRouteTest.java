@@ -112,7 +112,7 @@ class DistributionSendRouteTest extends RouteTestSupport {
     }
 
     @Test
-    void theLeadersTimerPutsTheListMailDueAgainBackOnTheSendQueue() throws Exception {
+    void theLeadersCheckPutsTheListMailDueAgainBackOnTheSendQueue() throws Exception {
         startAsTheLeader("distribution-resend-due");
 
         await().until(() -> retries.checks.get() >= 2);
