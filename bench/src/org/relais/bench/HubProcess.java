@@ -79,7 +79,8 @@ final class HubProcess {
 
     /**
      * Runs the hub from the jar {@code mvn package} made (target/relais-*.jar; bench/run builds it for the scenarios
-     * that need it), as the run command and the Dockerfile do, rather than from the bench's class path.
+     * that need it) with {@code java -jar}, as the README runs a packaged hub, rather than from the bench's class path
+     * (the image starts it extracted, on a class-data archive: {@link StartupBench} measures both).
      */
     HubProcess packaged() {
         return packaged(packagedJar());

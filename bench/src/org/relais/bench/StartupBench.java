@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * Start-up time and resident memory when idle, over three starts of the hub on the bench's parts, run as the packaged
  * jar with the JVM options of config/jvm.options: once as {@code java -jar target/relais-*.jar}, once extracted
  * ({@code -Djarmode=tools extract}) with a class-data sharing archive made by a training run
- * ({@code -XX:ArchiveClassesAtExit} on Java 17: the classes loaded until the hub answered healthy and was stopped).
+ * ({@code -XX:ArchiveClassesAtExit} on Java 17: the classes of a start, by the training run the image makes its archive
+ * with, {@code relais.training-run=true}).
  * Start-up is from the process start to Spring Boot's "Started" line and to the first {@code /actuator/health}
  * answering UP; idle memory is the resident set 20 s after that. A minimal Spring Boot web application, started the
  * same way from the class path, is the baseline.
@@ -84,42 +85,38 @@ final class StartupBench implements Benchmarks.Scenario {
     }
 
     /**
-     * A training run: the hub started until it answers healthy, then stopped; the JVM archives at its exit the classes
-     * it loaded, those of the first requests and of the leader's routes included.
+     * The training run the image makes its archive with (Dockerfile, docs/operations.md "Starting in seconds"): the
+     * hub started with {@code relais.training-run=true}, which stops once started, its rehearsal included; the JVM
+     * archives at its exit the classes it loaded.
      */
     private void train(BenchParts parts, Path logs, Path app, Path archive, List<String> options) throws Exception {
-        HubProcess training = new HubProcess(parts, "training", logs, HEAP, List.of(),
-                with(options, "-XX:ArchiveClassesAtExit=" + archive)).packaged(app);
         long started = System.nanoTime();
-        training.start();
-        training.awaitReady(300_000);
-        awaitHealthy(training);
-        // the JVM writes the archive as it exits: a minute or more on a busy machine
-        training.stop(600);
-        if (!Files.isRegularFile(archive)) {
-            throw new IllegalStateException("the training run made no archive: see " + training.log());
-        }
+        trainingRun(new HubProcess(parts, "training", logs, HEAP, List.of("--relais.training-run=true"),
+                with(options, "-XX:ArchiveClassesAtExit=" + archive)).packaged(app), archive);
         progress.say("CDS archive of %.0f MB made by a training run of %.1f s", Files.size(archive) / 1e6,
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Starts a training run and waits for its JVM to write what it makes ({@code made}) as it exits. */
+    private static void trainingRun(HubProcess training, Path made) throws Exception {
+        training.start();
+        // the JVM writes the archive as it exits: a minute or more on a busy machine
+        if (!training.awaitExit(600_000) || !Files.isRegularFile(made)) {
+            training.stop();
+            throw new IllegalStateException("the training run made no " + made.getFileName() + ": see "
+                    + training.log());
+        }
     }
 
     /**
      * The same extracted jar on a newer JDK (24 or later) with its AOT cache (JEP 483, 514): the classes of a training
      * run kept loaded and linked, not only parsed as in a CDS archive. The cache is written when the training run
-     * (until healthy, then stopped) exits.
+     * exits.
      */
     private Starts aotCache(BenchParts parts, Path logs, Path app, Path jdk, List<String> options) throws Exception {
         Path cache = parts.work.resolve("relais.aot");
-        HubProcess training = new HubProcess(parts, "aot-training", logs, HEAP, List.of(),
-                with(options, "-XX:AOTCacheOutput=" + cache)).packaged(app).on(jdk);
-        training.start();
-        training.awaitReady(300_000);
-        awaitHealthy(training);
-        // the JVM writes the archive as it exits: a minute or more on a busy machine
-        training.stop(600);
-        if (!Files.isRegularFile(cache)) {
-            throw new IllegalStateException("the training run made no AOT cache: see " + training.log());
-        }
+        trainingRun(new HubProcess(parts, "aot-training", logs, HEAP, List.of("--relais.training-run=true"),
+                with(options, "-XX:AOTCacheOutput=" + cache)).packaged(app).on(jdk), cache);
         progress.say("AOT cache of %.0f MB made on %s", Files.size(cache) / 1e6, jdk);
         String version = Files.readAllLines(jdk.resolve("release")).stream()
                 .filter(line -> line.startsWith("JAVA_VERSION=")).findFirst().orElse("=?").split("=")[1]
