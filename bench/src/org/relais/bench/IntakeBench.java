@@ -165,6 +165,7 @@ final class IntakeBench implements Benchmarks.Scenario {
         try {
             warmUp(system, server);
             double[] cpuBefore = subject.cpu();
+            Map<String, Double> threadsBefore = subject.threads();
             ProcessCpu.Machine machineBefore = ProcessCpu.Machine.now();
             Map<String, Long> accepted = burst.send(server.smtpPort(), connections);
             long sent = System.currentTimeMillis();
@@ -182,7 +183,11 @@ final class IntakeBench implements Benchmarks.Scenario {
                 }
             }
             double[] cpuAfter = subject.cpu();
+            Map<String, Double> threadsAfter = subject.threads();
             ProcessCpu.Machine machine = ProcessCpu.Machine.now().since(machineBefore);
+            if (!threadsAfter.isEmpty()) {
+                say("  %s threads over the burst, CPU seconds: %s", system, busiest(threadsBefore, threadsAfter));
+            }
             // late duplicates would show up now, and a relay's queue empties
             Thread.sleep(5_000);
             while (!server.idle() && System.currentTimeMillis() < end) {
@@ -200,6 +205,11 @@ final class IntakeBench implements Benchmarks.Scenario {
     /** A running system under test: its CPU seconds so far (its own processes, its PostgreSQL). */
     private interface Subject {
         double[] cpu();
+
+        /** CPU seconds so far by kind of thread, where the system is a JVM whose threads tell what they do. */
+        default Map<String, Double> threads() {
+            return Map.of();
+        }
 
         boolean alive();
 
@@ -238,6 +248,11 @@ final class IntakeBench implements Benchmarks.Scenario {
                     }
 
                     @Override
+                    public Map<String, Double> threads() {
+                        return ProcessCpu.threadSeconds(hub.pid());
+                    }
+
+                    @Override
                     public boolean alive() {
                         return hub.alive();
                     }
@@ -272,6 +287,17 @@ final class IntakeBench implements Benchmarks.Scenario {
             default -> throw new IllegalArgumentException("unknown system " + system
                     + "; known: relais, node-red, javamail");
         }
+    }
+
+    /** The kinds of thread that used the most CPU between two counts, with their seconds, busiest first. */
+    private static String busiest(Map<String, Double> before, Map<String, Double> after) {
+        return after.entrySet().stream()
+                .map(thread -> Map.entry(thread.getKey(),
+                        thread.getValue() - before.getOrDefault(thread.getKey(), 0.0)))
+                .filter(thread -> thread.getValue() >= 0.01)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)
+                .map(thread -> String.format("%s %.2f", thread.getKey(), thread.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     /** Settings of the hub's own for a trial, {@code intake.hub-args} (say {@code --relais.intake.consumers=3}). */

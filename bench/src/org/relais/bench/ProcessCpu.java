@@ -5,6 +5,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * CPU time used by processes, from Linux's /proc/&lt;pid&gt;/stat (user + system time, in clock ticks of 1/100 s).
@@ -27,6 +29,27 @@ final class ProcessCpu {
             total += (times[0] + times[1]) / TICKS_PER_SECOND;
         }
         return total;
+    }
+
+    /**
+     * The CPU seconds so far of a process's live threads, summed by name (Linux keeps a thread's first 15 characters;
+     * digits are taken as one kind, so that a pool's threads count together: {@code Camel (camel-#)}).
+     */
+    static Map<String, Double> threadSeconds(long pid) {
+        Map<String, Double> seconds = new TreeMap<>();
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path thread : threads) {
+                String[] fields = fields(thread.resolve("stat"));
+                String name = Files.readString(thread.resolve("comm")).strip().replaceAll("\\d+", "#");
+                if (fields != null) {
+                    double used = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+                    seconds.merge(name, used, Double::sum);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process is gone, or not Linux
+        }
+        return seconds;
     }
 
     /**
