@@ -40,8 +40,8 @@ final class ProcessCpu {
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
             for (Path thread : threads) {
                 String[] fields = fields(thread.resolve("stat"));
-                String name = Files.readString(thread.resolve("comm")).strip().replaceAll("\\d+", "#");
-                if (fields != null) {
+                String name = name(thread);
+                if (fields != null && name != null) {
                     double used = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
                     seconds.merge(name, used, Double::sum);
                 }
@@ -124,6 +124,15 @@ final class ProcessCpu {
         // after the command's closing parenthesis: state(0) ppid(1) … utime(11) stime(12) cutime(13) cstime(14)
         return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12]), Long.parseLong(fields[13]),
                 Long.parseLong(fields[14])};
+    }
+
+    /** A thread's name, its digits as {@code #}; null for a thread that ended meanwhile. */
+    private static String name(Path thread) {
+        try {
+            return Files.readString(thread.resolve("comm")).strip().replaceAll("\\d+", "#");
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The fields of a stat file after the command name (which may hold spaces), or null. */
