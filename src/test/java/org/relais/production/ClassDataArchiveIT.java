@@ -30,13 +30,13 @@ class ClassDataArchiveIT {
         Path app = extract(packagedJar(), WORK.resolve("app"));
         Path archive = WORK.resolve("relais.jsa");
 
-        Run training = hub(app, "-XX:ArchiveClassesAtExit=" + archive, "training");
+        Run training = hub("training", app, "-XX:ArchiveClassesAtExit=" + archive);
         assertThat(training.exitCode()).as("the training run's exit, see %s", training.log()).isZero();
         assertThat(training.output()).contains("Started RelaisApplication", "Training run: the hub has started");
         assertThat(archive).isRegularFile();
 
         // -Xshare:on: a JVM that cannot map the archive (another jar, another class path) refuses to start
-        Run start = hub(app, "-Xshare:on -XX:SharedArchiveFile=" + archive, "start");
+        Run start = hub("start", app, "-Xshare:on", "-XX:SharedArchiveFile=" + archive);
         assertThat(start.exitCode()).as("the start on the archive, see %s", start.log()).isZero();
         assertThat(start.output()).contains("Started RelaisApplication");
     }
@@ -59,11 +59,11 @@ class ClassDataArchiveIT {
     }
 
     /** The hub on its embedded defaults (free ports, a data folder of its own) as a training run, which stops. */
-    private static Run hub(Path app, String archiveOptions, String name) throws Exception {
+    private static Run hub(String name, Path app, String... archiveOptions) throws Exception {
         int smtp = freePort();
         int imap = freePort();
         List<String> command = new ArrayList<>(List.of(java(), "@config/jvm.options", "-Xmx384m"));
-        command.addAll(List.of(archiveOptions.split(" ")));
+        command.addAll(List.of(archiveOptions));
         command.addAll(List.of("-jar", app.toString(),
                 "--relais.training-run=true",
                 "--relais.data-dir=" + WORK.resolve("data"),
