@@ -156,9 +156,9 @@ final class HubProcess {
                 "--server.port=0",
                 "--relais.cluster.check-interval=PT1S",
                 // a backlog from a few senders, each mail acknowledged on its own: the loop guard would take them
-                // for robots writing faster than a person, and gather a busy partner's answers
-                "--relais.loop-guard.robot-answers-per-hour=1000000",
-                "--relais.loop-guard.answers-at-once=1000000",
+                // for robots writing faster than a person, and gather a busy partner's answers (empty: no bound)
+                "--relais.loop-guard.robot-answers-per-hour=",
+                "--relais.loop-guard.answers-at-once=",
                 "--relais.distribution.throttle.mails=1000",
                 "--relais.distribution.schedule-check-ms=3600000",
                 "--relais.console.alarms.check-interval=PT1000H");

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * sender whose mails showed {@code robot-signs} signs of a robot within the hour ({@link LoopSigns}) gets at most
  * {@code robot-answers-per-hour} answers an hour; each one held back is recorded (table withheld_reply), logged and
  * kept to be sent later. A person is always answered: at once, or, when many mails come close together, gathered
- * with the others into one summary a few minutes later ({@link GatheredAnswers}).
+ * with the others into one summary a few minutes later ({@link GatheredAnswers}). Either bound may be left empty:
+ * then nothing is held back, or nothing gathered, and nothing is counted for it.
  */
 @Component
 public class ReplyLimiter {
@@ -34,16 +35,25 @@ public class ReplyLimiter {
         this.gathered = gathered;
         this.signs = signs;
         this.properties = properties;
+        if (properties.robotAnswersPerHour() == null) {
+            log.warn("The loop guard bounds no robot's answers (relais.loop-guard.robot-answers-per-hour is empty):"
+                    + " an auto-responder answering the hub's mails gets an answer to each of them");
+        }
     }
 
     /** The answer to a mail the recipient wrote. */
     public Delivery answer(Answer answer) {
+        boolean gatherable = answer.gatherable() && properties.answersAtOnce() != null;
+        if (properties.robotAnswersPerHour() == null && !gatherable) {
+            // no bound to keep: nothing to count (a count runs to the bound, under the sender's lock)
+            return Delivery.AT_ONCE;
+        }
         outgoing.lockDecisionsAbout(answer.recipient());
         Set<RobotSign> robotSigns = robotSigns(answer.recipient());
         if (!robotSigns.isEmpty()) {
             return robotBoundReached(answer.recipient()) ? hold(answer, robotSigns) : Delivery.AT_ONCE;
         }
-        return answer.gatherable() ? gatherOrAnswer(answer) : Delivery.AT_ONCE;
+        return gatherable ? gatherOrAnswer(answer) : Delivery.AT_ONCE;
     }
 
     /**
@@ -51,6 +61,9 @@ public class ReplyLimiter {
      * nothing the person wrote and so cannot keep a loop going; gathered when many come close together.
      */
     public Delivery notice(Answer notice) {
+        if (properties.answersAtOnce() == null) {
+            return Delivery.AT_ONCE;
+        }
         outgoing.lockDecisionsAbout(notice.recipient());
         return gatherOrAnswer(notice);
     }
@@ -63,7 +76,7 @@ public class ReplyLimiter {
     public Delivery answerStranger(String address, String purpose, long mailId) {
         String recipient = address.toLowerCase(Locale.ROOT);
         outgoing.lockDecisionsAbout(recipient);
-        Set<RobotSign> robotSigns = robotSigns(recipient);
+        Set<RobotSign> robotSigns = properties.robotAnswersPerHour() == null ? Set.of() : robotSigns(recipient);
         if (!robotSigns.isEmpty() && robotBoundReached(recipient)) {
             withheld(purpose, mailId, recipient, properties.robotAnswersPerHour() + " automatic mails went to that"
                     + " address in the last hour and its mails show signs of a robot " + codes(robotSigns));
@@ -80,7 +93,8 @@ public class ReplyLimiter {
 
     /** Whether the recipient, recognised as a robot, has had all the answers the hour allows. */
     boolean robotBoundReached(String recipient) {
-        return outgoing.reached(properties.robotAnswersPerHour(), recipient, properties.window());
+        Integer bound = properties.robotAnswersPerHour();
+        return bound != null && outgoing.reached(bound, recipient, properties.window());
     }
 
     /** The kinds of signs of a robot the recipient's mails showed within the hour, if enough to make it one. */

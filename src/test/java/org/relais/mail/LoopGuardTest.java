@@ -52,6 +52,12 @@ class LoopGuardTest extends HubTest {
     @Autowired
     OutgoingMailRepository outgoing;
 
+    @Autowired
+    GatheredAnswerRepository gathered;
+
+    @Autowired
+    ReplyLimiter limiter;
+
     @LocalServerPort
     int port;
 
@@ -155,6 +161,50 @@ class LoopGuardTest extends HubTest {
                 .isFalse();
         assertThat(outgoing.reachedOfPurpose(40, "intake-ack", Duration.ofHours(1))).isTrue();
         assertThat(outgoing.reachedOfPurpose(41, "intake-ack", Duration.ofHours(1))).isFalse();
+    }
+
+    @Test
+    void withBothBoundsLeftEmptyARobotAtItsBoundAndABusyPersonAreAnsweredAtOnce() {
+        String robot = "robot@relais.test";
+        String person = "person@relais.test";
+        for (int i = 0; i < properties.robotAnswersPerHour(); i++) {
+            long mailId = jdbc.sql("""
+                            insert into inbound_mail (dedup_key, sender, raw, size_bytes)
+                            values (:key, :sender, '', 0) returning id""")
+                    .param("key", "robot " + i).param("sender", robot).query(Long.class).single();
+            jdbc.sql("insert into loop_arrival (mail_id, sender, written_at, sign) values (:id, :to, now(), 'pace')")
+                    .param("id", mailId).param("to", robot).update();
+            writtenTo(robot, i);
+        }
+        for (int i = 0; i < properties.answersAtOnce(); i++) {
+            writtenTo(person, i);
+        }
+        assertThat(limiter.robotBoundReached(robot)).as("the robot is at its bound").isTrue();
+        assertThat(outgoing.reached(properties.answersAtOnce(), person, List.of("intake-ack", Answer.ANSWERS_SUMMARY),
+                properties.gatherWithin())).as("the person's next answers are gathered").isTrue();
+
+        ReplyLimiter unbounded = new ReplyLimiter(outgoing, gathered, signs, new LoopGuardProperties(
+                properties.window(), properties.robotSigns(), null, properties.quickReply(), properties.personPace(),
+                null, properties.gatherWithin(), properties.gatherDelay(), properties.unknownSendersPerHour(),
+                properties.sweepMs()));
+
+        assertThat(unbounded.answer(acknowledgementTo(robot))).isEqualTo(ReplyLimiter.Delivery.AT_ONCE);
+        assertThat(unbounded.answer(acknowledgementTo(person))).isEqualTo(ReplyLimiter.Delivery.AT_ONCE);
+        assertThat(unbounded.notice(acknowledgementTo(person))).isEqualTo(ReplyLimiter.Delivery.AT_ONCE);
+        assertThat(unbounded.robotBoundReached(robot)).isFalse();
+        assertThat(jdbc.sql("select count(*) from withheld_reply").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from gathered_answer").query(Integer.class).single()).isZero();
+    }
+
+    private void writtenTo(String recipient, int i) {
+        jdbc.sql("insert into outgoing_mail (purpose, recipient, subject, message_id, raw) values ('intake-ack', :to,"
+                        + " 'Re', :id, '')")
+                .param("to", recipient).param("id", "<written." + i + "." + recipient + ">").update();
+    }
+
+    private static Answer acknowledgementTo(String recipient) {
+        return new Answer("intake-ack", null, recipient, "", "fr", Answer.ANSWERS_SUMMARY, true, "Reçus",
+                "REL-2026-0001", List.of(), "<answered@relais.test>");
     }
 
     @Test
