@@ -10,6 +10,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.Body;
@@ -40,17 +41,24 @@ class MailSendRouteTest extends RouteTestSupport {
     private final Ledger ledger = new Ledger();
     private final Relay relay = new Relay();
     private final Sweep sweep = new Sweep();
+    private final RecordedTransaction transaction = new RecordedTransaction();
 
     @Override
     protected List<String> routeFiles() {
         return List.of("mail-send.yaml", "common-errors.yaml");
     }
 
+    /** The sweep's first run alone: the next comes in an hour. */
+    @Override
+    protected Map<String, String> settings() {
+        return Map.of("relais.mail.sweep-period-ms", "3600000");
+    }
+
     @Override
     protected void bindToRegistry(Registry registry) {
         registry.bind("outgoingMailSender", ledger);
         registry.bind("pooledSmtp", relay);
-        registry.bind("databaseTransaction", new NoTransaction());
+        registry.bind("databaseTransaction", transaction);
         registry.bind("failureRecorder", new FailureRecorderFake());
         registry.bind("outgoingMailLedger", sweep);
     }
@@ -109,10 +117,23 @@ class MailSendRouteTest extends RouteTestSupport {
 
         startAsTheLeader("mail-send-sweep");
 
-        // within a second and a half, where the next sweep comes relais.mail.sweep-period-ms (5 s) later
+        // at once, not a period later
         await().atMost(Duration.ofMillis(1500)).until(() -> ledger.sent.contains(8L));
         assertThat(relay.sent).singleElement().satisfies(sent -> assertThat(sent.getMessageID())
                 .isEqualTo("<intake-ack.8@relais.test>"));
+    }
+
+    @Test
+    void aSweepWhoseTicketsTheBrokerCannotTakeRollsBackSoThatItsMailsStayDue() throws Exception {
+        sweep.due = List.of(new OutgoingTicket(9));
+        getMockEndpoint("mock://jms:queue:mail.outgoing").whenAnyExchangeReceived(exchange -> {
+            throw new IllegalStateException("AMQ219007: Cannot connect to server(s)");
+        });
+
+        startAsTheLeader("mail-send-sweep");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> transaction.rolledBack.contains("mail-send-sweep"));
+        assertThat(transaction.committed).doesNotContain("mail-send-sweep");
     }
 
     @Test
@@ -279,15 +300,24 @@ class MailSendRouteTest extends RouteTestSupport {
         }
     }
 
-    /** Stands for the PostgreSQL transaction: the steps run as they are. */
-    static final class NoTransaction implements TransactedPolicy {
+    /**
+     * Stands for the PostgreSQL transaction: the steps run as they are, and how each transacted exchange ended is
+     * written down by route (a failure is a rollback).
+     */
+    static final class RecordedTransaction implements TransactedPolicy {
+        final List<String> rolledBack = new CopyOnWriteArrayList<>();
+        final List<String> committed = new CopyOnWriteArrayList<>();
+
         @Override
         public void beforeWrap(Route route, NamedNode definition) {
         }
 
         @Override
         public Processor wrap(Route route, Processor processor) {
-            return processor;
+            return exchange -> {
+                processor.process(exchange);
+                (exchange.isFailed() ? rolledBack : committed).add(route.getRouteId());
+            };
         }
     }
 }
