@@ -30,6 +30,13 @@ import org.springframework.stereotype.Component;
 public class Leadership {
 
     static final String SINGLETON_GROUP = "singleton";
+    /**
+     * What the singleton routes get, together, to finish what they are doing as the lead is lost; then they are
+     * stopped. The lead is mostly lost with PostgreSQL, and routes waiting for a connection would otherwise keep this
+     * instance from taking the lead again once it is back (a faults run: three routes, 10 s each). What a route
+     * leaves half done is its transaction's, which the database rolls back or completes.
+     */
+    private static final Duration ROUTES_STOP = Duration.ofSeconds(3);
     private static final Logger log = LoggerFactory.getLogger(Leadership.class);
 
     private final DataSource dataSource;
@@ -121,9 +128,11 @@ public class Leadership {
     private synchronized void resign() {
         if (leader) {
             leader = false;
+            long deadline = System.nanoTime() + ROUTES_STOP.toNanos();
             for (String route : singletonRoutes()) {
                 try {
-                    camel.getRouteController().stopRoute(route, 10, TimeUnit.SECONDS);
+                    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                    camel.getRouteController().stopRoute(route, Math.max(1, left), TimeUnit.MILLISECONDS);
                 } catch (Exception e) {
                     log.warn("Could not stop route {}: {}", route, e.getMessage());
                 }
