@@ -47,6 +47,8 @@ final class FaultsBench implements Benchmarks.Scenario {
      */
     private final List<Restart> restarts = new ArrayList<>();
     private static final double TARGET_WAIT_S = 30;
+    private static final String BROKER = "the broker";
+    private static final String POSTGRES = "PostgreSQL";
 
     private record Restart(String victim, long at, long nextFaultAt) {
     }
@@ -171,7 +173,7 @@ final class FaultsBench implements Benchmarks.Scenario {
         parts.stopBroker();
         Thread.sleep(3_000);
         parts.startBroker();
-        restarted("the broker");
+        restarted(BROKER);
         say("broker back after %.1f s", (System.nanoTime() - t) / 1e9);
         // PostgreSQL away for a while, then back on the same data folder and port
         Thread.sleep(5_000);
@@ -182,7 +184,7 @@ final class FaultsBench implements Benchmarks.Scenario {
         parts.stopPostgres();
         Thread.sleep(outage * 1000L);
         parts.startPostgres();
-        restarted("PostgreSQL");
+        restarted(POSTGRES);
         say("PostgreSQL back");
     }
 
@@ -203,8 +205,10 @@ final class FaultsBench implements Benchmarks.Scenario {
      * After each restart (of a hub, the broker or PostgreSQL), the longest wait of a mail to one person (answers,
      * translation jobs; list mail keeps its own throttled pace): of the mails written before the next fault and not
      * yet accepted by the mail server at the restart, each waits from the restart or from when it was written,
-     * whichever is later, to its acceptance. Mails refused once (the relay's 451 window) wait for their next attempt
-     * by design and are left out.
+     * whichever is later, to its acceptance, less the time a later fault took PostgreSQL or the broker away (no hub
+     * can send then: a mail written just before PostgreSQL's 30 s outage waits out the outage, which is the next
+     * restart's to answer for). Mails refused once (the relay's 451 window) wait for their next attempt by design and
+     * are left out.
      */
     private boolean waitsAfterRestarts() {
         Map<String, Long> acceptedAt = new HashMap<>();
@@ -220,9 +224,17 @@ final class FaultsBench implements Benchmarks.Scenario {
         }
         List<Object[]> mails = parts.rows("select message_id, purpose, extract(epoch from created_at) * 1000"
                 + " from outgoing_mail where list_id is null and sent_at is not null and attempts = 1");
+        List<long[]> away = new ArrayList<>();
+        for (int i = 1; i < restarts.size(); i++) {
+            String victim = restarts.get(i).victim();
+            if (victim.equals(BROKER) || victim.equals(POSTGRES)) {
+                away.add(new long[] {restarts.get(i - 1).nextFaultAt(), restarts.get(i).at()});
+            }
+        }
         boolean ok = true;
         for (Restart restart : restarts) {
             double longest = 0;
+            double longestAway = 0;
             String which = "none";
             int counted = 0;
             for (Object[] mail : mails) {
@@ -232,15 +244,22 @@ final class FaultsBench implements Benchmarks.Scenario {
                     continue;
                 }
                 counted++;
-                double wait = (accepted - Math.max(written, restart.at())) / 1000.0;
+                long from = Math.max(written, restart.at());
+                long outage = away.stream()
+                        .mapToLong(window -> Math.max(0, Math.min(accepted, window[1]) - Math.max(from, window[0])))
+                        .sum();
+                double wait = (accepted - from - outage) / 1000.0;
                 if (wait > longest) {
                     longest = wait;
+                    longestAway = outage / 1000.0;
                     which = mail[1] + " " + mail[0];
                 }
             }
             boolean met = longest <= TARGET_WAIT_S;
-            say("after the restart of %s: %d mails to one person sent, longest wait %.1f s (%s)   (target <= %.0f s:"
-                    + " %s)", restart.victim(), counted, longest, which, TARGET_WAIT_S, met ? "met" : "MISSED");
+            say("after the restart of %s: %d mails to one person sent, longest wait %.1f s%s (%s)   (target <= %.0f"
+                    + " s: %s)", restart.victim(), counted, longest, longestAway == 0 ? ""
+                    : String.format(" (and %.1f s with PostgreSQL or the broker away)", longestAway), which,
+                    TARGET_WAIT_S, met ? "met" : "MISSED");
             ok &= met;
         }
         return ok;
