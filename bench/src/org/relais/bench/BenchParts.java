@@ -29,6 +29,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -114,7 +116,10 @@ final class BenchParts implements AutoCloseable {
                 .setBindingsDirectory(work.resolve("artemis/bindings").toString())
                 .setLargeMessagesDirectory(work.resolve("artemis/large").toString())
                 .setPagingDirectory(work.resolve("artemis/paging").toString())
-                .addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + brokerPort);
+                .addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + brokerPort)
+                // the dead-letter queue made at the start: without it, a message the broker moves to the dead-letter
+                // address after its last delivery attempt would be dropped unseen
+                .addQueueConfiguration(QueueConfiguration.of("DLQ").setRoutingType(RoutingType.ANYCAST));
         // as the hub's embedded broker (BrokerConfiguration)
         configuration.addAddressSetting("#", new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of("DLQ"))
