@@ -137,19 +137,8 @@ class LoopGuardTest extends HubTest {
     void aFloodIsCountedOnlyUpToEachBoundYetEveryKindOfSignItShowedIsSeen() {
         String flood = "flood@relais.test";
         for (int i = 0; i < 40; i++) {
-            long mailId = jdbc.sql("""
-                            insert into inbound_mail (dedup_key, sender, raw, size_bytes)
-                            values (:key, :sender, '', 0) returning id""")
-                    .param("key", "flood " + i).param("sender", flood).query(Long.class).single();
-            jdbc.sql("""
-                            insert into loop_arrival (mail_id, sender, written_at, sign)
-                            values (:mailId, :sender, now(), :sign)""")
-                    .param("mailId", mailId).param("sender", flood).param("sign", i == 17 ? "repeated" : "pace")
-                    .update();
-            jdbc.sql("""
-                            insert into outgoing_mail (purpose, recipient, subject, message_id, raw)
-                            values ('intake-ack', :to, 'Re', :id, '')""")
-                    .param("to", flood).param("id", "<flood." + i + "@relais.test>").update();
+            mailShowingSign(flood, i, i == 17 ? "repeated" : "pace");
+            answerWrittenTo(flood, i);
         }
 
         assertThat(signs.signs(flood, Duration.ofHours(1), 3))
@@ -168,16 +157,11 @@ class LoopGuardTest extends HubTest {
         String robot = "robot@relais.test";
         String person = "person@relais.test";
         for (int i = 0; i < properties.robotAnswersPerHour(); i++) {
-            long mailId = jdbc.sql("""
-                            insert into inbound_mail (dedup_key, sender, raw, size_bytes)
-                            values (:key, :sender, '', 0) returning id""")
-                    .param("key", "robot " + i).param("sender", robot).query(Long.class).single();
-            jdbc.sql("insert into loop_arrival (mail_id, sender, written_at, sign) values (:id, :to, now(), 'pace')")
-                    .param("id", mailId).param("to", robot).update();
-            writtenTo(robot, i);
+            mailShowingSign(robot, i, "pace");
+            answerWrittenTo(robot, i);
         }
         for (int i = 0; i < properties.answersAtOnce(); i++) {
-            writtenTo(person, i);
+            answerWrittenTo(person, i);
         }
         assertThat(limiter.robotBoundReached(robot)).as("the robot is at its bound").isTrue();
         assertThat(outgoing.reached(properties.answersAtOnce(), person, List.of("intake-ack", Answer.ANSWERS_SUMMARY),
@@ -196,9 +180,23 @@ class LoopGuardTest extends HubTest {
         assertThat(jdbc.sql("select count(*) from gathered_answer").query(Integer.class).single()).isZero();
     }
 
-    private void writtenTo(String recipient, int i) {
-        jdbc.sql("insert into outgoing_mail (purpose, recipient, subject, message_id, raw) values ('intake-ack', :to,"
-                        + " 'Re', :id, '')")
+    /** The sender's i-th mail, stored and noted by the loop guard with this sign of a robot. */
+    private void mailShowingSign(String sender, int i, String sign) {
+        long mailId = jdbc.sql("""
+                        insert into inbound_mail (dedup_key, sender, raw, size_bytes)
+                        values (:key, :sender, '', 0) returning id""")
+                .param("key", sender + " " + i).param("sender", sender).query(Long.class).single();
+        jdbc.sql("""
+                        insert into loop_arrival (mail_id, sender, written_at, sign)
+                        values (:mailId, :sender, now(), :sign)""")
+                .param("mailId", mailId).param("sender", sender).param("sign", sign).update();
+    }
+
+    /** The i-th acknowledgement written to the recipient, now. */
+    private void answerWrittenTo(String recipient, int i) {
+        jdbc.sql("""
+                        insert into outgoing_mail (purpose, recipient, subject, message_id, raw)
+                        values ('intake-ack', :to, 'Re', :id, '')""")
                 .param("to", recipient).param("id", "<written." + i + "." + recipient + ">").update();
     }
 
