@@ -195,15 +195,15 @@ public class IntakeProcessor {
         List<AwaitedReplies.Awaiting> claimed = !awaiting.isEmpty() || answersAQuestion || quoted == null ? List.of()
                 : awaitedReplies.awaiting(quoted, sender.address());
 
+        List<Long> partIds = mails.insertParts(mailId, reviewed.stream().map(item -> new NewPart(
+                item.part().position(), item.part().fileName(), item.part().declaredType(), item.part().charset(),
+                item.inspection() == null ? null : item.inspection().type().label(), item.part().size(),
+                !item.part().truncated(), partKind(item),
+                item.inspection() == null || item.inspection().accepted() ? null
+                        : item.inspection().rejection().code())).toList());
         List<Stored> stored = new ArrayList<>();
-        for (Reviewed item : reviewed) {
-            LeafPart part = item.part();
-            long partId = mails.insertPart(mailId, new NewPart(part.position(), part.fileName(), part.declaredType(),
-                    part.charset(), item.inspection() == null ? null : item.inspection().type().label(), part.size(),
-                    null, !part.truncated(), partKind(item),
-                    item.inspection() == null || item.inspection().accepted() ? null
-                            : item.inspection().rejection().code()));
-            stored.add(new Stored(item, partId));
+        for (int i = 0; i < reviewed.size(); i++) {
+            stored.add(new Stored(reviewed.get(i), partIds.get(i)));
         }
         // From the loop guard's note to the commit the sender's mails wait for each other (LoopSigns); what comes
         // before (parsing, inspecting and storing the parts, writing the acknowledgement) runs beside the sender's
@@ -327,8 +327,8 @@ public class IntakeProcessor {
             return IntakeOutcome.answered(null, List.of());
         }
         String reference = references.next();
-        long partId = mails.insertPart(mail.id(), new NewPart(0, null, "multipart/report", null, "mail",
-                mail.size(), null, false, DocumentKind.DELIVERY_REPORT.code(), null));
+        long partId = mails.insertParts(mail.id(), List.of(new NewPart(0, null, "multipart/report", null, "mail",
+                mail.size(), false, DocumentKind.DELIVERY_REPORT.code(), null))).get(0);
         DocumentMessage report = new DocumentMessage(0, reference, DocumentKind.DELIVERY_REPORT.code(),
                 DocumentKind.DELIVERY_REPORT.flow().orElseThrow(), null, String.valueOf(sender), "", null, mail.id(),
                 partId);
