@@ -73,9 +73,9 @@ final class SpooledMail implements AutoCloseable {
     /** A mail of {@code size} bytes written by {@code copier}: in memory if small, else to a spool file. */
     static SpooledMail copy(long size, Path spool, Copier copier) throws IOException, MessagingException {
         if (size <= HELD_IN_MEMORY_BYTES) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.toIntExact(size));
+            SizedBuffer out = new SizedBuffer(Math.toIntExact(size));
             copier.copyTo(out);
-            return new SpooledMail(out.toByteArray());
+            return new SpooledMail(out.bytes());
         }
         Path file = newFile(spool);
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
@@ -89,6 +89,18 @@ final class SpooledMail implements AutoCloseable {
 
     interface Copier {
         void copyTo(OutputStream out) throws IOException, MessagingException;
+    }
+
+    /** A buffer of the announced size, whose bytes are the buffer itself when they fill it (no copy of the mail). */
+    private static final class SizedBuffer extends ByteArrayOutputStream {
+
+        SizedBuffer(int size) {
+            super(size);
+        }
+
+        byte[] bytes() {
+            return count == buf.length ? buf : toByteArray();
+        }
     }
 
     /** Headers parsed, the body left in the file until a part is read. */

@@ -34,6 +34,19 @@ class SpooledMailTest {
     }
 
     @Test
+    void aMailLongerOrShorterThanTheServerAnnouncedIsHeldWhole() throws Exception {
+        Path spool = SpooledMail.folderIn(data);
+        byte[] original = mail("x".repeat(10_000));
+
+        for (int announced : new int[] {original.length - 100, original.length, original.length + 100}) {
+            try (SpooledMail held = SpooledMail.copy(announced, spool, out -> out.write(original))) {
+                assertThat(held.bytes()).as("announced %d", announced).contains(original);
+                assertThat(held.size()).isEqualTo(original.length);
+            }
+        }
+    }
+
+    @Test
     void aLargeMailGoesToASpoolFileThatIsDeletedOnClose() throws Exception {
         Path spool = SpooledMail.folderIn(data);
         byte[] original = mail("y".repeat(SpooledMail.HELD_IN_MEMORY_BYTES + 1));
