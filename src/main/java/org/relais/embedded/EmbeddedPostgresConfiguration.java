@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The development run's PostgreSQL: real binaries shipped in a Maven jar (zonky), data kept under the data folder so
- * that a restart finds what it stored. The hub connects through its Unix-domain socket, not TCP (UnixDomainSocketFactory).
- * The {@code prod} profile switches this off and Boot's own DataSource applies.
+ * that a restart finds what it stored. The hub connects through its Unix-domain socket, not TCP
+ * (UnixDomainSocketFactory). The {@code prod} profile switches this off and Boot's own DataSource applies.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "relais.embedded.postgres.enabled", havingValue = "true")
