@@ -7,7 +7,7 @@ import javax.net.SocketFactory;
 
 /**
  * The embedded PostgreSQL's JDBC connections through its Unix-domain socket rather than TCP on the loopback: each of
- * a mail's some fifteen round trips then skips the TCP stack on both sides (bench/README.md, "PostgreSQL over its
+ * a mail's round trips (some seventeen) then skips the TCP stack on both sides (bench/README.md, "PostgreSQL over its
  * socket file"). The PostgreSQL driver makes it from its URL, {@code socketFactory} naming this class and
  * {@code socketFactoryArg} the socket file, and connects the unconnected socket it asks for.
  */
@@ -46,6 +46,7 @@ public final class UnixDomainSocketFactory extends SocketFactory {
     }
 
     private static UnsupportedOperationException connectedSocketsUnsupported() {
-        return new UnsupportedOperationException("A host and port name no socket file: connect createSocket()'s");
+        return new UnsupportedOperationException("It connects to a socket file, not to a host and port: connect "
+                + "the socket of createSocket()");
     }
 }
