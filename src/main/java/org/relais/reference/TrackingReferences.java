@@ -2,6 +2,7 @@ package org.relais.reference;
 
 import java.time.Clock;
 import java.time.Year;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,8 +49,19 @@ public class TrackingReferences {
      * have looked for the sequence before another made it, and PostgreSQL then keeps telling it there is none.
      */
     private long firstOf(int year) {
-        return ownTransaction.execute(status -> jdbc.sql("select next_reference_number(:year)")
-                .param("year", year).query(Long.class).single());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return ownTransaction.execute(status -> jdbc.sql("select next_reference_number(:year)")
+                        .param("year", year).query(Long.class).single());
+            } catch (BadSqlGrammarException e) {
+                // the session that lost the race to make the sequence may still hold, in its cache of the catalog,
+                // that there is none ("relation does not exist", by timing): a transaction begun anew reads the
+                // catalog's news and finds it; no number was taken
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The year's sequence, as next_reference_number names it. */
