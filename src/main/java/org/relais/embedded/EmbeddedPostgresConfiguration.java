@@ -3,8 +3,6 @@ package org.relais.embedded;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -21,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedPostgresConfiguration {
 
     /** The temporary folder, as PostgreSQL's own default: a socket file's path must stay short (108 bytes). */
-    private static final Path SOCKET_DIRECTORY = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+    static final Path SOCKET_DIRECTORY = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedProperties embedded) throws IOException {
@@ -49,9 +47,8 @@ class EmbeddedPostgresConfiguration {
     @Bean
     DataSource dataSource(EmbeddedPostgres postgres, EmbeddedProperties embedded) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&socketFactory="
-                + UnixDomainSocketFactory.class.getName() + "&socketFactoryArg=" + URLEncoder.encode(
-                SOCKET_DIRECTORY.resolve(".s.PGSQL." + postgres.getPort()).toString(), StandardCharsets.UTF_8));
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&"
+                + UnixDomainSocketFactory.urlParameters(SOCKET_DIRECTORY, postgres.getPort()));
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(embedded.postgres().poolSize());
         dataSource.setPoolName("relais-embedded");

@@ -2,16 +2,28 @@ package org.relais.embedded;
 
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import javax.net.SocketFactory;
 
 /**
  * The embedded PostgreSQL's JDBC connections through its Unix-domain socket rather than TCP on the loopback: each of
  * a mail's round trips (some seventeen) then skips the TCP stack on both sides (bench/README.md, "PostgreSQL over its
- * socket file"). The PostgreSQL driver makes it from its URL, {@code socketFactory} naming this class and
- * {@code socketFactoryArg} the socket file, and connects the unconnected socket it asks for.
+ * socket file"). The PostgreSQL driver makes it from its URL ({@link #urlParameters}) and connects the unconnected
+ * socket it asks for.
  */
 public final class UnixDomainSocketFactory extends SocketFactory {
+
+    /**
+     * The driver's URL parameters that connect through the socket file a PostgreSQL listening on {@code port} makes in
+     * {@code directory} (its {@code unix_socket_directories}): {@code socketFactory} naming this class,
+     * {@code socketFactoryArg} the file.
+     */
+    static String urlParameters(Path directory, int port) {
+        return "socketFactory=" + UnixDomainSocketFactory.class.getName() + "&socketFactoryArg="
+                + URLEncoder.encode(directory.resolve(".s.PGSQL." + port).toString(), StandardCharsets.UTF_8);
+    }
 
     private final Path socketFile;
 

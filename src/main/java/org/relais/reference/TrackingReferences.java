@@ -46,7 +46,10 @@ public class TrackingReferences {
     /**
      * The year's first numbers, taken in a transaction of its own, which makes the year's sequence when nobody has
      * (next_reference_number, V24: two sessions making it together both take from it): the caller's transaction may
-     * have looked for the sequence before another made it, and PostgreSQL then keeps telling it there is none.
+     * have looked for the sequence before another made it, and PostgreSQL then keeps telling it there is none. So may,
+     * by timing, the transaction of a session that lost the race to make it ("relation does not exist" once the
+     * other committed): it asks again in a new transaction, which reads the catalog's news; the failed attempt took
+     * no number.
      */
     private long firstOf(int year) {
         for (int attempt = 1; ; attempt++) {
@@ -54,9 +57,6 @@ public class TrackingReferences {
                 return ownTransaction.execute(status -> jdbc.sql("select next_reference_number(:year)")
                         .param("year", year).query(Long.class).single());
             } catch (BadSqlGrammarException e) {
-                // the session that lost the race to make the sequence may still hold, in its cache of the catalog,
-                // that there is none ("relation does not exist", by timing): a transaction begun anew reads the
-                // catalog's news and finds it; no number was taken
                 if (attempt == 3) {
                     throw e;
                 }

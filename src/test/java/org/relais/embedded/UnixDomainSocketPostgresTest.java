@@ -22,12 +22,11 @@ class UnixDomainSocketPostgresTest {
     @Test
     void aConnectionFailsAtOnceWhenPostgreSQLStopsAndANewOneWorksOnceItIsBack() throws Exception {
         int port = freePort();
-        Path socketDirectory = Path.of(System.getProperty("java.io.tmpdir"));
-        String url = "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres&socketFactory="
-                + UnixDomainSocketFactory.class.getName() + "&socketFactoryArg="
-                + socketDirectory.resolve(".s.PGSQL." + port);
+        EmbeddedPostgres postgres = start(port);
+        // the URL the hub's pool is given (EmbeddedPostgresConfiguration)
+        String url = postgres.getJdbcUrl("postgres", "postgres") + "&"
+                + UnixDomainSocketFactory.urlParameters(EmbeddedPostgresConfiguration.SOCKET_DIRECTORY, port);
 
-        EmbeddedPostgres postgres = start(port, socketDirectory);
         try (Connection connection = DriverManager.getConnection(url);
              Statement statement = connection.createStatement()) {
             statement.execute("create table mail (id int)");
@@ -40,7 +39,7 @@ class UnixDomainSocketPostgresTest {
             assertThatThrownBy(() -> DriverManager.getConnection(url)).isInstanceOf(SQLException.class);
         }
 
-        postgres = start(port, socketDirectory);
+        postgres = start(port);
         try (Connection connection = DriverManager.getConnection(url);
              Statement statement = connection.createStatement();
              var rows = statement.executeQuery("select count(*) from mail")) {
@@ -51,9 +50,10 @@ class UnixDomainSocketPostgresTest {
         }
     }
 
-    private EmbeddedPostgres start(int port, Path socketDirectory) throws Exception {
+    private EmbeddedPostgres start(int port) throws Exception {
         return EmbeddedPostgres.builder().setPort(port).setDataDirectory(data).setCleanDataDirectory(false)
-                .setServerConfig("unix_socket_directories", socketDirectory.toString()).start();
+                .setServerConfig("unix_socket_directories", EmbeddedPostgresConfiguration.SOCKET_DIRECTORY.toString())
+                .start();
     }
 
     private static int freePort() throws Exception {
