@@ -3,10 +3,12 @@ package org.relais.intake;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.support.SqlBinaryValue;
 import org.springframework.stereotype.Repository;
@@ -27,6 +29,8 @@ class InboundMailRepository {
 
     /** The original is read back in slices of this size: PostgreSQL returns a whole bytea value at once. */
     private static final int SLICE_BYTES = 1 << 20;
+    /** PostgreSQL's SQL state for a lock it gave up waiting for (lock_timeout). */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     /**
      * A part to record. {@code inOriginal}: a leaf of the stored original, its bytes read from there when needed
@@ -85,6 +89,19 @@ class InboundMailRepository {
 
     /** What the insert found: the mail's key, and its new row's id (null when the key was there already). */
     private record Stored(String dedupKey, Long id) {
+    }
+
+    /**
+     * In the rest of the current transaction, a statement that waits for a lock fails after a tenth of a second
+     * ({@link #gaveUpWaitingForALock}): for work that must never hold up other work, the rehearsal's.
+     */
+    void waitForLocksBriefly() {
+        jdbc.sql("set local lock_timeout = '100ms'").update();
+    }
+
+    /** Whether the failure is a statement's wait for a lock ended by {@link #waitForLocksBriefly}. */
+    static boolean gaveUpWaitingForALock(DataAccessException failure) {
+        return failure.getMostSpecificCause() instanceof SQLException e && LOCK_NOT_AVAILABLE.equals(e.getSQLState());
     }
 
     /**

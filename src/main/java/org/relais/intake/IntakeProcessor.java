@@ -25,8 +25,10 @@ import org.relais.mail.ReplyBinding;
 import org.relais.reference.TrackingReferences;
 import org.relais.spreadsheet.WorkbookLoader;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Understands a stored mail, once: who wrote it, what each attachment is, which seminar it concerns; records the
@@ -39,7 +41,7 @@ public class IntakeProcessor {
     private static final Pattern QUOTED_REFERENCE = Pattern.compile("\\[(REL-\\d{4}-\\d{4,})]");
     /** A partner's mail as a mail client writes it (a PDF attached), made up for the rehearsal. */
     private static final ClassPathResource REHEARSED_MAIL = new ClassPathResource("intake/rehearsal.eml");
-    /** The rehearsal's acknowledgements name a reference; none is taken for them, since none is sent. */
+    /** The rehearsal's mails and acknowledgements name a reference; none is taken for them, since none is kept. */
     private static final String REHEARSED_REFERENCE = "REL-0000-0000";
 
     private final InboundMailRepository mails;
@@ -56,6 +58,7 @@ public class IntakeProcessor {
     private final PartInspector inspector;
     private final SenderAuthentication authentication;
     private final TrackingReferences references;
+    private final TransactionTemplate transaction;
     private final String hubAddress;
     private final List<String> languages;
     private final Path spool;
@@ -64,7 +67,8 @@ public class IntakeProcessor {
                     AwaitedReplies awaitedReplies, ReplyBinding binding, ClaimConfirmations claims,
                     LoopSigns loopSigns, FreshOriginals originals, RehearsalTickets rehearsalTickets,
                     IntakeProperties properties, WorkbookLoader spreadsheets, SenderAuthentication authentication,
-                    TrackingReferences references, HubProperties hub) throws IOException {
+                    TrackingReferences references, TransactionTemplate transaction, HubProperties hub)
+            throws IOException {
         this.mails = mails;
         this.directory = directory;
         this.replies = replies;
@@ -79,6 +83,7 @@ public class IntakeProcessor {
         this.inspector = new PartInspector(spreadsheets);
         this.authentication = authentication;
         this.references = references;
+        this.transaction = transaction;
         this.hubAddress = hub.hubAddress();
         this.languages = properties.languages();
         this.spool = SpooledMail.folderIn(hub.dataDir());
@@ -108,30 +113,53 @@ public class IntakeProcessor {
     }
 
     /**
-     * Understands a made-up partner's mail and writes its acknowledgement in every language the hub writes, storing
-     * nothing and sending nothing; returns the languages. A hub fresh from its start otherwise loads and prepares the
-     * classes, templates and words of intake while the first partners' mails wait (bench/README.md, "The rehearsal").
-     * Only the acknowledgements' outgoing ids are taken, and left unused, as for any mail never stored.
+     * Takes a made-up partner's mail the whole way a mail goes through the database — stored, understood, its parts,
+     * document and acknowledgement recorded, the loop guard's decision taken — once in each language the hub writes,
+     * each time in a transaction rolled back; returns the languages it went through in. A hub fresh from its start
+     * otherwise loads and compiles intake's code while the first partners' mails wait (bench/README.md, "The
+     * rehearsal"). Nothing is kept and nothing sent; only ids drawn from sequences are used up, as by any transaction
+     * rolled back, and no tracking reference is taken. It yields to real work: a language whose pass waits for a
+     * lock (another instance's, a table being emptied) is given up after a tenth of a second.
      */
-    public List<String> rehearse() throws IOException, MessagingException, MalformedMailException {
+    public List<String> rehearse() throws IOException {
         byte[] raw = REHEARSED_MAIL.getContentAsByteArray();
-        try (SpooledMail spooled = SpooledMail.copy(raw.length, spool, out -> out.write(raw))) {
+        List<String> rehearsed = new ArrayList<>();
+        for (String language : languages) {
+            try (SpooledMail spooled = SpooledMail.copy(raw.length, spool, out -> out.write(raw))) {
+                Boolean done = transaction.execute(status -> {
+                    status.setRollbackOnly();
+                    return rehearse(spooled, language);
+                });
+                if (Boolean.TRUE.equals(done)) {
+                    rehearsed.add(language);
+                }
+            } catch (MessagingException e) {
+                throw new IllegalStateException("The rehearsal's mail cannot be read", e);
+            }
+        }
+        return rehearsed;
+    }
+
+    private boolean rehearse(SpooledMail spooled, String language) {
+        try {
+            mails.waitForLocksBriefly();
             MimeMessage message = spooled.message();
+            StoredMail mail = mails.lockForProcessing(StorableMail.of(spooled).storeIn(mails).mailId(), false)
+                    .orElseThrow();
             String sender = MailParser.sender(message).getAddress();
             authentication.failure(message);
             AutomatedMail.reason(message, sender, hubAddress);
-            LoopFacts.of(0, message, sender, Instant.now());
-            ParsedMail parsed = parser.parse(message);
-            DocumentClassifier.Context context = DocumentClassifier.Context.of(parsed.subject(), parsed.bodyText());
-            for (String language : languages) {
-                Contact partner = new Contact(sender, "", "", language, List.of("partner"), null);
-                List<Reviewed> reviewed = review(parsed, context, partner, Optional.empty());
-                Optional<Seminar> seminar = SeminarIdentifier.identify(directory.seminars(), partner,
-                        namingText(parsed, reviewed), context.foldedBody());
-                replies.acknowledgement(0, parsed, partner, REHEARSED_REFERENCE, seminar,
-                        IntakeReplies.NoSeminar.UNKNOWN, reviewed.stream().flatMap(r -> r.line().stream()).toList());
+            Contact partner = new Contact(sender, "", "", language, List.of("partner"), null);
+            understood(mail.id(), mail.upload(), parser.parse(message), partner, REHEARSED_REFERENCE,
+                    binding.of(message, sender), LoopFacts.of(mail.id(), message, sender, Instant.now()));
+            return true;
+        } catch (DataAccessException e) {
+            if (InboundMailRepository.gaveUpWaitingForALock(e)) {
+                return false;
             }
-            return languages;
+            throw e;
+        } catch (IOException | MessagingException | MalformedMailException e) {
+            throw new IllegalStateException("The rehearsal's mail cannot be read", e);
         }
     }
 

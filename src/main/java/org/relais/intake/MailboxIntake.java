@@ -3,16 +3,12 @@ package org.relais.intake;
 import jakarta.mail.FolderClosedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.StoreClosedException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.relais.HubProperties;
 import org.relais.intake.HubMailbox.Arrived;
@@ -48,9 +44,8 @@ public class MailboxIntake {
         this.spool = SpooledMail.folderIn(hub.dataDir());
     }
 
-    /** A mail spooled, with what the store needs to know it again. */
-    private record Spooled(long uid, SpooledMail raw, DedupKey dedupKey, String messageId, String sender,
-                           String subject) {
+    /** A mail spooled, with its UID in the mailbox. */
+    private record Spooled(long uid, StorableMail mail) {
     }
 
     /**
@@ -81,14 +76,14 @@ public class MailboxIntake {
                 }
                 if (receipt.inserted()) {
                     // committed: the row holds these very bytes
-                    spooled.get(i).raw().bytes().ifPresent(bytes -> originals.hold(receipt.mailId(), bytes));
+                    spooled.get(i).mail().raw().bytes().ifPresent(bytes -> originals.hold(receipt.mailId(), bytes));
                 }
             }
             long[] uids = spooled.stream().mapToLong(Spooled::uid).toArray();
             return new MailboxBatch(poll.uidValidity(), uids, tickets);
         } finally {
             for (Spooled mail : spooled) {
-                mail.raw().close();
+                mail.mail().raw().close();
             }
         }
     }
@@ -114,13 +109,7 @@ public class MailboxIntake {
             }
         }
         try {
-            MimeMessage headers = raw.message();
-            DedupKey dedupKey;
-            try (InputStream in = raw.stream()) {
-                dedupKey = DedupKey.of(in, headers);
-            }
-            return new Spooled(arrived.uid(), raw, dedupKey, headers.getHeader("Message-ID", " "),
-                    senderOrNull(headers), subjectOf(headers));
+            return new Spooled(arrived.uid(), StorableMail.of(raw));
         } catch (MessagingException | IOException | RuntimeException e) {
             raw.close();
             throw e;
@@ -132,31 +121,11 @@ public class MailboxIntake {
         List<MailReceipt> receipts = new ArrayList<>();
         for (Spooled mail : spooled) {
             try {
-                receipts.add(repository.storeIfNew(mail.dedupKey(), mail.messageId(), mail.sender(), mail.subject(),
-                        mail.raw()));
+                receipts.add(mail.mail().storeIn(repository));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return receipts;
-    }
-
-    /** The subject as its author wrote it (encoded words decoded), else as it stands in the header. */
-    private static String subjectOf(MimeMessage headers) throws MessagingException {
-        try {
-            return MailParser.decodedSubject(headers);
-        } catch (MessagingException | RuntimeException e) {
-            return headers.getHeader("Subject", " ");
-        }
-    }
-
-    /** Nothing in a mail's content may stop it from being stored: a broken From is dealt with later. */
-    private static String senderOrNull(MimeMessage headers) {
-        try {
-            InternetAddress from = MailParser.sender(headers);
-            return from == null ? null : from.getAddress().toLowerCase(Locale.ROOT);
-        } catch (MessagingException | RuntimeException e) {
-            return null;
-        }
     }
 }
