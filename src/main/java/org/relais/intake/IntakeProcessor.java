@@ -134,7 +134,7 @@ public class IntakeProcessor {
                     rehearsed.add(language);
                 }
             } catch (MessagingException e) {
-                throw new IllegalStateException("The rehearsal's mail cannot be read", e);
+                throw new IllegalStateException("The rehearsal's mail cannot be spooled", e);
             }
         }
         return rehearsed;
