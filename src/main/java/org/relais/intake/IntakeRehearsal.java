@@ -43,7 +43,7 @@ class IntakeRehearsal implements SmartInitializingSingleton {
         thread.start();
     }
 
-    /** The languages the rehearsal went through in, once it is over; a rehearsal that failed ends the future with why. */
+    /** The languages the rehearsal went through in, once over; a rehearsal that failed ends the future with why. */
     CompletableFuture<List<String>> done() {
         return done;
     }
