@@ -318,11 +318,12 @@ class InboundMailRepository {
                 .single();
     }
 
-    /** PostgreSQL text cannot hold NUL, which hostile headers and names may carry. */
+    /** One text field of each part, as {@link #text} keeps it. */
     private static String[] texts(List<NewPart> parts, Function<NewPart, String> field) {
         return parts.stream().map(field).map(InboundMailRepository::text).toArray(String[]::new);
     }
 
+    /** PostgreSQL text cannot hold NUL, which hostile headers and names may carry. */
     private static String text(String value) {
         return value == null ? null : value.replace("\0", "");
     }
