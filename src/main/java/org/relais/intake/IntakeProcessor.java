@@ -233,9 +233,10 @@ public class IntakeProcessor {
         for (int i = 0; i < reviewed.size(); i++) {
             stored.add(new Stored(reviewed.get(i), partIds.get(i)));
         }
-        // From the loop guard's note to the commit the sender's mails wait for each other (LoopSigns); what comes
-        // before (parsing, inspecting and storing the parts, writing the acknowledgement) runs beside the sender's
-        // other mails, so that a busy partner's burst is not processed one mail at a time.
+        // From the loop guard's note to the commit the sender's mails wait for each other when a bound makes the loop
+        // guard count (LoopSigns, ReplyLimiter); what comes before (parsing, inspecting and storing the parts,
+        // writing the acknowledgement) runs beside the sender's other mails, so that a busy partner's burst is not
+        // processed one mail at a time.
         if (!awaiting.isEmpty() || answersAQuestion || !claimed.isEmpty()) {
             loopSigns.note(arrival);
         }

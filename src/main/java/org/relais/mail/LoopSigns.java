@@ -29,10 +29,17 @@ public class LoopSigns {
                 new PersonPace(properties.personPace()));
     }
 
-    /** Records the mail with the sign it shows, if any, and returns that sign. */
+    /**
+     * Records the mail with the sign it shows, if any, and returns that sign. With a robot bound, the sender's mails
+     * are judged one after the other, each seeing the ones before it: the signs decide how many answers the sender
+     * gets. With none they decide nothing, and the sender's mails are not made to wait for each other's commits for
+     * them (a busy partner's burst: bench/README.md, "The sender's lock where it decides"); two of its mails taken in
+     * at the same moment may then miss a sign of each other.
+     */
     public Optional<RobotSign> note(Arrival arrival) {
-        // the sender's mails are judged one after the other, each seeing the ones before it
-        outgoing.lockDecisionsAbout(arrival.sender());
+        if (properties.robotAnswersPerHour() != null) {
+            outgoing.lockDecisionsAbout(arrival.sender());
+        }
         LoopRule.History history = new LoopRule.History(
                 arrivals.candidates(arrival, properties.window(), properties.personPace()),
                 outgoing.sentAtOf(arrival.answers(), arrival.sender()));
