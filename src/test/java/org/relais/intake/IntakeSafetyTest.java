@@ -181,6 +181,35 @@ class IntakeSafetyTest extends HubTest {
                 .single()).isEqualTo(3);
     }
 
+    @Test
+    void aBurstsPollIsStoredInTwoTransactionsAtOnceAndEachMailIsAnsweredOnce() throws Exception {
+        List<String> senders = List.of("arges@relais.test", "tulcea@relais.test", "neamt@relais.test",
+                "varna@relais.test", "pazardzhik@relais.test");
+        camel.getRouteController().suspendRoute(MAILBOX_ROUTE);
+        try {
+            for (String sender : senders) {
+                for (int i = 1; i <= 2; i++) {
+                    mail().from(sender).subject("Informare " + i).text("Bonjour").send();
+                }
+            }
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> mailServer.getReceivedMessages().length == 2 * senders.size());
+        } finally {
+            camel.getRouteController().resumeRoute(MAILBOX_ROUTE);
+        }
+
+        for (String sender : senders) {
+            awaitMailsTo(sender, 2);
+        }
+        // a transaction's mails share its start (fetched_at): one poll of ten mails, stored in two halves
+        assertThat(jdbc.sql("select count(*) from inbound_mail group by fetched_at order by 1").query(Integer.class)
+                .list()).containsExactly(5, 5);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> senders.stream()
+                .allMatch(sender -> mailsTo(sender).size() == 2));
+        assertThat(jdbc.sql("select count(*) from inbound_mail where state <> 'received'").query(Integer.class)
+                .single()).isEqualTo(10);
+    }
+
     private long ticketsAdded() {
         return queues.queues().stream().filter(queue -> queue.name().equals("intake.mail"))
                 .mapToLong(BrokerQueues.QueueFigures::added).sum();
