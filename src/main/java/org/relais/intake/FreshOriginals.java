@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
  * (bench/README.md, "Where the machine goes"). Only the bytes of a row the poll inserted are held: they are that
  * row's bytes, which nothing changes. A mail not held (the bound reached, a mail in a spool file, another instance's
  * poll) or no longer held (its ticket taken by another instance, a redelivery) is read from PostgreSQL as before:
- * what is held only spares work.
+ * what is held only spares work. The bytes are held in the blocks of one array (ByteBlocks), not as an array each: a
+ * burst's originals, waiting a second or two for their consumers, were promoted by the young collections and filled
+ * the old generation, and a full collection stopped the hub once every thousand mails.
  */
 @Component
 class FreshOriginals {
@@ -23,42 +25,50 @@ class FreshOriginals {
     /** A mail not taken within this time will not be (its ticket went to another instance): its bytes are let go. */
     static final Duration HELD_AT_MOST = Duration.ofMinutes(2);
 
-    private record Held(byte[] original, Instant since) {
+    /** A mail of 140 KB takes nine blocks, and a 10 KB reply one. */
+    static final int BLOCK_BYTES = 16 << 10;
+
+    private record Held(int[] blocks, int length, Instant since) {
     }
 
-    private final long maxBytes;
+    private final ByteBlocks blocks;
     private final Clock clock;
     /** In the order held: the oldest first, as the tickets are on the queue. */
     private final Map<Long, Held> held = new LinkedHashMap<>();
     private long bytes;
 
     FreshOriginals(IntakeProperties properties, Clock clock) {
-        this.maxBytes = properties.maxBytesHeld();
+        this.blocks = new ByteBlocks(properties.maxBytesHeld(), BLOCK_BYTES);
         this.clock = clock;
     }
 
     /**
-     * Keeps the original of a mail the poll has just inserted and committed, unless the bound is reached: the mails
-     * held first are the first to be taken, and the last ones are read back from PostgreSQL.
+     * Keeps a copy of the original of a mail the poll has just inserted and committed, unless the bound is reached:
+     * the mails held first are the first to be taken, and the last ones are read back from PostgreSQL.
      */
     synchronized void hold(long mailId, byte[] original) {
         Instant now = clock.instant();
         letGoOlderThan(now.minus(HELD_AT_MOST));
-        if (bytes + original.length <= maxBytes && !held.containsKey(mailId)) {
-            held.put(mailId, new Held(original, now));
+        if (held.containsKey(mailId)) {
+            return;
+        }
+        int[] taken = blocks.put(original);
+        if (taken != null) {
+            held.put(mailId, new Held(taken, original.length, now));
             bytes += original.length;
         }
     }
 
-    /** The original of that mail if it is held, no longer held afterwards. */
+    /** The original of that mail if it is held (a new array), no longer held afterwards. */
     synchronized Optional<byte[]> take(long mailId) {
         letGoOlderThan(clock.instant().minus(HELD_AT_MOST));
         Held taken = held.remove(mailId);
         if (taken == null) {
             return Optional.empty();
         }
-        bytes -= taken.original().length;
-        return Optional.of(taken.original());
+        byte[] original = blocks.copy(taken.blocks(), taken.length());
+        letGo(taken);
+        return Optional.of(original);
     }
 
     /** How many bytes are held. */
@@ -73,7 +83,12 @@ class FreshOriginals {
                 return;
             }
             oldest.remove();
-            bytes -= next.original().length;
+            letGo(next);
         }
+    }
+
+    private void letGo(Held mail) {
+        blocks.release(mail.blocks());
+        bytes -= mail.length();
     }
 }
