@@ -25,7 +25,7 @@ class FreshOriginals {
     /** A mail not taken within this time will not be (its ticket went to another instance): its bytes are let go. */
     static final Duration HELD_AT_MOST = Duration.ofMinutes(2);
 
-    /** A mail of 140 KB takes nine blocks, and a 10 KB reply one. */
+    /** A mail of 140 KB takes nine blocks; one of 10 KB, one. */
     static final int BLOCK_BYTES = 16 << 10;
 
     private record Held(int[] blocks, int length, Instant since) {
