@@ -3,7 +3,9 @@ package org.relais.mail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.URLName;
 import jakarta.mail.internet.MimeMessage;
+import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -20,10 +22,11 @@ import org.springframework.stereotype.Component;
  * The {@code javaMailSender} of the smtp endpoint in routes/mail-send.yaml: one SMTP connection per sending thread,
  * kept from one mail to the next. Opening one per mail (what Camel Mail's own sender does) costs a TCP handshake, the
  * greeting, EHLO and QUIT — several round trips, the multi-line EHLO answer often waiting on a delayed
- * acknowledgement; a kept connection is checked with one NOOP and opened anew if the server closed it. The server and
- * its settings are Spring Boot's ({@code spring.mail.*}, from {@code relais.mail.smtp.*}). After sending, the
- * server's last reply is written on the message ({@link #SERVER_REPLY}), for the ledger; the connections are closed
- * when the hub stops.
+ * acknowledgement. A kept connection is used as it is, with no NOOP before each mail to check it (a round trip for
+ * both sides per mail under a burst): when the server closed it since its last mail (idle too long, or a limit of mails
+ * per connection), the mail fails on it and goes at once on a new one. The server and its settings are Spring Boot's
+ * ({@code spring.mail.*}, from {@code relais.mail.smtp.*}). After sending, the server's last reply is written on the
+ * message ({@link #SERVER_REPLY}), for the ledger; the connections are closed when the hub stops.
  */
 @Component("pooledSmtp")
 public class PooledSmtpSender implements JavaMailSender, DisposableBean {
@@ -31,7 +34,7 @@ public class PooledSmtpSender implements JavaMailSender, DisposableBean {
     /** Set on a message once it was sent: what the server answered (never transmitted, it is set afterwards). */
     public static final String SERVER_REPLY = "X-Relais-Smtp-Reply";
 
-    private final ThreadLocal<Map<String, Transport>> mine = ThreadLocal.withInitial(HashMap::new);
+    private final ThreadLocal<Map<String, WatchedTransport>> mine = ThreadLocal.withInitial(HashMap::new);
     private final Set<Transport> open = ConcurrentHashMap.newKeySet();
     private final Session session;
     private final Properties properties;
@@ -53,33 +56,60 @@ public class PooledSmtpSender implements JavaMailSender, DisposableBean {
 
     @Override
     public void send(MimeMessage message) throws MessagingException {
-        Transport transport = connected();
+        WatchedTransport kept = mine.get().get(server());
+        if (kept != null) {
+            try {
+                sendOn(kept, message);
+                return;
+            } catch (MessagingException e) {
+                if (kept.isConnected()) {
+                    throw e;
+                }
+                forget(kept);
+                if (kept.dataInvited) {
+                    // the server may have taken it before the connection broke: its next attempt is the ledger's
+                    throw e;
+                }
+                // closed by the server since the last mail, before this one's data: it goes on a new connection
+            }
+        }
+        WatchedTransport transport = new WatchedTransport(session, protocol);
+        transport.connect(host, port, username, password);
+        mine.get().put(server(), transport);
+        open.add(transport);
         try {
-            transport.sendMessage(message, message.getAllRecipients());
+            sendOn(transport, message);
         } catch (MessagingException e) {
-            // a refusal leaves the conversation usable; a broken connection is opened anew for the next mail
             if (!transport.isConnected()) {
                 forget(transport);
             }
             throw e;
         }
-        message.setHeader(SERVER_REPLY, transport instanceof SMTPTransport smtp
-                ? OutgoingMailComposer.singleLine(smtp.getLastServerResponse()) : "accepted");
     }
 
-    private Transport connected() throws MessagingException {
-        Transport kept = mine.get().get(server());
-        if (kept != null && kept.isConnected()) {
-            return kept;
+    /** A refusal leaves the conversation usable for the next mail; the server's reply is written on the message. */
+    private static void sendOn(WatchedTransport transport, MimeMessage message) throws MessagingException {
+        transport.dataInvited = false;
+        transport.sendMessage(message, message.getAllRecipients());
+        message.setHeader(SERVER_REPLY, OutgoingMailComposer.singleLine(transport.getLastServerResponse()));
+    }
+
+    /** Angus' SMTP (or SMTPS) transport that tells whether the server invited the data of the mail being sent. */
+    private static final class WatchedTransport extends SMTPTransport {
+
+        private volatile boolean dataInvited;
+
+        WatchedTransport(Session session, String protocol) {
+            super(session, new URLName(protocol, null, -1, null, null, null), protocol, "smtps".equals(protocol));
         }
-        if (kept != null) {
-            forget(kept);
+
+        /** Returns once the server answered DATA with 354. */
+        @Override
+        protected OutputStream data() throws MessagingException {
+            OutputStream data = super.data();
+            dataInvited = true;
+            return data;
         }
-        Transport transport = session.getTransport(protocol);
-        transport.connect(host, port, username, password);
-        mine.get().put(server(), transport);
-        open.add(transport);
-        return transport;
     }
 
     /** Connections are kept per server, so that one moved to another port is never used for the old one. */

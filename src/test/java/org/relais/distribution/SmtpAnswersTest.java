@@ -15,6 +15,7 @@ import org.relais.mail.OutgoingMailLedger;
 import org.relais.mail.OutgoingMailSender;
 import org.relais.mail.OutgoingTicket;
 import org.relais.mail.PooledSmtpSender;
+import org.relais.mail.ScriptedSmtpServer;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** What the SMTP relay answers is written in the ledger: 4xx is tried again later, 5xx is final. */

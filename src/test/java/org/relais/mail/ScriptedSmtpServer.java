@@ -1,4 +1,4 @@
-package org.relais.distribution;
+package org.relais.mail;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,42 +14,70 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An SMTP server that answers RCPT TO for each address with the replies it is given, one per attempt (then
- * "250"), and accepts everything else: the 4xx and 5xx a real relay gives, on a free port.
+ * "250"), and accepts everything else: the 4xx and 5xx a real relay gives, on a free port. It keeps the commands it
+ * was sent, and can close each conversation after its first mail, as a relay with a limit of mails per connection, or
+ * close it as a mail's data ends, before the reply that says whether it was taken.
  */
-final class ScriptedSmtpServer implements AutoCloseable {
+public final class ScriptedSmtpServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final Map<String, Deque<String>> replies = new ConcurrentHashMap<>();
     private final List<String> recipientsTried = new CopyOnWriteArrayList<>();
+    private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final AtomicInteger conversations = new AtomicInteger();
     private final Thread thread;
+    private volatile boolean closesAfterEachMail;
+    private volatile boolean dropsAfterData;
 
-    ScriptedSmtpServer() throws IOException {
+    public ScriptedSmtpServer() throws IOException {
         socket = new ServerSocket(0);
         thread = new Thread(this::serve, "scripted-smtp");
         thread.setDaemon(true);
         thread.start();
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
     /** The replies to RCPT TO for {@code address}, one per attempt, after which it is accepted. */
-    void answer(String address, String... rcptReplies) {
+    public void answer(String address, String... rcptReplies) {
         replies.put(address.toLowerCase(Locale.ROOT), new ArrayDeque<>(List.of(rcptReplies)));
     }
 
     /** How many times a mail to {@code address} was attempted. */
-    long attemptsFor(String address) {
+    public long attemptsFor(String address) {
         return recipientsTried.stream().filter(address::equalsIgnoreCase).count();
+    }
+
+    /** From now on, each conversation ends (the connection closed, no reply) once its first mail is taken. */
+    public void closeAfterEachMail() {
+        closesAfterEachMail = true;
+    }
+
+    /** From now on, a mail's data is read to its end and the connection closed with no reply: was it taken? */
+    public void dropAfterData() {
+        dropsAfterData = true;
+    }
+
+    /** The commands received, their verb only (MAIL, RCPT, DATA, NOOP …), in order. */
+    public List<String> commands() {
+        return List.copyOf(commands);
+    }
+
+    /** How many connections were made to it. */
+    public int conversations() {
+        return conversations.get();
     }
 
     private void serve() {
         while (!socket.isClosed()) {
             try (Socket client = socket.accept()) {
+                conversations.incrementAndGet();
                 converse(client);
             } catch (IOException e) {
                 // closed, or the client went away: wait for the next one
@@ -64,6 +92,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
         String line;
         while ((line = in.readLine()) != null) {
             String command = line.toUpperCase(Locale.ROOT);
+            commands.add(command.split("[ :]", 2)[0]);
             if (command.startsWith("EHLO") || command.startsWith("HELO")) {
                 reply(out, "250 scripted");
             } else if (command.startsWith("MAIL FROM")) {
@@ -79,7 +108,13 @@ final class ScriptedSmtpServer implements AutoCloseable {
                 while ((line = in.readLine()) != null && !line.equals(".")) {
                     // the message itself does not matter here
                 }
+                if (dropsAfterData) {
+                    return;
+                }
                 reply(out, "250 2.0.0 Ok: queued as SCRIPTED");
+                if (closesAfterEachMail) {
+                    return;
+                }
             } else if (command.equals("RSET") || command.equals("NOOP")) {
                 reply(out, "250 2.0.0 Ok");
             } else if (command.equals("QUIT")) {
