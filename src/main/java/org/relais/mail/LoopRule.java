@@ -11,7 +11,7 @@ interface LoopRule {
 
     /**
      * @param earlier        the sender's other mails within the hour that a rule could match (the latest with the same
-     *                       fingerprint, the latest written within the person pace: LoopSignRepository.candidates)
+     *                       fingerprint, the latest written within the person pace: LoopSignRepository.note)
      * @param answeredSentAt when each of the hub's mails to the sender that the arrival answers went out
      */
     record History(List<Arrival> earlier, List<Instant> answeredSentAt) {

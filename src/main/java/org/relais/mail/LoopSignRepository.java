@@ -2,6 +2,7 @@ package org.relais.mail;
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,36 +20,34 @@ class LoopSignRepository {
         this.jdbc = jdbc;
     }
 
-    /** Once per mail: a mail processed again (after a crash, or released from quarantine) keeps its first note. */
-    void insert(Arrival arrival, RobotSign sign) {
-        jdbc.sql("""
-                        insert into loop_arrival (mail_id, sender, written_at, fingerprint, sign)
-                        values (:mailId, :sender, :writtenAt, :fingerprint, :sign)
-                        on conflict (mail_id) do nothing
-                        """)
-                .param("mailId", arrival.mailId())
-                .param("sender", arrival.sender())
-                .param("writtenAt", Timestamp.from(arrival.writtenAt()))
-                .param("fingerprint", arrival.fingerprint())
-                .param("sign", sign == null ? null : sign.code())
-                .update();
-    }
-
     /**
-     * The sender's other mails of the window that a rule could match: the latest with the same fingerprint and the
-     * latest written less than {@code pace} before or after this one; two rows at most, however many mails the sender
-     * wrote in the window. Reading every earlier mail back for each new one made a flood's burst cost grow with its
-     * square (bench/README.md, "Intake against its peers").
+     * Notes the mail, once: a mail processed again (after a crash, or released from quarantine) keeps its first note.
+     * Gives back whether this was its first note, and the sender's other mails of the window that a rule could match:
+     * the latest with the same fingerprint and the latest written less than {@code pace} before or after this one;
+     * two rows at most, however many mails the sender wrote in the window. Reading every earlier mail back for each
+     * new one made a flood's burst cost grow with its square (bench/README.md, "Intake against its peers"). One
+     * statement, so one round trip a mail; the sign, when the rules find one, is written after ({@link #sign}).
      */
-    List<Arrival> candidates(Arrival arrival, Duration window, Duration pace) {
-        return jdbc.sql("""
-                        (select mail_id, sender, written_at, fingerprint from loop_arrival
+    Noted note(Arrival arrival, Duration window, Duration pace) {
+        List<Arrival> earlier = new ArrayList<>();
+        boolean[] first = new boolean[1];
+        jdbc.sql("""
+                        with noted as (
+                            insert into loop_arrival (mail_id, sender, written_at, fingerprint)
+                            values (:mailId, :sender, :writtenAt, :fingerprint)
+                            on conflict (mail_id) do nothing
+                            returning mail_id)
+                        select true as noted, null::bigint as mail_id, null::text as sender,
+                               null::timestamptz as written_at, null::text as fingerprint
+                        from noted
+                        union all
+                        (select false, mail_id, sender, written_at, fingerprint from loop_arrival
                          where sender = :sender and mail_id <> :mailId
                            and arrived_at > now() - make_interval(secs => :seconds)
                            and fingerprint = :fingerprint
                          order by arrived_at desc limit 1)
                         union all
-                        (select mail_id, sender, written_at, fingerprint from loop_arrival
+                        (select false, mail_id, sender, written_at, fingerprint from loop_arrival
                          where sender = :sender and mail_id <> :mailId
                            and arrived_at > now() - make_interval(secs => :seconds)
                            and written_at > cast(:writtenAt as timestamptz) - make_interval(secs => :pace)
@@ -61,9 +60,27 @@ class LoopSignRepository {
                 .param("fingerprint", arrival.fingerprint())
                 .param("writtenAt", Timestamp.from(arrival.writtenAt()))
                 .param("pace", pace.toMillis() / 1000.0)
-                .query((rs, row) -> new Arrival(rs.getLong("mail_id"), rs.getString("sender"),
-                        rs.getTimestamp("written_at").toInstant(), rs.getString("fingerprint"), List.of()))
-                .list();
+                .query(rs -> {
+                    if (rs.getBoolean("noted")) {
+                        first[0] = true;
+                    } else {
+                        earlier.add(new Arrival(rs.getLong("mail_id"), rs.getString("sender"),
+                                rs.getTimestamp("written_at").toInstant(), rs.getString("fingerprint"), List.of()));
+                    }
+                });
+        return new Noted(first[0], earlier);
+    }
+
+    /** The sign a mail noted for the first time shows. */
+    void sign(long mailId, RobotSign sign) {
+        jdbc.sql("update loop_arrival set sign = :sign where mail_id = :mailId")
+                .param("mailId", mailId)
+                .param("sign", sign.code())
+                .update();
+    }
+
+    /** Whether the mail was noted now, for the first time, and the sender's other mails a rule could match. */
+    record Noted(boolean first, List<Arrival> earlier) {
     }
 
     /**

@@ -40,11 +40,13 @@ public class LoopSigns {
         if (properties.robotAnswersPerHour() != null) {
             outgoing.lockDecisionsAbout(arrival.sender());
         }
-        LoopRule.History history = new LoopRule.History(
-                arrivals.candidates(arrival, properties.window(), properties.personPace()),
+        LoopSignRepository.Noted noted = arrivals.note(arrival, properties.window(), properties.personPace());
+        LoopRule.History history = new LoopRule.History(noted.earlier(),
                 outgoing.sentAtOf(arrival.answers(), arrival.sender()));
         Optional<RobotSign> sign = rules.stream().flatMap(rule -> rule.check(arrival, history).stream()).findFirst();
-        arrivals.insert(arrival, sign.orElse(null));
+        if (noted.first()) {
+            sign.ifPresent(shown -> arrivals.sign(arrival.mailId(), shown));
+        }
         // debug only: a flood would write a line per mail; the sign is kept with the mail (loop_arrival), and what
         // it leads to, an answer held back, is logged as a warning (ReplyLimiter)
         sign.ifPresent(s -> log.debug("Mail {} from {} shows a sign of a robot: {}", arrival.mailId(),

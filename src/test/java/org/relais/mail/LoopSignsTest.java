@@ -78,6 +78,33 @@ class LoopSignsTest extends HubTest {
         }
     }
 
+    @Test
+    void aMailNotedAgainKeepsItsFirstNoteAndAFirstNoteKeepsItsSign() {
+        String sender = "noted-again@relais.test";
+        LoopSigns signs = new LoopSigns(arrivals, outgoing, properties);
+        Instant now = Instant.now();
+        Arrival first = mail(sender, now, "first");
+        Arrival second = mail(sender, now.plusSeconds(1), "second");
+
+        assertThat(noteCommitted(signs, first)).isEmpty();
+        assertThat(noteCommitted(signs, second)).contains(RobotSign.PACE);
+        // processed again (released from quarantine): the rules see the second mail now, the first note stays
+        assertThat(noteCommitted(signs, first)).contains(RobotSign.PACE);
+
+        assertThat(signOf(first)).isEmpty();
+        assertThat(signOf(second)).contains(RobotSign.PACE.code());
+    }
+
+    private Optional<RobotSign> noteCommitted(LoopSigns signs, Arrival arrival) {
+        return transaction.execute(status -> signs.note(arrival));
+    }
+
+    /** The sign kept with the mail's note; the note must exist. */
+    private Optional<String> signOf(Arrival arrival) {
+        return jdbc.sql("select sign from loop_arrival where mail_id = :id").param("id", arrival.mailId())
+                .query((row, number) -> Optional.ofNullable(row.getString("sign"))).single();
+    }
+
     /** On the other connection, in a transaction left open: the sender's lock taken and the mail noted. */
     private void noteHeldOpen(Connection other, Arrival arrival) throws SQLException {
         other.setAutoCommit(false);
