@@ -97,7 +97,8 @@ public class PooledSmtpSender implements JavaMailSender, DisposableBean {
     /** Angus' SMTP (or SMTPS) transport that tells whether the server invited the data of the mail being sent. */
     private static final class WatchedTransport extends SMTPTransport {
 
-        private volatile boolean dataInvited;
+        /** Set and read by the one sending thread that keeps this connection. */
+        private boolean dataInvited;
 
         WatchedTransport(Session session, String protocol) {
             super(session, new URLName(protocol, null, -1, null, null, null), protocol, "smtps".equals(protocol));
