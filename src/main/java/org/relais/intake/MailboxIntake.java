@@ -105,6 +105,14 @@ public class MailboxIntake implements DisposableBean {
         mailbox.markSeen(batch.uidValidity(), batch.uids());
     }
 
+    /**
+     * After a poll that took no mail: waits for the mail server to tell of a new one (IMAP IDLE), at most the poll's
+     * delay; false, at once, when the server cannot tell (HubMailbox#awaitNewMail).
+     */
+    public boolean awaitNewMail() throws MessagingException {
+        return mailbox.awaitNewMail();
+    }
+
     /** When a poll last went through to its end, its mails flagged (null if none did since the start). */
     public Instant lastPoll() {
         return mailbox.lastPoll();

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Flags;
+import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,6 +18,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,10 +42,15 @@ class HubMailboxTest {
         server.start();
         server.setUser(HUB, HUB, "secret");
         relay = new CountingRelay(server.getImap().getPort());
+        mailbox = mailboxWaitingAtMost(500);
+    }
+
+    /** The hub's mailbox through the relay, with its poll delay: the longest wait in IDLE. */
+    private HubMailbox mailboxWaitingAtMost(long pollDelayMs) {
         MailProperties.Imap imap = new MailProperties.Imap("imap", "127.0.0.1", relay.port(), HUB, "secret", "INBOX",
                 1 << 20);
-        mailbox = new HubMailbox(new MailProperties(null, imap, null, null, null, null, 1, 1),
-                new IntakeProperties(500, 100, 16 << 20, 20 << 20, 200, 1, 16 << 20, List.of("fr")));
+        return new HubMailbox(new MailProperties(null, imap, null, null, null, null, 1, 1),
+                new IntakeProperties(pollDelayMs, 100, 16 << 20, 20 << 20, 200, 1, 16 << 20, List.of("fr")));
     }
 
     @AfterEach
@@ -86,6 +94,58 @@ class HubMailboxTest {
         assertThat(inbox.getMessages()).hasSize(2)
                 .allSatisfy(mail -> assertThat(mail.isSet(Flags.Flag.SEEN)).isTrue());
         assertThat(mailbox.unseenMails().mails()).isEmpty();
+    }
+
+    @Test
+    void aWaitForNewMailEndsAsTheServerTellsOfOneAndThePollTakesIt() throws Exception {
+        mailbox.destroy();
+        mailbox = mailboxWaitingAtMost(60_000);
+        assertThat(mailbox.unseenMails().mails()).isEmpty();
+
+        CompletableFuture<Boolean> waited = CompletableFuture.supplyAsync(this::awaitNewMail);
+        sendRaports(1);
+
+        assertThat(waited.get(10, TimeUnit.SECONDS)).as("waited in IDLE, far less than its bound").isTrue();
+        assertThat(mailbox.unseenMails().mails()).singleElement()
+                .satisfies(mail -> assertThat(mail.message().getSubject()).isEqualTo("Raport 1"));
+        assertThat(relay.connections()).hasValue(1);
+    }
+
+    @Test
+    void aMailDeliveredAfterThePollLookedEndsTheWaitBeforeItBegins() throws Exception {
+        mailbox.destroy();
+        mailbox = mailboxWaitingAtMost(60_000);
+        assertThat(mailbox.unseenMails().mails()).isEmpty();
+        sendRaports(1);
+        assertThat(server.waitForIncomingEmail(5_000, 1)).isTrue();
+
+        assertThat(CompletableFuture.supplyAsync(this::awaitNewMail).get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(mailbox.unseenMails().mails()).hasSize(1);
+    }
+
+    @Test
+    void aWaitThatNoMailEndsLastsThePollDelayAndLeavesTheConnectionToThePolls() throws Exception {
+        assertThat(mailbox.unseenMails().mails()).isEmpty();
+
+        long start = System.nanoTime();
+        boolean waited = mailbox.awaitNewMail();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        sendRaports(1);
+        HubMailbox.Poll next = await().atMost(Duration.ofSeconds(10))
+                .until(mailbox::unseenMails, poll -> !poll.mails().isEmpty());
+
+        assertThat(waited).isTrue();
+        assertThat(took).isBetween(Duration.ofMillis(500), Duration.ofSeconds(5));
+        assertThat(next.mails()).hasSize(1);
+        assertThat(relay.connections()).as("the bound's command went over the poll's connection").hasValue(1);
+    }
+
+    private boolean awaitNewMail() {
+        try {
+            return mailbox.awaitNewMail();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void sendRaports(int... numbers) {

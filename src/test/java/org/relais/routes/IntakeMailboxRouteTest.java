@@ -25,8 +25,9 @@ import org.relais.intake.RehearsalTickets;
 
 /**
  * routes/intake-mailbox.yaml: a poll's mails get their tickets on intake.mail, and only then are they flagged seen;
- * a poll whose tickets fail leaves its mails unseen for the next poll; the rehearsal's tickets go the same way once,
- * as the routes start.
+ * a poll whose tickets fail leaves its mails unseen for the next poll; a poll that finds nothing waits for the server
+ * to tell of a new mail (IMAP IDLE) and the next one follows at once, or after the delay where the server cannot tell;
+ * the rehearsal's tickets go the same way once, as the routes start.
  */
 class IntakeMailboxRouteTest extends RouteTestSupport {
 
@@ -40,7 +41,8 @@ class IntakeMailboxRouteTest extends RouteTestSupport {
 
     @Override
     protected Map<String, String> settings() {
-        return Map.of("relais.intake.poll-delay-ms", "20");
+        // longer than any test waits for a poll that IDLE brings at once
+        return Map.of("relais.intake.poll-delay-ms", "1500");
     }
 
     @Override
@@ -87,6 +89,28 @@ class IntakeMailboxRouteTest extends RouteTestSupport {
     }
 
     @Test
+    void aPollThatFindsNoMailWaitsForTheServerToTellOfOneAndTheNextPollFollowsAtOnce() throws Exception {
+        mailbox.speaksIdle = true;
+        context.start();
+
+        context.getRouteController().startRoute("intake-fetch-mail");
+
+        await().atMost(Duration.ofMillis(1000)).until(() -> mailbox.polls >= 3);
+        assertThat(mailbox.waits).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aServerThatCannotTellOfNewMailIsPolledAgainAfterTheDelay() throws Exception {
+        context.start();
+
+        context.getRouteController().startRoute("intake-fetch-mail");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> mailbox.waits == 1);
+        await().during(Duration.ofMillis(1000)).atMost(Duration.ofMillis(1400)).until(() -> mailbox.polls == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> mailbox.polls == 2);
+    }
+
+    @Test
     void theMailboxIsReadAsSoonAsThePollerStartsNotASecondLater() throws Exception {
         context.start();
         ScheduledPollEndpoint scheduler = (ScheduledPollEndpoint) context.getRoute("intake-fetch-mail").getEndpoint();
@@ -120,6 +144,9 @@ class IntakeMailboxRouteTest extends RouteTestSupport {
         private final Deque<MailboxBatch> batches = new ArrayDeque<>();
         final List<MailboxBatch> seen = new CopyOnWriteArrayList<>();
         volatile int polls;
+        volatile int waits;
+        /** Whether the server speaks IDLE: the wait then ends at once, as when a mail arrives. */
+        volatile boolean speaksIdle;
 
         synchronized void next(MailboxBatch batch) {
             batches.add(batch);
@@ -135,6 +162,11 @@ class IntakeMailboxRouteTest extends RouteTestSupport {
             if (batch.anyMail()) {
                 seen.add(batch);
             }
+        }
+
+        public synchronized boolean awaitNewMail() {
+            waits++;
+            return speaksIdle;
         }
     }
 
