@@ -10,7 +10,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Intake's settings ({@code relais.intake.*}, config/application.yml).
  *
- * @param pollDelayMs        the pause between two polls of the hub mailbox that found nothing
+ * @param pollDelayMs        after a poll that found no mail, the longest wait in IMAP IDLE for the server to tell of
+ *                           one, or the pause before the next poll where the server does not speak IDLE
  * @param maxMessagesPerPoll at most this many mails are taken in one poll
  * @param maxBytesPerPoll    a poll takes whole mails up to this many bytes; a larger mail comes alone
  * @param maxAttachmentBytes an attachment larger than this is refused (and said so)
