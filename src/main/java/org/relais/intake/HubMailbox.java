@@ -18,8 +18,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.angus.mail.iap.ResponseHandler;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
+import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 import org.eclipse.angus.mail.imap.protocol.UIDSet;
 import org.relais.mail.MailProperties;
 import org.slf4j.Logger;
@@ -75,6 +77,8 @@ class HubMailbox implements DisposableBean {
     private IMAPFolder folder;
     /** The folder's number of mails when the last poll looked (mails seen and unseen). */
     private int countAtLastPoll;
+    /** Whether the log said that the server does not speak IDLE (once is enough). */
+    private boolean toldWithoutIdle;
     private volatile Instant lastPoll;
 
     HubMailbox(MailProperties mail, IntakeProperties intake) {
@@ -159,6 +163,11 @@ class HubMailbox implements DisposableBean {
         try {
             IMAPFolder inbox = openFolder();
             if (!(Boolean) inbox.doCommand(protocol -> protocol.hasCapability("IDLE"))) {
+                if (!toldWithoutIdle) {
+                    log.info("The mail server does not speak IMAP IDLE: the mailbox {} is polled every {} ms",
+                            folderName, idleMs);
+                    toldWithoutIdle = true;
+                }
                 return false;
             }
             if (inbox.getMessageCount() == countAtLastPoll) {
@@ -177,12 +186,24 @@ class HubMailbox implements DisposableBean {
      */
     private void idleAtMost(IMAPFolder inbox) throws MessagingException {
         Bound bound = new Bound(inbox);
+        // a mail delivered between the last look and the IDLE is told before the server's go-ahead, which JavaMail
+        // reads as it starts the IDLE, not as a notification that ends it: the bound ends it at once instead
+        ResponseHandler newMail = response -> {
+            if (response instanceof IMAPResponse told && told.keyEquals("EXISTS")) {
+                idleBound.execute(bound);
+            }
+        };
+        IMAPProtocol connection = (IMAPProtocol) inbox.doCommand(protocol -> {
+            protocol.addResponseHandler(newMail);
+            return protocol;
+        });
         ScheduledFuture<?> due = idleBound.scheduleWithFixedDelay(bound, idleMs, idleMs, TimeUnit.MILLISECONDS);
         try {
             inbox.idle(true);
         } finally {
             bound.over();
             due.cancel(false);
+            connection.removeResponseHandler(newMail);
         }
     }
 
@@ -202,7 +223,8 @@ class HubMailbox implements DisposableBean {
 
         @Override
         public synchronized void run() {
-            if (!over) {
+            // a folder closed by a failure would take the command to a connection of the store's
+            if (!over && inbox.isOpen()) {
                 try {
                     inbox.doCommand(protocol -> null);
                 } catch (MessagingException | RuntimeException e) {

@@ -16,7 +16,9 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -124,6 +126,22 @@ class HubMailboxTest {
     }
 
     @Test
+    void aMailDeliveredAsTheWaitBeginsEndsItAtOnce() throws Exception {
+        mailbox.destroy();
+        mailbox = mailboxWaitingAtMost(60_000);
+        assertThat(mailbox.unseenMails().mails()).isEmpty();
+        // GreenMail tells of it before its go-ahead to the IDLE, as it answers the command
+        relay.beforeIdle(() -> {
+            sendRaports(1);
+            assertThat(server.waitForIncomingEmail(5_000, 1)).isTrue();
+        });
+
+        assertThat(CompletableFuture.supplyAsync(this::awaitNewMail).get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(mailbox.unseenMails().mails()).hasSize(1);
+        assertThat(relay.connections()).hasValue(1);
+    }
+
+    @Test
     void aWaitThatNoMailEndsLastsThePollDelayAndLeavesTheConnectionToThePolls() throws Exception {
         assertThat(mailbox.unseenMails().mails()).isEmpty();
 
@@ -159,11 +177,17 @@ class HubMailboxTest {
         return poll.mails().stream().mapToLong(HubMailbox.Arrived::uid).toArray();
     }
 
-    /** Passes bytes both ways between the hub and the IMAP server, counting the connections. */
+    /**
+     * Passes bytes both ways between the hub and the IMAP server, counting the connections; it can hold the hub's
+     * IDLE command back while something happens on the server.
+     */
     private static final class CountingRelay implements AutoCloseable {
+
+        private static final byte[] IDLE = " IDLE\r\n".getBytes(StandardCharsets.US_ASCII);
 
         private final ServerSocket listener = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         private final AtomicInteger connections = new AtomicInteger();
+        private volatile Runnable beforeIdle = () -> { };
 
         CountingRelay(int target) throws IOException {
             daemon(() -> {
@@ -172,8 +196,8 @@ class HubMailboxTest {
                         Socket client = listener.accept();
                         Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
                         connections.incrementAndGet();
-                        pipe(client, upstream);
-                        pipe(upstream, client);
+                        pipe(client, upstream, true);
+                        pipe(upstream, client, false);
                     } catch (IOException closed) {
                         return;
                     }
@@ -189,14 +213,34 @@ class HubMailboxTest {
             return connections;
         }
 
-        private static void pipe(Socket from, Socket to) {
+        /** What happens once, when the hub's next IDLE command reaches the relay and before it goes on. */
+        void beforeIdle(Runnable happening) {
+            beforeIdle = happening;
+        }
+
+        private void pipe(Socket from, Socket to, boolean fromHub) {
             daemon(() -> {
                 try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                    in.transferTo(out);
+                    byte[] buffer = new byte[8192];
+                    for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                        if (fromHub && endsWith(buffer, read, IDLE)) {
+                            Runnable happening = beforeIdle;
+                            beforeIdle = () -> { };
+                            happening.run();
+                        }
+                        out.write(buffer, 0, read);
+                        out.flush();
+                    }
                 } catch (IOException closed) {
                     // either side hung up: the other is closed with it
                 }
             });
+        }
+
+        /** A command comes in one write: its line ends the bytes read. */
+        private static boolean endsWith(byte[] buffer, int length, byte[] end) {
+            return length >= end.length
+                    && Arrays.equals(buffer, length - end.length, length, end, 0, end.length);
         }
 
         private static void daemon(Runnable work) {
