@@ -16,6 +16,7 @@ import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -93,6 +94,10 @@ final class MailParser {
         if (found[0] == null) {
             throw new MessagingException("the mail has no part at position " + position);
         }
+        Optional<byte[]> decoded = Base64Leaf.decoded(found[0]);
+        if (decoded.isPresent()) {
+            return decoded.get();
+        }
         try (InputStream in = found[0].getInputStream()) {
             return in.readAllBytes();
         }
@@ -128,6 +133,14 @@ final class MailParser {
         String fileName = fileName(part);
         boolean attachment = fileName != null || Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())
                 || !(part.isMimeType("text/plain") || part.isMimeType("text/html"));
+        ContentType type = contentType(part);
+        String baseType = type.getBaseType().toLowerCase(Locale.ROOT);
+        Optional<byte[]> decoded = Base64Leaf.decoded(part);
+        if (decoded.isPresent() && decoded.get().length <= maxPartBytes) {
+            byte[] content = decoded.get();
+            return new LeafPart(position, fileName, baseType, type.getParameter("charset"), content, content.length,
+                    attachment, false);
+        }
         try (InputStream in = part.getInputStream()) {
             byte[] kept = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxPartBytes + 1));
             boolean truncated = kept.length > maxPartBytes;
@@ -135,9 +148,8 @@ final class MailParser {
             if (truncated) {
                 kept = new byte[0];
             }
-            ContentType type = contentType(part);
-            return new LeafPart(position, fileName, type.getBaseType().toLowerCase(Locale.ROOT),
-                    type.getParameter("charset"), kept, size, attachment, truncated);
+            return new LeafPart(position, fileName, baseType, type.getParameter("charset"), kept, size, attachment,
+                    truncated);
         }
     }
 

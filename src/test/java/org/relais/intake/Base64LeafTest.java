@@ -1,0 +1,92 @@
+package org.relais.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.InputStream;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.relais.support.RawMail;
+
+class Base64LeafTest {
+
+    private static final MailParser PARSER = new MailParser(50, 20 << 20);
+
+    @Test
+    void anAttachmentIsDecodedToTheBytesJavaMailReads() throws Exception {
+        byte[] pdf = new byte[100_000];
+        new Random(7).nextBytes(pdf);
+        MimeMessage mail = mailWith("Content-Transfer-Encoding: base64\r\n\r\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(pdf));
+
+        Part attachment = attachmentOf(mail);
+
+        assertThat(Base64Leaf.decoded(attachment)).hasValue(pdf);
+        assertThat(readByJavaMail(attachment)).isEqualTo(pdf);
+        assertThat(PARSER.parse(mail).parts().get(1).content()).isEqualTo(pdf);
+        assertThat(MailParser.contentAt(mail, 1)).isEqualTo(pdf);
+    }
+
+    @Test
+    void aMailThatIsOneBase64PartIsDecodedToo() throws Exception {
+        byte[] pdf = "%PDF-1.4 a one-part mail".getBytes();
+        MimeMessage mail = MailParser.headersAndBody(new ByteArraySharedStream(
+                RawMail.headers("arges@relais.test", "Factura", "<one@arges.test>")
+                        .line("Content-Type: application/pdf; name=\"factura.pdf\"")
+                        .line("Content-Transfer-Encoding: base64").line("")
+                        .line(java.util.Base64.getMimeEncoder().encodeToString(pdf)).bytes()));
+
+        assertThat(Base64Leaf.decoded(mail)).hasValue(pdf);
+    }
+
+    @Test
+    void anEncodingTheJdkRefusesIsLeftToJavaMailAsBefore() throws Exception {
+        // two encoded blocks one after the other: the JDK's decoder refuses data after the padding
+        MimeMessage mail = mailWith("Content-Transfer-Encoding: base64\r\n\r\nQQ==\r\nQUI=");
+
+        Part attachment = attachmentOf(mail);
+
+        assertThat(Base64Leaf.decoded(attachment)).isEmpty();
+        assertThat(PARSER.parse(mail).parts().get(1).content()).isEqualTo(readByJavaMail(attachmentOf(mail)));
+    }
+
+    @Test
+    void aPartNotInBase64IsLeftToJavaMail() throws Exception {
+        MimeMessage mail = mailWith("Content-Transfer-Encoding: quoted-printable\r\n\r\nsum=3D 12");
+
+        assertThat(Base64Leaf.decoded(attachmentOf(mail))).isEmpty();
+        assertThat(PARSER.parse(mail).parts().get(1).content()).isEqualTo("sum= 12".getBytes());
+    }
+
+    @Test
+    void aPartLargerThanTheBoundIsLeftToJavaMailsStream() throws Exception {
+        byte[] large = new byte[Base64Leaf.MAX_ENCODED_BYTES];
+        MimeMessage mail = mailWith("Content-Transfer-Encoding: base64\r\n\r\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(large));
+
+        assertThat(Base64Leaf.decoded(attachmentOf(mail))).isEmpty();
+        assertThat(PARSER.parse(mail).parts().get(1).size()).isEqualTo(large.length);
+    }
+
+    private static MimeMessage mailWith(String attachmentHeadersAndBody) throws Exception {
+        byte[] raw = RawMail.headers("arges@relais.test", "Factura", "<mixed@arges.test>")
+                .line("Content-Type: multipart/mixed; boundary=\"b\"").line("")
+                .textPart("b", "text/plain; charset=UTF-8", "Vă trimit factura.")
+                .line("--b").line("Content-Type: application/pdf; name=\"factura.pdf\"")
+                .line(attachmentHeadersAndBody)
+                .end("b").bytes();
+        return MailParser.headersAndBody(new ByteArraySharedStream(raw));
+    }
+
+    private static Part attachmentOf(MimeMessage mail) throws Exception {
+        return ((Multipart) mail.getContent()).getBodyPart(1);
+    }
+
+    private static byte[] readByJavaMail(Part part) throws Exception {
+        try (InputStream in = part.getInputStream()) {
+            return in.readAllBytes();
+        }
+    }
+}
