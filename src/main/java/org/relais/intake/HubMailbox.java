@@ -50,8 +50,11 @@ class HubMailbox implements DisposableBean {
         WHOLE_MAIL.add(IMAPFolder.FetchProfileItem.MESSAGE);
     }
 
-    /** The mails of one poll, each with its UID in the folder of that UIDVALIDITY. */
-    record Poll(long uidValidity, List<Arrived> mails) {
+    /**
+     * The mails of one poll, each with its UID in the folder of that UIDVALIDITY; {@code fetchedInBatches} when their
+     * bytes are to be fetched a batch at a time ({@link #fetchWhole}), else each is read as it is written out.
+     */
+    record Poll(long uidValidity, List<Arrived> mails, boolean fetchedInBatches) {
     }
 
     record Arrived(long uid, Message message) {
@@ -106,8 +109,8 @@ class HubMailbox implements DisposableBean {
 
     /**
      * The oldest unseen mails, at most {@code max-messages-per-poll} of them and {@code max-bytes-per-poll} in all
-     * (a larger mail comes alone). Their bytes are in memory when they fit in the budget; a mail alone over it is read
-     * a block at a time when it is written out.
+     * (a larger mail comes alone), their bytes not yet fetched. Mails within the budget are fetched a batch at a time
+     * ({@link #fetchWhole}); a mail alone over it is read a block at a time when it is written out.
      */
     synchronized Poll unseenMails() throws MessagingException {
         try {
@@ -128,15 +131,23 @@ class HubMailbox implements DisposableBean {
                 mails.add(new Arrived(inbox.getUID(mail), mail));
             }
             // IMAP4rev1 fetches whole mails with BODY.PEEK[]; an older server would be sent RFC822, which flags seen
-            if (bytes <= maxBytes && !mails.isEmpty() && speaksImap4rev1(inbox)) {
-                inbox.fetch(mails.stream().map(Arrived::message).toArray(Message[]::new), WHOLE_MAIL);
-            }
+            boolean fetchedInBatches = bytes <= maxBytes && !mails.isEmpty() && speaksImap4rev1(inbox);
             if (mails.isEmpty()) {
                 // a server may fail to tell an open folder about its last new mail (GreenMail does, under load);
                 // selected anew at the next poll, the folder counts its mails from scratch
                 closeFolder();
             }
-            return new Poll(uidValidity, mails);
+            return new Poll(uidValidity, mails, fetchedInBatches);
+        } catch (MessagingException | RuntimeException e) {
+            disconnect();
+            throw e;
+        }
+    }
+
+    /** The whole of these mails of the last poll, in one FETCH (BODY.PEEK[]). */
+    synchronized void fetchWhole(List<Arrived> mails) throws MessagingException {
+        try {
+            openFolder().fetch(mails.stream().map(Arrived::message).toArray(Message[]::new), WHOLE_MAIL);
         } catch (MessagingException | RuntimeException e) {
             disconnect();
             throw e;

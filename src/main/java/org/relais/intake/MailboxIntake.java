@@ -24,8 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The first step for every mail: its bytes into PostgreSQL, committed before the mail server hears that the mail was
- * taken. A poll's mails are stored in one transaction (a burst's in two at once), and flagged seen in one command only
- * after the route has put their tickets on the queue; a crash anywhere before leaves them unseen, the next poll takes
+ * taken. A poll's mails are fetched and stored a batch at a time, each batch stored while the next is fetched, and
+ * flagged seen in one command only after the route has put their tickets on the queue; a crash anywhere before leaves them unseen, the next poll takes
  * them again and the store recognises them, handing on once more those a crash left unprocessed. The originals it
  * inserted wait in memory for their consumers (FreshOriginals).
  */
@@ -33,15 +33,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MailboxIntake implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxIntake.class);
-    /** A poll of fewer mails (a partner writing now and then) is stored in one transaction; a burst's, in two. */
-    private static final int STORED_IN_TWO_FROM = 10;
+    /** A burst's poll comes in this many batches, or in batches of {@link #SMALLEST_BATCH} when that is more. */
+    private static final int BATCHES_PER_POLL = 4;
+    private static final int SMALLEST_BATCH = 5;
 
     private final HubMailbox mailbox;
     private final InboundMailRepository repository;
     private final TransactionTemplate transaction;
     private final FreshOriginals originals;
     private final Path spool;
-    private final ExecutorService secondHalf = Executors.newSingleThreadExecutor(task -> {
+    private final ExecutorService storing = Executors.newFixedThreadPool(2, task -> {
         Thread thread = new Thread(task, "intake-store");
         thread.setDaemon(true);
         return thread;
@@ -68,18 +69,29 @@ public class MailboxIntake implements DisposableBean {
     public MailboxBatch storeNewMails() throws MessagingException, IOException {
         HubMailbox.Poll poll = mailbox.unseenMails();
         List<Spooled> spooled = new ArrayList<>();
+        List<Future<List<MailReceipt>>> stores = new ArrayList<>();
         try {
-            for (Arrived arrived : poll.mails()) {
-                try {
-                    spooled.add(spool(arrived));
-                } catch (FolderClosedException | StoreClosedException e) {
-                    throw e;
-                } catch (MessagingException e) {
-                    log.warn("Mail UID {} could not be read from the mailbox; it is left for the next poll: {}",
-                            arrived.uid(), e.toString());
+            for (List<Arrived> batch : batches(poll.mails())) {
+                if (poll.fetchedInBatches()) {
+                    mailbox.fetchWhole(batch);
+                }
+                List<Spooled> fetched = new ArrayList<>();
+                for (Arrived arrived : batch) {
+                    try {
+                        fetched.add(spool(arrived));
+                    } catch (FolderClosedException | StoreClosedException e) {
+                        throw e;
+                    } catch (MessagingException e) {
+                        log.warn("Mail UID {} could not be read from the mailbox; it is left for the next poll: {}",
+                                arrived.uid(), e.toString());
+                    }
+                }
+                spooled.addAll(fetched);
+                if (!fetched.isEmpty()) {
+                    stores.add(storing.submit(() -> transaction.execute(status -> store(fetched))));
                 }
             }
-            List<MailReceipt> receipts = storeAll(spooled);
+            List<MailReceipt> receipts = receipts(stores);
             List<IntakeTicket> tickets = new ArrayList<>();
             for (int i = 0; i < receipts.size(); i++) {
                 MailReceipt receipt = receipts.get(i);
@@ -94,6 +106,8 @@ public class MailboxIntake implements DisposableBean {
             long[] uids = spooled.stream().mapToLong(Spooled::uid).toArray();
             return new MailboxBatch(poll.uidValidity(), uids, tickets);
         } finally {
+            // the stores read the spooled mails: each ended before they are closed
+            awaitEach(stores);
             for (Spooled mail : spooled) {
                 mail.mail().raw().close();
             }
@@ -120,7 +134,7 @@ public class MailboxIntake implements DisposableBean {
 
     @Override
     public void destroy() {
-        secondHalf.shutdownNow();
+        storing.shutdownNow();
     }
 
     private Spooled spool(Arrived arrived) throws MessagingException, IOException {
@@ -142,43 +156,62 @@ public class MailboxIntake implements DisposableBean {
     }
 
     /**
-     * The receipts in the order of the mails. A burst's poll is stored in two transactions at once, each half of its
-     * mails on a connection of its own: the store's statements are PostgreSQL's longest (each original's bytes), the
-     * poll waits for them, and the consumers for the poll (bench/README.md, "The poll's store in two halves"). Either
-     * failing fails the poll: nothing is flagged, and the next poll's store recognises what the other committed.
+     * A burst's poll in a few batches: the server's FETCH of a batch and PostgreSQL's store of the one before go on at
+     * once, where a poll of a hundred mails waited for the whole FETCH, then for the whole store (GreenMail: some 370
+     * and 250 ms; bench/README.md, "The routes' reads of an outcome"). Each batch is stored in a transaction of its
+     * own, on a store thread; one failing fails the poll: nothing is flagged, and the next poll's store recognises
+     * what the others committed.
      */
-    private List<MailReceipt> storeAll(List<Spooled> spooled) {
-        if (spooled.size() < STORED_IN_TWO_FROM) {
-            return spooled.isEmpty() ? List.of() : transaction.execute(status -> store(spooled));
+    private static List<List<Arrived>> batches(List<Arrived> mails) {
+        int size = Math.max(SMALLEST_BATCH, (mails.size() + BATCHES_PER_POLL - 1) / BATCHES_PER_POLL);
+        List<List<Arrived>> batches = new ArrayList<>();
+        for (int from = 0; from < mails.size(); from += size) {
+            batches.add(mails.subList(from, Math.min(mails.size(), from + size)));
         }
-        int half = spooled.size() / 2;
-        Future<List<MailReceipt>> second = secondHalf.submit(
-                () -> transaction.execute(status -> store(spooled.subList(half, spooled.size()))));
-        List<MailReceipt> receipts;
-        try {
-            receipts = new ArrayList<>(transaction.execute(status -> store(spooled.subList(0, half))));
-        } catch (RuntimeException e) {
-            // the other half reads the same spooled mails, which the poll closes at its end: waited for first
+        return batches;
+    }
+
+    /** The receipts of every batch, in the order of the mails; the first failure once every store has ended. */
+    private static List<MailReceipt> receipts(List<Future<List<MailReceipt>>> stores) {
+        List<MailReceipt> receipts = new ArrayList<>();
+        RuntimeException failure = null;
+        for (Future<List<MailReceipt>> store : stores) {
             try {
-                outcome(second);
-            } catch (RuntimeException alsoFailed) {
-                e.addSuppressed(alsoFailed);
+                receipts.addAll(outcome(store));
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
-            throw e;
         }
-        receipts.addAll(outcome(second));
+        if (failure != null) {
+            throw failure;
+        }
         return receipts;
     }
 
-    private static List<MailReceipt> outcome(Future<List<MailReceipt>> half) {
+    private static void awaitEach(List<Future<List<MailReceipt>>> stores) {
+        for (Future<List<MailReceipt>> store : stores) {
+            try {
+                outcome(store);
+            } catch (RuntimeException e) {
+                // already thrown by receipts, or the poll failed before it asked
+                log.debug("A batch of the poll was not stored: {}", e.toString());
+            }
+        }
+    }
+
+    private static List<MailReceipt> outcome(Future<List<MailReceipt>> store) {
         try {
-            return half.get();
+            return store.get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException failure ? failure
-                    : new IllegalStateException("Storing half of a poll failed", e.getCause());
+                    : new IllegalStateException("Storing a batch of a poll failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while half of a poll was stored", e);
+            throw new IllegalStateException("Interrupted while a batch of a poll was stored", e);
         }
     }
 

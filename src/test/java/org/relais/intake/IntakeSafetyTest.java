@@ -182,7 +182,7 @@ class IntakeSafetyTest extends HubTest {
     }
 
     @Test
-    void aBurstsPollIsStoredInTwoTransactionsAtOnceAndEachMailIsAnsweredOnce() throws Exception {
+    void aBurstsPollIsFetchedAndStoredInBatchesAndEachMailIsAnsweredOnce() throws Exception {
         List<String> senders = List.of("arges@relais.test", "tulcea@relais.test", "neamt@relais.test",
                 "varna@relais.test", "pazardzhik@relais.test");
         camel.getRouteController().suspendRoute(MAILBOX_ROUTE);
@@ -201,7 +201,7 @@ class IntakeSafetyTest extends HubTest {
         for (String sender : senders) {
             awaitMailsTo(sender, 2);
         }
-        // a transaction's mails share its start (fetched_at): one poll of ten mails, stored in two halves
+        // a transaction's mails share its start (fetched_at): one poll of ten mails, in two batches of five
         assertThat(jdbc.sql("select count(*) from inbound_mail group by fetched_at order by 1").query(Integer.class)
                 .list()).containsExactly(5, 5);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> senders.stream()
