@@ -1,6 +1,7 @@
 package org.relais.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -50,6 +51,16 @@ class Base64LeafTest {
 
         assertThat(Base64Leaf.decoded(attachment)).isEmpty();
         assertThat(PARSER.parse(mail).parts().get(1).content()).isEqualTo(readByJavaMail(attachmentOf(mail)));
+    }
+
+    @Test
+    void aLastGroupWithoutItsPaddingIsDecodedWhereJavaMailRefusedIt() throws Exception {
+        // "QUI" is "AB" without its "=": the padding adds nothing a decoder needs
+        MimeMessage mail = mailWith("Content-Transfer-Encoding: base64\r\n\r\nQUI");
+
+        assertThat(Base64Leaf.decoded(attachmentOf(mail))).hasValue("AB".getBytes());
+        assertThat(PARSER.parse(mail).parts().get(1).content()).isEqualTo("AB".getBytes());
+        assertThatThrownBy(() -> readByJavaMail(attachmentOf(mail))).isInstanceOf(java.io.IOException.class);
     }
 
     @Test
