@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The hub's IMAP folder, kept open from one poll to the next while mails keep coming. A poll costs the mail server a
- * few commands whatever the number of mails: one SEARCH for the unseen ones, one FETCH of their UIDs and sizes, one
- * FETCH of the whole mails that fit in the poll's byte budget, and later one STORE that flags them all seen. Reading
+ * few commands whatever the number of mails: one SEARCH for the unseen ones, one FETCH of their UIDs and sizes, a
+ * FETCH of the whole mails of each of the poll's few batches, and later one STORE that flags them all seen. Reading
  * never flags (BODY.PEEK): a mail is flagged only by {@link #markSeen}, which intake calls after its commit. Between
  * polls that find nothing it waits in IMAP IDLE ({@link #awaitNewMail}), so that a mail is taken as it arrives.
  */

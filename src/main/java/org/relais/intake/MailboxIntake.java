@@ -25,9 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The first step for every mail: its bytes into PostgreSQL, committed before the mail server hears that the mail was
  * taken. A poll's mails are fetched and stored a batch at a time, each batch stored while the next is fetched, and
- * flagged seen in one command only after the route has put their tickets on the queue; a crash anywhere before leaves them unseen, the next poll takes
- * them again and the store recognises them, handing on once more those a crash left unprocessed. The originals it
- * inserted wait in memory for their consumers (FreshOriginals).
+ * flagged seen in one command only after the route has put their tickets on the queue; a crash anywhere before leaves
+ * them unseen, the next poll takes them again and the store recognises them, handing on once more those a crash left
+ * unprocessed. The originals it inserted wait in memory for their consumers (FreshOriginals).
  */
 @Component("mailboxIntake")
 public class MailboxIntake implements DisposableBean {
