@@ -15,14 +15,14 @@ import org.apache.camel.support.ExpressionToPredicateAdapter;
 import org.apache.camel.support.LanguageSupport;
 
 /**
- * The {@code field} language of the route files: {@code field: documents} is the part {@code documents} of the record
- * (or bean) in the body, as simple's {@code ${body.documents}} reads it — the record component, else the getter
- * ({@code getDocuments}, {@code isDocuments}), else the method {@code documents()}; null for a null body. It is how a
- * route hands on each part of the outcome a bean returned. Simple reads a part through the bean language, which copies
- * the exchange and its headers twice and looks the method up again on every read: some 13 µs a read under the client
- * compiler, eight reads an intake mail, a tenth of the intake consumers' CPU samples under a burst (bench/README.md,
- * "The routes' reads of an outcome"); this one calls the accessor it found once for each type of body. A body whose
- * accessor cannot be called so (a class private to the JDK) is read by simple itself.
+ * The {@code field} language of the route files: {@code language: field} with {@code expression: documents} is the part
+ * {@code documents} of the record (or bean) in the body, as simple's {@code ${body.documents}} reads it — the record
+ * component, else the getter ({@code getDocuments}, {@code isDocuments}), else the method {@code documents()}; null for
+ * a null body. It is how a route hands on each part of the outcome a bean returned. Simple reads a part through the
+ * bean language, which copies the exchange and its headers twice and looks the method up again on every read: some
+ * 13 µs a read under the client compiler, eight reads an intake mail, a tenth of the intake consumers' CPU samples
+ * under a burst (bench/README.md, "The routes' reads of an outcome"); this one calls the accessor it found once for
+ * each type of body. A body whose accessor cannot be called so (a class private to the JDK) is read by simple itself.
  */
 public class FieldLanguage extends LanguageSupport {
 
