@@ -136,10 +136,11 @@ final class MailParser {
         ContentType type = contentType(part);
         String baseType = type.getBaseType().toLowerCase(Locale.ROOT);
         Optional<byte[]> decoded = Base64Leaf.decoded(part);
-        if (decoded.isPresent() && decoded.get().length <= maxPartBytes) {
+        if (decoded.isPresent()) {
             byte[] content = decoded.get();
-            return new LeafPart(position, fileName, baseType, type.getParameter("charset"), content, content.length,
-                    attachment, false);
+            boolean truncated = content.length > maxPartBytes;
+            return new LeafPart(position, fileName, baseType, type.getParameter("charset"),
+                    truncated ? new byte[0] : content, content.length, attachment, truncated);
         }
         try (InputStream in = part.getInputStream()) {
             byte[] kept = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxPartBytes + 1));
