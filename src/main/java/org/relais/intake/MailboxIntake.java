@@ -171,33 +171,22 @@ public class MailboxIntake implements DisposableBean {
         return batches;
     }
 
-    /** The receipts of every batch, in the order of the mails; the first failure once every store has ended. */
+    /** The receipts of every batch, in the order of the mails; the first batch that failed fails them all. */
     private static List<MailReceipt> receipts(List<Future<List<MailReceipt>>> stores) {
         List<MailReceipt> receipts = new ArrayList<>();
-        RuntimeException failure = null;
         for (Future<List<MailReceipt>> store : stores) {
-            try {
-                receipts.addAll(outcome(store));
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
+            receipts.addAll(outcome(store));
         }
         return receipts;
     }
 
+    /** Waits until no store reads the poll's spooled mails any more, whatever became of the poll. */
     private static void awaitEach(List<Future<List<MailReceipt>>> stores) {
         for (Future<List<MailReceipt>> store : stores) {
             try {
                 outcome(store);
             } catch (RuntimeException e) {
-                // already thrown by receipts, or the poll failed before it asked
+                // thrown by receipts if it reached this batch, else the poll failed for another reason first
                 log.debug("A batch of the poll was not stored: {}", e.toString());
             }
         }
