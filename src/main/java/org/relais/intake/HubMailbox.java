@@ -31,10 +31,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The hub's IMAP folder, kept open from one poll to the next while mails keep coming. A poll costs the mail server a
- * few commands whatever the number of mails: one SEARCH for the unseen ones, one FETCH of their UIDs and sizes, a
- * FETCH of the whole mails of each of the poll's few batches, and later one STORE that flags them all seen. Reading
- * never flags (BODY.PEEK): a mail is flagged only by {@link #markSeen}, which intake calls after its commit. Between
- * polls that find nothing it waits in IMAP IDLE ({@link #awaitNewMail}), so that a mail is taken as it arrives.
+ * few commands whatever the number of mails: one SEARCH for the unseen ones (none while the last one's rest fills a
+ * poll), one FETCH of their UIDs and sizes, a FETCH of the whole mails of each of the poll's few batches, and later
+ * one STORE that flags them all seen. Reading never flags (BODY.PEEK): a mail is flagged only by {@link #markSeen},
+ * which intake calls after its commit. Between polls that find nothing it waits in IMAP IDLE ({@link #awaitNewMail}),
+ * so that a mail is taken as it arrives.
  */
 @Component
 class HubMailbox implements DisposableBean {
@@ -80,6 +81,16 @@ class HubMailbox implements DisposableBean {
     private IMAPFolder folder;
     /** The folder's number of mails when the last poll looked (mails seen and unseen). */
     private int countAtLastPoll;
+    /**
+     * The unseen mails the last SEARCH found beyond its poll, oldest first, in the folder it searched: while they fill
+     * a poll and the last poll's mails were flagged, the next poll takes them without searching again. A burst's
+     * SEARCH walks the whole folder on some servers (GreenMail: 45-65 ms with 1,000 mails in it, a seventh of a poll of
+     * 100; bench/README.md, "A burst's SEARCH once").
+     */
+    private List<Message> leftBySearch = List.of();
+    private IMAPFolder searchedFolder;
+    /** Whether the last poll took mails that markSeen has not flagged yet: a poll that failed, searched anew. */
+    private boolean awaitingFlags;
     /** Whether the log said that the server does not speak IDLE (once is enough). */
     private boolean toldWithoutIdle;
     private volatile Instant lastPoll;
@@ -118,8 +129,8 @@ class HubMailbox implements DisposableBean {
             // asks the server for mails delivered since the last poll before searching
             countAtLastPoll = inbox.getMessageCount();
             long uidValidity = inbox.getUIDValidity();
-            Message[] unseen = inbox.search(UNSEEN);
-            Message[] window = Arrays.copyOf(unseen, Math.min(unseen.length, maxMails));
+            List<Message> unseen = unseenOldestFirst(inbox);
+            Message[] window = unseen.subList(0, Math.min(unseen.size(), maxMails)).toArray(Message[]::new);
             inbox.fetch(window, UID_AND_SIZE);
             List<Arrived> mails = new ArrayList<>();
             long bytes = 0;
@@ -130,6 +141,9 @@ class HubMailbox implements DisposableBean {
                 bytes += mail.getSize();
                 mails.add(new Arrived(inbox.getUID(mail), mail));
             }
+            leftBySearch = List.copyOf(unseen.subList(mails.size(), unseen.size()));
+            searchedFolder = inbox;
+            awaitingFlags = !mails.isEmpty();
             // IMAP4rev1 fetches whole mails with BODY.PEEK[]; an older server would be sent RFC822, which flags seen
             boolean fetchedInBatches = bytes <= maxBytes && !mails.isEmpty() && speaksImap4rev1(inbox);
             if (mails.isEmpty()) {
@@ -142,6 +156,19 @@ class HubMailbox implements DisposableBean {
             disconnect();
             throw e;
         }
+    }
+
+    /**
+     * The rest of the last SEARCH while it fills a poll, in the folder it searched, after a poll that went through to
+     * its flags; else the unseen mails that a new SEARCH finds. A mail of that rest flagged seen by another client
+     * meanwhile is taken all the same (intake knows a mail it stored); one expunged meanwhile is not.
+     */
+    private List<Message> unseenOldestFirst(IMAPFolder inbox) throws MessagingException {
+        List<Message> left = leftBySearch.stream().filter(mail -> !mail.isExpunged()).toList();
+        if (searchedFolder == inbox && !awaitingFlags && left.size() >= maxMails) {
+            return left;
+        }
+        return Arrays.asList(inbox.search(UNSEEN));
     }
 
     /** The whole of these mails of the last poll, in one FETCH (BODY.PEEK[]). */
@@ -273,6 +300,7 @@ class HubMailbox implements DisposableBean {
                         return null;
                     });
                 }
+                awaitingFlags = false;
             } catch (MessagingException | RuntimeException e) {
                 disconnect();
                 throw e;
@@ -310,6 +338,9 @@ class HubMailbox implements DisposableBean {
             log.debug("Closing the mailbox folder failed: {}", e.toString());
         }
         folder = null;
+        // the mails of a closed folder are gone with it: the next poll searches the one selected anew
+        leftBySearch = List.of();
+        searchedFolder = null;
     }
 
     private void disconnect() {

@@ -18,6 +18,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +29,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.relais.mail.MailProperties;
 
-/** The hub's IMAP folder against GreenMail, through a relay that counts the connections the hub opens. */
+/**
+ * The hub's IMAP folder against GreenMail, through a relay that counts the connections the hub opens and its SEARCH
+ * commands.
+ */
 class HubMailboxTest {
 
     private static final String HUB = "hub@relais.test";
@@ -49,10 +53,14 @@ class HubMailboxTest {
 
     /** The hub's mailbox through the relay, with its poll delay: the longest wait in IDLE. */
     private HubMailbox mailboxWaitingAtMost(long pollDelayMs) {
+        return mailbox(pollDelayMs, 100);
+    }
+
+    private HubMailbox mailbox(long pollDelayMs, int mailsPerPoll) {
         MailProperties.Imap imap = new MailProperties.Imap("imap", "127.0.0.1", relay.port(), HUB, "secret", "INBOX",
                 1 << 20);
         return new HubMailbox(new MailProperties(null, imap, null, null, null, null, 1, 1),
-                new IntakeProperties(pollDelayMs, 100, 16 << 20, 20 << 20, 200, 1, 16 << 20, List.of("fr")));
+                new IntakeProperties(pollDelayMs, mailsPerPoll, 16 << 20, 20 << 20, 200, 1, 16 << 20, List.of("fr")));
     }
 
     @AfterEach
@@ -96,6 +104,41 @@ class HubMailboxTest {
         assertThat(inbox.getMessages()).hasSize(2)
                 .allSatisfy(mail -> assertThat(mail.isSet(Flags.Flag.SEEN)).isTrue());
         assertThat(mailbox.unseenMails().mails()).isEmpty();
+    }
+
+    @Test
+    void pollsTakeTheRestOfTheirSearchWithoutSearchingAgainWhileItFillsAPoll() throws Exception {
+        mailbox.destroy();
+        mailbox = mailbox(500, 2);
+        sendRaports(1, 2, 3, 4, 5);
+        assertThat(server.waitForIncomingEmail(5_000, 5)).isTrue();
+
+        List<List<String>> polls = new ArrayList<>();
+        for (int poll = 0; poll < 3; poll++) {
+            HubMailbox.Poll taken = mailbox.unseenMails();
+            polls.add(subjects(taken));
+            mailbox.markSeen(taken.uidValidity(), uids(taken));
+        }
+
+        assertThat(polls).containsExactly(List.of("Raport 1", "Raport 2"), List.of("Raport 3", "Raport 4"),
+                List.of("Raport 5"));
+        assertThat(relay.searches()).as("the second poll took the first one's rest; the third searched anew")
+                .hasValue(2);
+    }
+
+    @Test
+    void aPollWhoseMailsWereNotFlaggedIsFollowedByANewSearchThatTakesThemAgain() throws Exception {
+        mailbox.destroy();
+        mailbox = mailbox(500, 2);
+        sendRaports(1, 2, 3, 4, 5);
+        assertThat(server.waitForIncomingEmail(5_000, 5)).isTrue();
+
+        HubMailbox.Poll failed = mailbox.unseenMails();
+        HubMailbox.Poll next = mailbox.unseenMails();
+
+        assertThat(subjects(failed)).containsExactly("Raport 1", "Raport 2");
+        assertThat(subjects(next)).containsExactly("Raport 1", "Raport 2");
+        assertThat(relay.searches()).hasValue(2);
     }
 
     @Test
@@ -173,20 +216,30 @@ class HubMailboxTest {
         }
     }
 
+    private static List<String> subjects(HubMailbox.Poll poll) throws MessagingException {
+        List<String> subjects = new ArrayList<>();
+        for (HubMailbox.Arrived mail : poll.mails()) {
+            subjects.add(mail.message().getSubject());
+        }
+        return subjects;
+    }
+
     private static long[] uids(HubMailbox.Poll poll) {
         return poll.mails().stream().mapToLong(HubMailbox.Arrived::uid).toArray();
     }
 
     /**
-     * Passes bytes both ways between the hub and the IMAP server, counting the connections; it can hold the hub's
-     * IDLE command back while something happens on the server.
+     * Passes bytes both ways between the hub and the IMAP server, counting the connections and the SEARCH commands;
+     * it can hold the hub's IDLE command back while something happens on the server.
      */
     private static final class CountingRelay implements AutoCloseable {
 
         private static final byte[] IDLE = " IDLE\r\n".getBytes(StandardCharsets.US_ASCII);
+        private static final String SEARCH = " SEARCH ";
 
         private final ServerSocket listener = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         private final AtomicInteger connections = new AtomicInteger();
+        private final AtomicInteger searches = new AtomicInteger();
         private volatile Runnable beforeIdle = () -> { };
 
         CountingRelay(int target) throws IOException {
@@ -213,6 +266,11 @@ class HubMailboxTest {
             return connections;
         }
 
+        /** The SEARCH commands the hub sent. */
+        AtomicInteger searches() {
+            return searches;
+        }
+
         /** What happens once, when the hub's next IDLE command reaches the relay and before it goes on. */
         void beforeIdle(Runnable happening) {
             beforeIdle = happening;
@@ -223,6 +281,9 @@ class HubMailboxTest {
                 try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                     byte[] buffer = new byte[8192];
                     for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                        if (fromHub && new String(buffer, 0, read, StandardCharsets.US_ASCII).contains(SEARCH)) {
+                            searches.incrementAndGet();
+                        }
                         if (fromHub && endsWith(buffer, read, IDLE)) {
                             Runnable happening = beforeIdle;
                             beforeIdle = () -> { };
