@@ -12,12 +12,15 @@ import jakarta.mail.search.FlagTerm;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.eclipse.angus.mail.iap.ResponseHandler;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
@@ -83,14 +86,17 @@ class HubMailbox implements DisposableBean {
     private int countAtLastPoll;
     /**
      * The unseen mails the last SEARCH found beyond its poll, oldest first, in the folder it searched: while they fill
-     * a poll and the last poll's mails were flagged, the next poll takes them without searching again. A burst's
+     * a poll and the last poll's mails were all flagged, the next poll takes them without searching again. A burst's
      * SEARCH walks the whole folder on some servers (GreenMail: 45-65 ms with 1,000 mails in it, a seventh of a poll of
      * 100; bench/README.md, "A burst's SEARCH once").
      */
     private List<Message> leftBySearch = List.of();
     private IMAPFolder searchedFolder;
-    /** Whether the last poll took mails that markSeen has not flagged yet: a poll that failed, searched anew. */
-    private boolean awaitingFlags;
+    /**
+     * The UIDs of the last poll's mails that markSeen has not flagged: after a poll that failed, or left a mail it could
+     * not read for a later poll, the next one searches anew.
+     */
+    private Set<Long> awaitingFlags = Set.of();
     /** Whether the log said that the server does not speak IDLE (once is enough). */
     private boolean toldWithoutIdle;
     private volatile Instant lastPoll;
@@ -143,7 +149,7 @@ class HubMailbox implements DisposableBean {
             }
             leftBySearch = List.copyOf(unseen.subList(mails.size(), unseen.size()));
             searchedFolder = inbox;
-            awaitingFlags = !mails.isEmpty();
+            awaitingFlags = mails.stream().map(Arrived::uid).collect(Collectors.toSet());
             // IMAP4rev1 fetches whole mails with BODY.PEEK[]; an older server would be sent RFC822, which flags seen
             boolean fetchedInBatches = bytes <= maxBytes && !mails.isEmpty() && speaksImap4rev1(inbox);
             if (mails.isEmpty()) {
@@ -159,13 +165,13 @@ class HubMailbox implements DisposableBean {
     }
 
     /**
-     * The rest of the last SEARCH while it fills a poll, in the folder it searched, after a poll that went through to
-     * its flags; else the unseen mails that a new SEARCH finds. A mail of that rest flagged seen by another client
+     * The rest of the last SEARCH while it fills a poll, in the folder it searched, after a poll whose mails were all
+     * flagged; else the unseen mails that a new SEARCH finds. A mail of that rest flagged seen by another client
      * meanwhile is taken all the same (intake knows a mail it stored); one expunged meanwhile is not.
      */
     private List<Message> unseenOldestFirst(IMAPFolder inbox) throws MessagingException {
         List<Message> left = leftBySearch.stream().filter(mail -> !mail.isExpunged()).toList();
-        if (searchedFolder == inbox && !awaitingFlags && left.size() >= maxMails) {
+        if (searchedFolder == inbox && awaitingFlags.isEmpty() && left.size() >= maxMails) {
             return left;
         }
         return Arrays.asList(inbox.search(UNSEEN));
@@ -299,14 +305,20 @@ class HubMailbox implements DisposableBean {
                         protocol.simpleCommand("UID STORE " + set + " +FLAGS.SILENT (\\Seen)", null);
                         return null;
                     });
+                    awaitingFlags = unflagged(uids);
                 }
-                awaitingFlags = false;
             } catch (MessagingException | RuntimeException e) {
                 disconnect();
                 throw e;
             }
         }
         lastPoll = Instant.now();
+    }
+
+    private Set<Long> unflagged(long[] flagged) {
+        Set<Long> left = new HashSet<>(awaitingFlags);
+        Arrays.stream(flagged).forEach(left::remove);
+        return left;
     }
 
     /** When a poll last went through to its end, flagging included (null if none did since the start). */

@@ -142,6 +142,22 @@ class HubMailboxTest {
     }
 
     @Test
+    void aMailOfThePollLeftUnflaggedIsTakenAgainByTheNextPollsSearch() throws Exception {
+        mailbox.destroy();
+        mailbox = mailbox(500, 2);
+        sendRaports(1, 2, 3, 4, 5);
+        assertThat(server.waitForIncomingEmail(5_000, 5)).isTrue();
+
+        HubMailbox.Poll first = mailbox.unseenMails();
+        // the second mail could not be read: the poll flags the first alone
+        mailbox.markSeen(first.uidValidity(), new long[] {first.mails().get(0).uid()});
+        HubMailbox.Poll next = mailbox.unseenMails();
+
+        assertThat(subjects(next)).containsExactly("Raport 2", "Raport 3");
+        assertThat(relay.searches()).hasValue(2);
+    }
+
+    @Test
     void aWaitForNewMailEndsAsTheServerTellsOfOneAndThePollTakesIt() throws Exception {
         mailbox.destroy();
         mailbox = mailboxWaitingAtMost(60_000);
