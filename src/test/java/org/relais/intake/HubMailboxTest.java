@@ -108,10 +108,7 @@ class HubMailboxTest {
 
     @Test
     void pollsTakeTheRestOfTheirSearchWithoutSearchingAgainWhileItFillsAPoll() throws Exception {
-        mailbox.destroy();
-        mailbox = mailbox(500, 2);
-        sendRaports(1, 2, 3, 4, 5);
-        assertThat(server.waitForIncomingEmail(5_000, 5)).isTrue();
+        fiveMailsForPollsOfTwo();
 
         List<List<String>> polls = new ArrayList<>();
         for (int poll = 0; poll < 3; poll++) {
@@ -128,10 +125,7 @@ class HubMailboxTest {
 
     @Test
     void aPollWhoseMailsWereNotFlaggedIsFollowedByANewSearchThatTakesThemAgain() throws Exception {
-        mailbox.destroy();
-        mailbox = mailbox(500, 2);
-        sendRaports(1, 2, 3, 4, 5);
-        assertThat(server.waitForIncomingEmail(5_000, 5)).isTrue();
+        fiveMailsForPollsOfTwo();
 
         HubMailbox.Poll failed = mailbox.unseenMails();
         HubMailbox.Poll next = mailbox.unseenMails();
@@ -143,10 +137,7 @@ class HubMailboxTest {
 
     @Test
     void aMailOfThePollLeftUnflaggedIsTakenAgainByTheNextPollsSearch() throws Exception {
-        mailbox.destroy();
-        mailbox = mailbox(500, 2);
-        sendRaports(1, 2, 3, 4, 5);
-        assertThat(server.waitForIncomingEmail(5_000, 5)).isTrue();
+        fiveMailsForPollsOfTwo();
 
         HubMailbox.Poll first = mailbox.unseenMails();
         // the second mail could not be read: the poll flags the first alone
@@ -215,6 +206,14 @@ class HubMailboxTest {
         assertThat(took).isBetween(Duration.ofMillis(500), Duration.ofSeconds(5));
         assertThat(next.mails()).hasSize(1);
         assertThat(relay.connections()).as("the bound's command went over the poll's connection").hasValue(1);
+    }
+
+    /** Raports 1 to 5 delivered, for a mailbox whose polls take two mails at most. */
+    private void fiveMailsForPollsOfTwo() {
+        mailbox.destroy();
+        mailbox = mailbox(500, 2);
+        sendRaports(1, 2, 3, 4, 5);
+        assertThat(server.waitForIncomingEmail(5_000, 5)).isTrue();
     }
 
     private boolean awaitNewMail() {
