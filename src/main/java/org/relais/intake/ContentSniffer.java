@@ -51,6 +51,17 @@ final class ContentSniffer {
             Map.entry("GIF87a".getBytes(StandardCharsets.ISO_8859_1), "image/gif"),
             Map.entry("GIF89a".getBytes(StandardCharsets.ISO_8859_1), "image/gif"));
 
+    /** The first bytes of a file, enough for every leading signature. */
+    static final int HEAD_BYTES = 3 << 10;
+
+    /**
+     * Whether these first bytes of a file are sniffed as the whole file would be: a leading signature decides, and
+     * nothing further in a PDF or a picture changes what intake makes of it.
+     */
+    static boolean toldByItsHead(byte[] head) {
+        return LEADING_SIGNATURES.stream().anyMatch(signature -> startsWith(head, signature.getKey()));
+    }
+
     static Sniffed sniff(byte[] content) {
         String mediaType = mediaType(content);
         if (EXECUTABLE_TYPES.contains(mediaType) || startsWith(content, "MZ") || startsWith(content, "\u007fELF")

@@ -135,12 +135,12 @@ final class MailParser {
                 || !(part.isMimeType("text/plain") || part.isMimeType("text/html"));
         ContentType type = contentType(part);
         String baseType = type.getBaseType().toLowerCase(Locale.ROOT);
-        Optional<byte[]> decoded = Base64Leaf.decoded(part);
+        Optional<Base64Leaf> base64 = Base64Leaf.of(part);
+        Optional<byte[]> decoded = base64.isPresent() ? kept(base64.get(), attachment) : Optional.empty();
         if (decoded.isPresent()) {
-            byte[] content = decoded.get();
-            boolean truncated = content.length > maxPartBytes;
-            return new LeafPart(position, fileName, baseType, type.getParameter("charset"),
-                    truncated ? new byte[0] : content, content.length, attachment, truncated);
+            long size = base64.get().size();
+            return new LeafPart(position, fileName, baseType, type.getParameter("charset"), decoded.get(), size,
+                    attachment, size > maxPartBytes);
         }
         try (InputStream in = part.getInputStream()) {
             byte[] kept = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxPartBytes + 1));
@@ -152,6 +152,24 @@ final class MailParser {
             return new LeafPart(position, fileName, baseType, type.getParameter("charset"), kept, size, attachment,
                     truncated);
         }
+    }
+
+    /**
+     * What a base64 leaf keeps: nothing over the part limit, only its first bytes for an attachment whose first bytes
+     * tell what it is (a PDF, a picture: {@link ContentSniffer#toldByItsHead}), else all its bytes; empty where the
+     * JDK refuses the encoding.
+     */
+    private Optional<byte[]> kept(Base64Leaf leaf, boolean attachment) {
+        if (leaf.size() > maxPartBytes) {
+            return Optional.of(new byte[0]);
+        }
+        if (attachment && leaf.size() > ContentSniffer.HEAD_BYTES) {
+            byte[] head = leaf.head(ContentSniffer.HEAD_BYTES);
+            if (ContentSniffer.toldByItsHead(head)) {
+                return Optional.of(head);
+            }
+        }
+        return leaf.decoded();
     }
 
     static String fileName(Part part) throws MessagingException {

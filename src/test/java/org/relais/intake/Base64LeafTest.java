@@ -6,9 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Random;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.relais.support.RawMail;
 
 class Base64LeafTest {
@@ -79,6 +88,66 @@ class Base64LeafTest {
 
         assertThat(Base64Leaf.decoded(attachmentOf(mail))).isEmpty();
         assertThat(PARSER.parse(mail).parts().get(1).size()).isEqualTo(large.length);
+    }
+
+    @Test
+    void ofAPdfOnlyItsFirstBytesAreDecodedAndItsSizeIsCounted() throws Exception {
+        byte[] pdf = scannedReceipt();
+        MimeMessage mail = mailWith("Content-Transfer-Encoding: base64\r\n\r\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(pdf));
+
+        LeafPart attachment = PARSER.parse(mail).parts().get(1);
+
+        assertThat(pdf.length).isGreaterThan(ContentSniffer.HEAD_BYTES);
+        assertThat(attachment.content()).isEqualTo(Arrays.copyOf(pdf, ContentSniffer.HEAD_BYTES));
+        assertThat(attachment.size()).isEqualTo(pdf.length);
+        assertThat(attachment.truncated()).isFalse();
+        assertThat(new PartInspector(null).inspect(attachment).type()).isEqualTo(FileType.PDF);
+        assertThat(MailParser.contentAt(mail, 1)).isEqualTo(pdf);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {99_999, 100_000, 100_001})
+    void theSizeCountedIsTheSizeDecodedWhateverTheLastGroupsPadding(int length) throws Exception {
+        byte[] pdf = Arrays.copyOf("%PDF-1.7\n".getBytes(), length);
+        MimeMessage mail = mailWith("Content-Transfer-Encoding: base64\r\n\r\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(pdf));
+
+        assertThat(PARSER.parse(mail).parts().get(1).size()).isEqualTo(length)
+                .isEqualTo(readByJavaMail(attachmentOf(mail)).length);
+    }
+
+    @Test
+    void anAttachmentOverThePartLimitIsCountedWithoutBeingDecoded() throws Exception {
+        byte[] pdf = scannedReceipt();
+        MimeMessage mail = mailWith("Content-Transfer-Encoding: base64\r\n\r\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(pdf));
+
+        LeafPart attachment = new MailParser(50, 1_000).parse(mail).parts().get(1);
+
+        assertThat(attachment.truncated()).isTrue();
+        assertThat(attachment.content()).isEmpty();
+        assertThat(attachment.size()).isEqualTo(pdf.length);
+    }
+
+    /** A scanned receipt as PDFBox writes it: a page with a picture of noise, some 30 KB. */
+    private static byte[] scannedReceipt() throws Exception {
+        BufferedImage scan = new BufferedImage(100, 100, BufferedImage.TYPE_INT_RGB);
+        Random noise = new Random(3);
+        for (int x = 0; x < 100; x++) {
+            for (int y = 0; y < 100; y++) {
+                scan.setRGB(x, y, noise.nextInt());
+            }
+        }
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.drawImage(LosslessFactory.createFromImage(document, scan), 50, 50);
+            }
+            document.save(out);
+            return out.toByteArray();
+        }
     }
 
     private static MimeMessage mailWith(String attachmentHeadersAndBody) throws Exception {
