@@ -58,8 +58,7 @@ final class Base64Leaf {
             return Optional.empty();
         }
         byte[] encoded;
-        try (InputStream in = leaf instanceof MimeBodyPart part ? part.getRawInputStream()
-                : ((MimeMessage) leaf).getRawInputStream()) {
+        try (InputStream in = raw(leaf)) {
             encoded = in.readAllBytes();
         }
         long counts = 0;
@@ -75,6 +74,34 @@ final class Base64Leaf {
         // the JDK refuses a lone last character, padding after a whole group, and data after the padding
         boolean refused = characters % 4 == 1 || paddings > 0 && (characters % 4 == 0 || paddingsAtTheEnd < paddings);
         return refused ? Optional.empty() : Optional.of(new Base64Leaf(encoded, characters));
+    }
+
+    /**
+     * The first {@code length} decoded bytes of a base64 leaf, or all of a shorter one, decoded from as much of its raw
+     * bytes as they take; empty for any other leaf, for lines too short to find them where mail clients put them, or
+     * for an encoding the JDK refuses there.
+     */
+    static Optional<byte[]> firstBytes(Part leaf, int length) throws MessagingException, IOException {
+        if (!"base64".equalsIgnoreCase(encoding(leaf))) {
+            return Optional.empty();
+        }
+        int wanted = (length + 2) / 3 * 4;
+        // lines of 64 characters or more, each with its line break: what mail clients write
+        int asked = wanted + wanted / 16 + 16;
+        byte[] encoded;
+        try (InputStream in = raw(leaf)) {
+            encoded = in.readNBytes(asked);
+        }
+        int end = endOf(encoded, wanted);
+        if (end == encoded.length && encoded.length == asked) {
+            return Optional.empty();
+        }
+        try {
+            byte[] decoded = Base64.getMimeDecoder().decode(Arrays.copyOf(encoded, end));
+            return Optional.of(decoded.length > length ? Arrays.copyOf(decoded, length) : decoded);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The decoded bytes of a base64 leaf, as {@link #of} takes them; empty for any other. */
@@ -99,12 +126,21 @@ final class Base64Leaf {
 
     /** The first {@code length} decoded bytes (a multiple of 3, less than {@link #size}). */
     byte[] head(int length) {
-        int wanted = length / 3 * 4;
+        return Base64.getMimeDecoder().decode(Arrays.copyOf(encoded, endOf(encoded, length / 3 * 4)));
+    }
+
+    /** Where the first {@code wanted} characters of the alphabet end in the encoding, or its end if they are fewer. */
+    private static int endOf(byte[] encoded, int wanted) {
         int end = 0;
-        for (int seen = 0; seen < wanted; end++) {
+        for (int seen = 0; seen < wanted && end < encoded.length; end++) {
             seen += (int) COUNTS[encoded[end] & 0xff];
         }
-        return Base64.getMimeDecoder().decode(Arrays.copyOf(encoded, end));
+        return end;
+    }
+
+    private static InputStream raw(Part leaf) throws MessagingException {
+        return leaf instanceof MimeBodyPart part ? part.getRawInputStream()
+                : ((MimeMessage) leaf).getRawInputStream();
     }
 
     private static String encoding(Part leaf) throws MessagingException {

@@ -118,6 +118,19 @@ class Base64LeafTest {
                 .isEqualTo(readByJavaMail(attachmentOf(mail)).length);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1_000, 16_384, 100_000})
+    void theFirstBytesDecodedFromTheRawPrefixAreTheOnesJavaMailReads(int length) throws Exception {
+        byte[] pdf = new byte[length];
+        new Random(length).nextBytes(pdf);
+        MimeMessage mail = mailWith("Content-Transfer-Encoding: base64\r\n\r\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(pdf));
+
+        try (InputStream javaMail = attachmentOf(mail).getInputStream()) {
+            assertThat(Base64Leaf.firstBytes(attachmentOf(mail), 16_384)).hasValue(javaMail.readNBytes(16_384));
+        }
+    }
+
     @Test
     void anAttachmentOverThePartLimitIsCountedWithoutBeingDecoded() throws Exception {
         byte[] pdf = scannedReceipt();
