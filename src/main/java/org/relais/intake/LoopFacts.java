@@ -41,7 +41,7 @@ final class LoopFacts {
      * Of each leaf, its size and a CRC-32C of its first bytes are hashed: they tell a file sent again from another
      * file. A SHA-256 of whole attachments was a third of intake's CPU under a burst (bench/README.md, "Intake"); of
      * 16 KB it still takes 0.12 ms under the client compiler, which has no SHA intrinsics, and CRC-32C 1 µs. A base64
-     * leaf's first bytes are decoded by the JDK (Base64Leaf), in half the time of JavaMail's stream.
+     * leaf's first bytes are decoded by the JDK (Base64Leaf), which is faster than JavaMail's stream.
      */
     private static final int HASHED_BYTES_PER_PART = 16 << 10;
     private static final int MAX_ANSWERED = 50;

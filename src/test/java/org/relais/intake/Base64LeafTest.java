@@ -144,7 +144,7 @@ class Base64LeafTest {
         assertThat(attachment.size()).isEqualTo(pdf.length);
     }
 
-    /** A scanned receipt as PDFBox writes it: a page with a picture of noise, some 30 KB. */
+    /** A scanned receipt as PDFBox writes it: a page with a picture of noise, larger than the first bytes kept. */
     private static byte[] scannedReceipt() throws Exception {
         BufferedImage scan = new BufferedImage(100, 100, BufferedImage.TYPE_INT_RGB);
         Random noise = new Random(3);
