@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Random;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -132,6 +133,34 @@ class Base64LeafTest {
     }
 
     @Test
+    void theCountAgreesWithTheJdkOnEveryEncodingItTakesAndTakesEveryEncodingTheJdkTakes() throws Exception {
+        Random random = new Random(11);
+        String[] pieces = {"QUJD", "QQ", "QUI", "=", "==", "\r\n", " ", ".", "\t", "Zm9v", "-", "/+9a"};
+        for (int i = 0; i < 1_000; i++) {
+            StringBuilder encoded = new StringBuilder();
+            for (int n = random.nextInt(8); n >= 0; n--) {
+                encoded.append(pieces[random.nextInt(pieces.length)]);
+            }
+            MimeMessage mail = mailWith("Content-Transfer-Encoding: base64\r\n\r\n" + encoded);
+            Optional<Base64Leaf> leaf = Base64Leaf.of(attachmentOf(mail));
+            byte[] jdk;
+            try {
+                jdk = java.util.Base64.getMimeDecoder().decode(rawOf(attachmentOf(mail)));
+            } catch (IllegalArgumentException e) {
+                jdk = null;
+            }
+
+            if (jdk != null) {
+                assertThat(leaf).as(encoded.toString()).isPresent();
+                assertThat(leaf.get().size()).as(encoded.toString()).isEqualTo(jdk.length);
+            }
+            if (leaf.isPresent() && leaf.get().decoded().isPresent()) {
+                assertThat(leaf.get().decoded().get()).as(encoded.toString()).isEqualTo(jdk);
+            }
+        }
+    }
+
+    @Test
     void anAttachmentOverThePartLimitIsCountedWithoutBeingDecoded() throws Exception {
         byte[] pdf = scannedReceipt();
         MimeMessage mail = mailWith("Content-Transfer-Encoding: base64\r\n\r\n"
@@ -176,6 +205,12 @@ class Base64LeafTest {
 
     private static Part attachmentOf(MimeMessage mail) throws Exception {
         return ((Multipart) mail.getContent()).getBodyPart(1);
+    }
+
+    private static byte[] rawOf(Part part) throws Exception {
+        try (InputStream in = ((jakarta.mail.internet.MimeBodyPart) part).getRawInputStream()) {
+            return in.readAllBytes();
+        }
     }
 
     private static byte[] readByJavaMail(Part part) throws Exception {
