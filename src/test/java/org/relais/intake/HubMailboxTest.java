@@ -2,6 +2,7 @@ package org.relais.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.store.StoredMessage;
@@ -57,7 +58,11 @@ class HubMailboxTest {
     }
 
     private HubMailbox mailbox(long pollDelayMs, int mailsPerPoll) {
-        MailProperties.Imap imap = new MailProperties.Imap("imap", "127.0.0.1", relay.port(), HUB, "secret", "INBOX",
+        return mailbox(relay.port(), pollDelayMs, mailsPerPoll);
+    }
+
+    private HubMailbox mailbox(int port, long pollDelayMs, int mailsPerPoll) {
+        MailProperties.Imap imap = new MailProperties.Imap("imap", "127.0.0.1", port, HUB, "secret", "INBOX",
                 1 << 20);
         return new HubMailbox(new MailProperties(null, imap, null, null, null, null, 1, 1),
                 new IntakeProperties(pollDelayMs, mailsPerPoll, 16 << 20, 20 << 20, 200, 1, 16 << 20, List.of("fr")));
@@ -206,6 +211,38 @@ class HubMailboxTest {
         assertThat(took).isBetween(Duration.ofMillis(500), Duration.ofSeconds(5));
         assertThat(next.mails()).hasSize(1);
         assertThat(relay.connections()).as("the bound's command went over the poll's connection").hasValue(1);
+    }
+
+    @Test
+    void aPollsCommandsDoNotWaitForAnAcknowledgementTheHubWouldDelay() throws Exception {
+        assumeTrue(QuickAckSocketFactory.quickAckSupported(), "the system acknowledges at once on request (Linux)");
+        // straight to GreenMail, which writes a FETCH's lines and its closing OK apart, without TCP_NODELAY: Nagle's
+        // algorithm holds the OK back until the lines are acknowledged, which Linux otherwise delays by 40 ms
+        HubMailbox direct = mailbox(server.getImap().getPort(), 500, 1);
+        try {
+            sendRaports(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+            assertThat(server.waitForIncomingEmail(5_000, 11)).isTrue();
+            pollFetchAndFlag(direct);
+
+            long start = System.nanoTime();
+            for (int poll = 0; poll < 10; poll++) {
+                pollFetchAndFlag(direct);
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            // each poll of one mail: a FETCH of its UID and size, a FETCH of its bytes (and a silent UID STORE)
+            assertThat(took).as("20 FETCH commands, each answered within a delayed acknowledgement's 40 ms")
+                    .isLessThan(Duration.ofMillis(20 * 40));
+        } finally {
+            direct.destroy();
+        }
+    }
+
+    private static void pollFetchAndFlag(HubMailbox mailbox) throws MessagingException {
+        HubMailbox.Poll poll = mailbox.unseenMails();
+        assertThat(poll.mails()).hasSize(1);
+        mailbox.fetchWhole(poll.mails());
+        mailbox.markSeen(poll.uidValidity(), uids(poll));
     }
 
     /** Raports 1 to 5 delivered, for a mailbox whose polls take two mails at most. */
