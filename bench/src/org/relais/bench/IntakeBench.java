@@ -419,6 +419,18 @@ final class IntakeBench implements Benchmarks.Scenario {
                 }
             }
         }
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port
+                + "/postgres", "postgres", "");
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("""
+                     select (select count(distinct fetched_at) from inbound_mail),
+                         (select xact_commit from pg_stat_database where datname = current_database())
+                     """)) {
+            // a store's transaction stamps its mails with its start: one stamp a batch of a poll
+            result.next();
+            say("  relais stored its mails in %d transactions; PostgreSQL committed %d since the start",
+                    result.getLong(1), result.getLong(2));
+        }
         String[] names = {"accepted → fetched and stored", "stored → processed", "processed → sent",
                 "sent → answer accepted"};
         for (int stage = 0; stage < names.length; stage++) {
