@@ -424,12 +424,15 @@ final class IntakeBench implements Benchmarks.Scenario {
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("""
                      select (select count(distinct fetched_at) from inbound_mail),
-                         (select xact_commit from pg_stat_database where datname = current_database())
+                         (select xact_commit from pg_stat_database where datname = current_database()),
+                         (select coalesce(toast_blks_hit, 0) + coalesce(toast_blks_read, 0) from pg_statio_user_tables
+                          where relname = 'inbound_mail')
                      """)) {
-            // a store's transaction stamps its mails with its start: one stamp a batch of a poll
+            // a store's transaction stamps its mails with its start: one stamp a batch of a poll; the originals'
+            // TOAST blocks are looked up when a consumer reads an original back (one not held in memory)
             result.next();
-            say("  relais stored its mails in %d transactions; PostgreSQL committed %d since the start",
-                    result.getLong(1), result.getLong(2));
+            say("  relais stored its mails in %d transactions; PostgreSQL committed %d since the start; the originals'"
+                    + " TOAST blocks looked up %d times", result.getLong(1), result.getLong(2), result.getLong(3));
         }
         String[] names = {"accepted → fetched and stored", "stored → processed", "processed → sent",
                 "sent → answer accepted"};
