@@ -429,7 +429,7 @@ final class IntakeBench implements Benchmarks.Scenario {
                           where relname = 'inbound_mail')
                      """)) {
             // a store's transaction stamps its mails with its start: one stamp a batch of a poll; the originals'
-            // TOAST blocks are looked up when a consumer reads an original back (one not held in memory)
+            // TOAST blocks are looked up by their inserts, and again when a consumer reads back one not held in memory
             result.next();
             say("  relais stored its mails in %d transactions; PostgreSQL committed %d since the start; the originals'"
                     + " TOAST blocks looked up %d times", result.getLong(1), result.getLong(2), result.getLong(3));
