@@ -404,35 +404,34 @@ final class IntakeBench implements Benchmarks.Scenario {
         }
         try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port
                 + "/postgres", "postgres", "");
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("""
-                     select m.message_id, extract(epoch from m.fetched_at) * 1000,
-                         extract(epoch from m.processed_at) * 1000, extract(epoch from o.sent_at) * 1000
-                     from inbound_mail m join outgoing_mail o on o.mail_id = m.id and o.purpose = 'intake-ack'
-                     """)) {
-            while (result.next()) {
-                Long delivered = relais.acceptedAt().get(result.getString(1));
-                Long answered = relais.firstAnswerAt().get(result.getString(1));
-                if (delivered != null && answered != null) {
-                    rows.add(new long[] {delivered, result.getLong(2), result.getLong(3), result.getLong(4),
-                            answered});
+             Statement statement = connection.createStatement()) {
+            try (ResultSet result = statement.executeQuery("""
+                    select m.message_id, extract(epoch from m.fetched_at) * 1000,
+                        extract(epoch from m.processed_at) * 1000, extract(epoch from o.sent_at) * 1000
+                    from inbound_mail m join outgoing_mail o on o.mail_id = m.id and o.purpose = 'intake-ack'
+                    """)) {
+                while (result.next()) {
+                    Long delivered = relais.acceptedAt().get(result.getString(1));
+                    Long answered = relais.firstAnswerAt().get(result.getString(1));
+                    if (delivered != null && answered != null) {
+                        rows.add(new long[] {delivered, result.getLong(2), result.getLong(3), result.getLong(4),
+                                answered});
+                    }
                 }
             }
-        }
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port
-                + "/postgres", "postgres", "");
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("""
-                     select (select count(distinct fetched_at) from inbound_mail),
-                         (select xact_commit from pg_stat_database where datname = current_database()),
-                         (select coalesce(toast_blks_hit, 0) + coalesce(toast_blks_read, 0) from pg_statio_user_tables
-                          where relname = 'inbound_mail')
-                     """)) {
-            // a store's transaction stamps its mails with its start: one stamp a batch of a poll; the originals'
-            // TOAST blocks are looked up by their inserts, and again when a consumer reads back one not held in memory
-            result.next();
-            say("  relais stored its mails in %d transactions; PostgreSQL committed %d since the start; the originals'"
-                    + " TOAST blocks looked up %d times", result.getLong(1), result.getLong(2), result.getLong(3));
+            try (ResultSet result = statement.executeQuery("""
+                    select (select count(distinct fetched_at) from inbound_mail),
+                        (select xact_commit from pg_stat_database where datname = current_database()),
+                        (select coalesce(toast_blks_hit, 0) + coalesce(toast_blks_read, 0) from pg_statio_user_tables
+                         where relname = 'inbound_mail')
+                    """)) {
+                // a store's transaction stamps its mails with its start: one stamp a batch of a poll; the originals'
+                // TOAST blocks are looked up by their inserts, and again when a consumer reads back one not held
+                result.next();
+                say("  relais stored its mails in %d transactions; PostgreSQL committed %d since the start; the"
+                        + " originals' TOAST blocks looked up %d times", result.getLong(1), result.getLong(2),
+                        result.getLong(3));
+            }
         }
         String[] names = {"accepted → fetched and stored", "stored → processed", "processed → sent",
                 "sent → answer accepted"};
